@@ -1,0 +1,19 @@
+package org.erratum.events;
+
+/**
+ * Kafka topic names. The record key is always the article id, so all events of one article stay ordered.
+ */
+public final class Topics {
+
+    /** Compacted: the latest {@link ArticleChanged} per article is the article's current state. */
+    public static final String ARTICLES = "content.articles";
+
+    public static final String VOTES = "feedback.votes";
+
+    public static final String REPORTS = "feedback.reports";
+
+    public static final String DECISIONS = "review.decisions";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,80 @@
+package org.erratum.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON shape of each contract, as documented in asyncapi.yaml: field names, ISO dates, enum names. */
+class EventJsonTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private static final Instant AT = Instant.parse("2026-03-01T09:30:00Z");
+
+    @Test
+    void reportSubmittedHasDocumentedShapeAndNoContactAddress() {
+        var report = new ReportSubmitted(UUID.randomUUID(), AT, "a-1", 3, ReportSubmitted.Category.SAFETY_CONCERN,
+                "take 4 g every hour", "That dose is far too high", true);
+
+        JsonNode node = json.valueToTree(report);
+
+        assertThat(node.propertyNames()).containsExactlyInAnyOrder("eventId", "occurredAt", "articleId", "revision",
+                "category", "passage", "comment", "outcomeRequested");
+        assertThat(node.get("occurredAt").asString()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(node.get("category").asString()).isEqualTo("SAFETY_CONCERN");
+        assertThat(json.readValue(json.writeValueAsString(report), ReportSubmitted.class)).isEqualTo(report);
+    }
+
+    @Test
+    void articleChangedCarriesFullStateAndRoundTrips() {
+        var article = new ArticleChanged(UUID.randomUUID(), AT, "a-1", 4, ArticleChanged.Change.REVIEWED, "slug",
+                "Title", "Summary", List.of(new ArticleChanged.Section("H", "B")),
+                List.of(new ArticleChanged.Reference("Citation", "https://doi.org/10.1/x")), List.of("Author"), 2,
+                new ArticleChanged.RevisionNote(2, "Fixed dose", ArticleChanged.Significance.MAJOR, AT),
+                new Reviewer("Dr A", "MBBS"), AT, AT, AT, LocalDate.parse("2028-03-01"), 24);
+
+        JsonNode node = json.valueToTree(article);
+
+        assertThat(node.get("nextReviewDue").asString()).isEqualTo("2028-03-01");
+        assertThat(node.get("lastReviewedBy").get("credentials").asString()).isEqualTo("MBBS");
+        assertThat(node.get("sections").get(0).get("heading").asString()).isEqualTo("H");
+        assertThat(json.readValue(json.writeValueAsString(article), ArticleChanged.class)).isEqualTo(article);
+    }
+
+    @Test
+    void consumersTolerateFieldsAddedByANewerProducer() {
+        String newer = """
+                {"eventId":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","occurredAt":"2026-03-01T09:30:00Z",
+                 "articleId":"a-1","revision":1,"helpful":false,"reason":"CONFUSING","readerKey":"k",
+                 "addedLater":"ignored"}""";
+
+        VoteCast vote = JsonMapper.builder()
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                .readValue(newer, VoteCast.class);
+
+        assertThat(vote.reason()).isEqualTo(VoteCast.NotHelpfulReason.CONFUSING);
+    }
+
+    @Test
+    void everyEventCarriesCloudEventsAttributes() {
+        var signOff = new ArticleSignedOff(UUID.randomUUID(), AT, "a-1", 2, new Reviewer("Dr A", "MBBS"), AT, null);
+
+        var headers = CloudEventHeaders.of(signOff, "/erratum/review-service");
+
+        assertThat(headers).containsEntry("ce_type", "erratum.review.article-signed-off.v1")
+                .containsEntry("ce_id", signOff.eventId().toString())
+                .containsEntry("ce_source", "/erratum/review-service")
+                .containsEntry("ce_time", "2026-03-01T09:30:00Z")
+                .containsEntry("ce_subject", "a-1")
+                .containsEntry("ce_specversion", "1.0");
+        assertThat(EventType.of(signOff).topic()).isEqualTo(Topics.DECISIONS);
+    }
+}

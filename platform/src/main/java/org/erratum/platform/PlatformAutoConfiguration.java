@@ -1,0 +1,39 @@
+package org.erratum.platform;
+
+import org.erratum.platform.messaging.EventPublisher;
+import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/** What every Erratum service gets by depending on the platform. */
+@AutoConfiguration
+@EnableConfigurationProperties(ErratumSecurityProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String name) {
+        return new EventPublisher(streamBridge, name);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserDetailsService configuredUsers(ErratumSecurityProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash())
+                        .roles(u.roles().toArray(String[]::new)).build())
+                .toList());
+    }
+}

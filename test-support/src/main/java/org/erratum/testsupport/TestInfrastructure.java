@@ -1,0 +1,43 @@
+package org.erratum.testsupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The one place that decides which real infrastructure the tests run on: Testcontainers where a Docker engine
+ * answers, else the embedded broker and store. Started once per JVM and shared by every test in it. Set
+ * {@code ERRATUM_TEST_INFRASTRUCTURE=embedded} (or {@code containers}) to force a choice.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    private static Endpoints endpoints;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized Endpoints endpoints() {
+        if (endpoints == null) {
+            endpoints = useContainers() ? ContainerInfrastructure.start() : startEmbedded();
+            log.info("Test infrastructure: {}", endpoints);
+        }
+        return endpoints;
+    }
+
+    private static boolean useContainers() {
+        String choice = System.getenv().getOrDefault("ERRATUM_TEST_INFRASTRUCTURE", "auto");
+        return switch (choice) {
+            case "containers" -> true;
+            case "embedded" -> false;
+            default -> DockerClientFactory.instance().isDockerAvailable();
+        };
+    }
+
+    private static Endpoints startEmbedded() {
+        EmbeddedInfrastructure embedded = EmbeddedInfrastructure.startEphemeral();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-infrastructure-shutdown"));
+        return embedded.endpoints();
+    }
+}

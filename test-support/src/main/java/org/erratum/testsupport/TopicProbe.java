@@ -1,0 +1,69 @@
+package org.erratum.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads and writes raw records, to check what really travels on a topic and to send what a service would not. */
+public final class TopicProbe {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private TopicProbe() {
+    }
+
+    /** Sends a record as-is (headers as UTF-8) and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            var record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** Waits until a record on the topic matches, and returns it. */
+    public static ConsumerRecord<String, String> awaitRecord(String topic,
+            Predicate<ConsumerRecord<String, String>> matching) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
