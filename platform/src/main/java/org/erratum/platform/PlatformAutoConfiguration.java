@@ -1,5 +1,6 @@
 package org.erratum.platform;
 
+import org.erratum.platform.health.MongoPingHealthIndicator;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
 import org.erratum.platform.web.ProblemDetailsAdvice;
@@ -8,13 +9,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** What every Erratum service gets by depending on the platform. */
-@AutoConfiguration
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @EnableConfigurationProperties(ErratumSecurityProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -26,6 +29,12 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Named as Boot's indicator so it replaces it. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

@@ -16,6 +16,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.erratum.events.CloudEventHeaders;
+import org.erratum.events.ErratumEvent;
+import org.erratum.events.EventType;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +29,15 @@ public final class TopicProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private TopicProbe() {
+    }
+
+    /** Publishes a contract event as a producing service would: JSON body, article id key, CloudEvents headers. */
+    public static void publish(ErratumEvent event) {
+        send(EventType.of(event).topic(), event.articleId(), JSON.writeValueAsString(event),
+                CloudEventHeaders.of(event, "/erratum/tests"));
     }
 
     /** Sends a record as-is (headers as UTF-8) and waits for the broker's acknowledgement. */

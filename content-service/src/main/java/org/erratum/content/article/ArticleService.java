@@ -1,0 +1,170 @@
+package org.erratum.content.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.erratum.content.config.ContentProperties;
+import org.erratum.events.ArticleChanged.Significance;
+import org.erratum.events.ArticleSignedOff;
+import org.erratum.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creating and revising articles, applying clinical sign-offs, and reading articles with their history. Every
+ * change is saved first (with its outbox flag) and announced after; an edit the broker did not acknowledge still
+ * succeeds, because it is saved and the relay announces it.
+ */
+@Service
+public class ArticleService {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleService.class);
+
+    private final ArticleStore store;
+    private final RevisionHistory history;
+    private final ArticleAnnouncer announcer;
+    private final ContentProperties properties;
+    private final Clock clock;
+
+    ArticleService(ArticleStore store, RevisionHistory history, ArticleAnnouncer announcer,
+            ContentProperties properties, Clock clock) {
+        this.store = store;
+        this.history = history;
+        this.announcer = announcer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reviewIntervalMonths null for the configured default
+     */
+    public Article create(String slug, ArticleContent content, Integer reviewIntervalMonths, String editor) {
+        int interval = reviewIntervalMonths != null ? reviewIntervalMonths : properties.reviewIntervalMonths();
+        Article article = Article.firstRevision(UUID.randomUUID().toString(), slug, content, interval, editor, now());
+        try {
+            store.insert(article);
+        } catch (DuplicateKeyException e) {
+            throw Problems.invalidField(HttpStatus.CONFLICT, "slug", "is already used by another article");
+        }
+        announceNewRevision(article);
+        return article;
+    }
+
+    /**
+     * Publishes an article under a fixed id unless that id or its slug is taken, so several instances starting
+     * together load it once.
+     *
+     * @return whether this call created it
+     */
+    public boolean createIfAbsent(String id, String slug, ArticleContent content, String editor) {
+        if (store.findBySlug(slug).isPresent()) {
+            return false;
+        }
+        Article article = Article.firstRevision(id, slug, content, properties.reviewIntervalMonths(), editor, now());
+        try {
+            store.insert(article);
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+        announceNewRevision(article);
+        return true;
+    }
+
+    /**
+     * Makes the next revision, if the editor worked on the current one. Moves "last modified", never "last reviewed":
+     * only a clinician's sign-off does that.
+     */
+    public Article revise(String id, int expectedRevision, ArticleContent content, String changeSummary,
+            Significance significance, String editor) {
+        Article current = get(id);
+        // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
+        history.record(current);
+        Article revised = store.revise(id, expectedRevision, content, changeSummary, significance, editor, now())
+                .orElseThrow(() -> staleRevision(id, expectedRevision));
+        announceNewRevision(revised);
+        return revised;
+    }
+
+    /**
+     * Moves "last reviewed", the reviewer and "next review due". A sign-off the article already carries, or one
+     * older than its last review, changes nothing, so redelivery is harmless.
+     */
+    public void applySignOff(ArticleSignedOff signOff) {
+        if (signOff.reviewer() == null || signOff.reviewedAt() == null) {
+            throw new IllegalArgumentException("Sign-off " + signOff.eventId() + " has no reviewer or review time");
+        }
+        Optional<Article> article = store.findById(signOff.articleId());
+        if (article.isEmpty()) {
+            log.warn("Skipping sign-off {} for unknown article {}", signOff.eventId(), signOff.articleId());
+            return;
+        }
+        // MongoDB keeps milliseconds; comparing at that precision makes a redelivered sign-off equal, not newer
+        Instant reviewedAt = signOff.reviewedAt().truncatedTo(ChronoUnit.MILLIS);
+        int interval = article.get().reviewIntervalMonths();
+        if (!ReviewSchedule.movesLastReviewed(article.get().lastReviewedAt(), reviewedAt)) {
+            log.info("Sign-off {} for article {} is not newer than its last review; nothing to change",
+                    signOff.eventId(), signOff.articleId());
+            return;
+        }
+        LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, interval);
+        store.signOff(signOff.articleId(), signOff.reviewer(), reviewedAt, interval, nextReviewDue, now())
+                .ifPresentOrElse(announcer::announce,
+                        () -> log.info("Sign-off {} for article {} lost to a newer one applied meanwhile",
+                                signOff.eventId(), signOff.articleId()));
+    }
+
+    public Article get(String id) {
+        return store.findById(id).orElseThrow(() -> Problems.notFound("Article " + id));
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return store.findBySlug(slug);
+    }
+
+    public List<Article> all() {
+        return store.findAll();
+    }
+
+    /** Oldest first. */
+    public List<RevisionNote> revisions(String id) {
+        get(id);
+        return history.of(id).stream().map(ArticleRevision::note).toList();
+    }
+
+    public ArticleRevision revision(String id, int revision) {
+        get(id);
+        return history.find(id, revision)
+                .orElseThrow(() -> Problems.notFound("Revision " + revision + " of article " + id));
+    }
+
+    /** The major revisions after first publication, newest first: the public corrections log. */
+    public List<RevisionNote> corrections(String id) {
+        return history.of(id).stream().map(ArticleRevision::note).filter(RevisionNote::isCorrection)
+                .sorted(Comparator.comparingInt(RevisionNote::revision).reversed()).toList();
+    }
+
+    private void announceNewRevision(Article article) {
+        history.record(article);
+        announcer.announce(article);
+    }
+
+    private static RuntimeException staleRevision(String id, int expectedRevision) {
+        return Problems.invalidField(HttpStatus.CONFLICT, "expectedRevision",
+                "article " + id + " is no longer at revision " + expectedRevision
+                        + "; reload it and apply your changes to the current revision");
+    }
+
+    /** Milliseconds, as MongoDB keeps them, so an answer shows the same instant a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,235 @@
+package org.erratum.content.article;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.erratum.content.ContentApi;
+import org.erratum.events.CloudEventHeaders;
+import org.erratum.events.Topics;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestInfrastructure;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.erratum.content.ContentApi.EDITOR;
+import static org.erratum.content.ContentApi.REVIEWER;
+import static org.erratum.content.ContentApi.json;
+import static org.erratum.content.ContentApi.newArticle;
+import static org.erratum.content.ContentApi.revision;
+
+@IntegrationTest
+class ArticleApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    ContentApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new ContentApi(port);
+    }
+
+    @Test
+    void whenEditorCreatesArticleThenItIsPublishedAtRevisionOneAndUnreviewed() {
+        HttpResponse<String> response = api.post("/api/articles", newArticle("Ibuprofen for adults"), EDITOR);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode created = json(response);
+        String id = created.get("id").asString();
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/articles/" + id);
+        assertThat(created.get("title").asString()).isEqualTo("Ibuprofen for adults");
+        assertThat(created.get("revision").asInt()).isEqualTo(1);
+        assertThat(created.get("medicalReviewer").isNull()).isTrue();
+        assertThat(created.get("lastReviewedAt").isNull()).isTrue();
+        assertThat(created.get("reviewIntervalMonths").asInt()).isEqualTo(24);
+        Instant publishedAt = Instant.parse(created.get("publishedAt").asString());
+        assertThat(created.get("nextReviewDue").asString())
+                .isEqualTo(LocalDate.ofInstant(publishedAt, ZoneOffset.UTC).plusMonths(24).toString());
+        assertThat(api.getArticle(id)).isEqualTo(created);
+
+        JsonNode revisions = json(api.get("/api/articles/" + id + "/revisions"));
+        assertThat(revisions).hasSize(1);
+        assertThat(revisions.get(0).get("revision").asInt()).isEqualTo(1);
+        assertThat(revisions.get(0).get("changeSummary").asString()).isEqualTo("First published");
+        assertThat(revisions.get(0).get("significance").asString()).isEqualTo("MAJOR");
+        assertThat(revisions.get(0).get("editor").asString()).isEqualTo("editor");
+    }
+
+    @Test
+    void whenEditorRevisesThenRevisionAndLastModifiedMoveButLastReviewedDoesNot() {
+        JsonNode created = api.createArticle(newArticle("Aspirin for adults"));
+        String id = created.get("id").asString();
+
+        HttpResponse<String> response = api.put("/api/articles/" + id,
+                revision(1, "Aspirin for adults: how to take it", "Clarified the dose", "MAJOR"), EDITOR);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode revised = json(response);
+        assertThat(revised.get("revision").asInt()).isEqualTo(2);
+        assertThat(revised.get("title").asString()).isEqualTo("Aspirin for adults: how to take it");
+        assertThat(Instant.parse(revised.get("lastModifiedAt").asString()))
+                .isAfter(Instant.parse(created.get("lastModifiedAt").asString()));
+        assertThat(revised.get("lastReviewedAt").isNull()).isTrue();
+        assertThat(revised.get("medicalReviewer").isNull()).isTrue();
+        assertThat(revised.get("nextReviewDue")).isEqualTo(created.get("nextReviewDue"));
+        assertThat(revised.get("publishedAt")).isEqualTo(created.get("publishedAt"));
+
+        JsonNode first = json(api.get("/api/articles/" + id + "/revisions/1"));
+        assertThat(first.get("title").asString()).isEqualTo("Aspirin for adults");
+        JsonNode second = json(api.get("/api/articles/" + id + "/revisions/2"));
+        assertThat(second.get("title").asString()).isEqualTo("Aspirin for adults: how to take it");
+        assertThat(second.get("changeSummary").asString()).isEqualTo("Clarified the dose");
+        assertThat(second.get("editor").asString()).isEqualTo("editor");
+        assertThat(json(api.get("/api/articles/" + id + "/revisions"))).hasSize(2);
+    }
+
+    @Test
+    void whenExpectedRevisionIsStaleThenTheRevisionIsRejectedWithConflict() {
+        String id = api.createArticle(newArticle("Codeine")).get("id").asString();
+        assertThat(api.put("/api/articles/" + id, revision(1, "Codeine: first edit", "Edit", "MINOR"), EDITOR)
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> stale = api.put("/api/articles/" + id,
+                revision(1, "Codeine: edit based on revision 1", "Edit", "MINOR"), EDITOR);
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(json(stale).get("errors").get(0).get("field").asString()).isEqualTo("expectedRevision");
+        JsonNode current = api.getArticle(id);
+        assertThat(current.get("revision").asInt()).isEqualTo(2);
+        assertThat(current.get("title").asString()).isEqualTo("Codeine: first edit");
+    }
+
+    @Test
+    void whenSlugIsTakenThenCreationIsRejectedWithConflict() {
+        ObjectNode body = newArticle("Naproxen");
+        api.createArticle(body);
+
+        HttpResponse<String> duplicate = api.post("/api/articles", body.put("title", "Naproxen again"), EDITOR);
+
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(409);
+        assertThat(json(duplicate).get("errors").get(0).get("field").asString()).isEqualTo("slug");
+    }
+
+    @Test
+    void whenInputIsInvalidThenBadRequestNamesTheField() {
+        assertRejected(newArticle("x".repeat(201)), "title");
+        assertRejected(newArticle("Title").put("slug", "Not A Slug"), "slug");
+        assertRejected(newArticle("Title").put("summary", "x".repeat(1001)), "summary");
+        ObjectNode noSections = newArticle("Title");
+        noSections.putArray("sections");
+        assertRejected(noSections, "sections");
+        ObjectNode blankBody = newArticle("Title");
+        blankBody.putArray("sections").addObject().put("heading", "H").put("body", " ");
+        assertRejected(blankBody, "sections[0].body");
+        ObjectNode longHeading = newArticle("Title");
+        longHeading.putArray("sections").addObject().put("heading", "h".repeat(201)).put("body", "B");
+        assertRejected(longHeading, "sections[0].heading");
+        ObjectNode ftpReference = newArticle("Title");
+        ftpReference.putArray("references").addObject().put("citation", "C").put("url", "ftp://example.org/x");
+        assertRejected(ftpReference, "references[0].url");
+        assertRejected(newArticle("Title").put("colour", "red"), "colour");
+    }
+
+    @Test
+    void whenRevisionHasNoChangeSummaryThenBadRequestNamesIt() {
+        String id = api.createArticle(newArticle("Loratadine")).get("id").asString();
+        ObjectNode body = revision(1, "Loratadine", "unused", "MINOR");
+        body.remove("changeSummary");
+
+        HttpResponse<String> response = api.put("/api/articles/" + id, body, EDITOR);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("errors").get(0).get("field").asString()).isEqualTo("changeSummary");
+        assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyEditorsChangeArticles() {
+        assertThat(api.post("/api/articles", newArticle("Anonymous"), null).statusCode()).isEqualTo(401);
+        assertThat(api.post("/api/articles", newArticle("Reviewer"), REVIEWER).statusCode()).isEqualTo(403);
+        String id = api.createArticle(newArticle("Cetirizine")).get("id").asString();
+        assertThat(api.put("/api/articles/" + id, revision(1, "T", "S", "MINOR"), null).statusCode())
+                .isEqualTo(401);
+        assertThat(api.put("/api/articles/" + id, revision(1, "T", "S", "MINOR"), REVIEWER).statusCode())
+                .isEqualTo(403);
+        assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownArticleIsNotFound() {
+        HttpResponse<String> response = api.get("/api/articles/no-such-article");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("title").asString()).isEqualTo("Not found");
+        assertThat(api.get("/api/articles/no-such-article/revisions").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthAndMetricsArePublicButOtherActuatorEndpointsAreNot() {
+        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/env").statusCode()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void whenArticleChangesThenItsFullStateIsAnnouncedWithCloudEventsHeaders() {
+        String id = api.createArticle(newArticle("Omeprazole")).get("id").asString();
+        api.put("/api/articles/" + id, revision(1, "Omeprazole: revised", "Revised", "MINOR"), EDITOR);
+
+        var record = TopicProbe.awaitRecord(Topics.ARTICLES,
+                r -> id.equals(r.key()) && ContentApi.JSON.readTree(r.value()).get("version").asLong() == 2);
+
+        assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("erratum.content.article-changed.v1");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/erratum/content-service");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.ID)).isNotBlank();
+        JsonNode event = ContentApi.JSON.readTree(record.value());
+        assertThat(event.get("articleId").asString()).isEqualTo(id);
+        assertThat(event.get("change").asString()).isEqualTo("REVISED");
+        assertThat(event.get("revision").asInt()).isEqualTo(2);
+        assertThat(event.get("title").asString()).isEqualTo("Omeprazole: revised");
+        assertThat(event.get("latestRevision").get("changeSummary").asString()).isEqualTo("Revised");
+        assertThat(event.get("sections").get(0).get("heading").asString()).isEqualTo("What it is");
+        assertThat(event.get("nextReviewDue").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(Instant.parse(event.get("lastModifiedAt").asString())).isNotNull();
+    }
+
+    @Test
+    void articlesTopicIsCompactedSoItKeepsEveryArticlesLatestState() throws Exception {
+        String id = api.createArticle(newArticle("Eczema")).get("id").asString();
+        TopicProbe.awaitRecord(Topics.ARTICLES, r -> id.equals(r.key()));
+        var topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES);
+
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.endpoints().kafkaBootstrapServers()))) {
+            var config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        }
+    }
+
+    private void assertRejected(ObjectNode body, String field) {
+        HttpResponse<String> response = api.post("/api/articles", body, EDITOR);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("errors")).as(response.body())
+                .anySatisfy(error -> assertThat(error.get("field").asString()).isEqualTo(field));
+    }
+}

@@ -1,0 +1,175 @@
+package org.erratum.content.page;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.erratum.content.ContentApi;
+import org.erratum.events.ArticleSignedOff;
+import org.erratum.events.Reviewer;
+import org.erratum.events.Topics;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.erratum.content.ContentApi.EDITOR;
+import static org.erratum.content.ContentApi.newArticle;
+import static org.erratum.content.ContentApi.revision;
+
+@IntegrationTest
+class ArticlePageIntegrationTests {
+
+    private static final String SAMPLE_ID = "5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41";
+    private static final String SAMPLE_PAGE = "/articles/paracetamol-for-adults";
+    private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    @LocalServerPort
+    int port;
+
+    ContentApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new ContentApi(port);
+    }
+
+    @Test
+    void samplePageShowsTheArticleItsReferencesDisclaimerAndFeedbackForms() {
+        String html = page(SAMPLE_PAGE);
+
+        assertThat(html).contains("<h1>Paracetamol for adults: how to take it safely</h1>")
+                .contains("<h2 id=\"section-2\">How much to take</h2>")
+                .contains("<ol class=\"references\">")
+                .contains("href=\"https://www.nhs.uk/medicines/paracetamol-for-adults/\"")
+                .contains("British National Formulary")
+                .contains("not medical advice")
+                .contains("data-article-id=\"" + SAMPLE_ID + "\"")
+                .contains("data-revision=\"1\"")
+                .contains("action=\"http://localhost:8082/feedback/votes\"")
+                .contains("action=\"http://localhost:8082/feedback/reports\"")
+                .contains("<legend>Was this article helpful?</legend>")
+                .contains("<input type=\"hidden\" name=\"articleId\" value=\"" + SAMPLE_ID + "\">")
+                .contains("<input type=\"hidden\" name=\"revision\" value=\"1\">")
+                .contains("<label for=\"report-comment\">")
+                .doesNotContain("_csrf");
+    }
+
+    @Test
+    void readingAnArticleSetsNoCookie() {
+        HttpResponse<String> response = api.get(SAMPLE_PAGE);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void whenSampleIsSignedOffThenItsPageShowsTheReviewerAndReviewDates() {
+        Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var signOff = new ArticleSignedOff(UUID.randomUUID(), reviewedAt, SAMPLE_ID, 1,
+                new Reviewer("Dr Page Example", "MBBS, FRCP"), reviewedAt, null);
+        TopicProbe.send(Topics.DECISIONS, SAMPLE_ID, ContentApi.JSON.writeValueAsString(signOff),
+                Map.of("ce_id", signOff.eventId().toString(), "ce_type", "erratum.review.article-signed-off.v1",
+                        "ce_source", "/erratum/review-service", "ce_time", reviewedAt.toString(),
+                        "ce_subject", SAMPLE_ID, "ce_specversion", "1.0"));
+
+        String html = await().atMost(Duration.ofSeconds(60)).until(() -> page(SAMPLE_PAGE),
+                page -> page.contains("Dr Page Example"));
+
+        LocalDate reviewDay = LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC);
+        LocalDate due = reviewDay.plusMonths(24);
+        assertThat(html).contains("Medically reviewed by Dr Page Example, MBBS, FRCP")
+                .doesNotContain("Not yet medically reviewed")
+                .contains("Last reviewed on <time datetime=\"" + reviewDay + "\">" + IN_WORDS.format(reviewDay)
+                        + "</time> · Next review due <time datetime=\"" + due + "\">" + IN_WORDS.format(due)
+                        + "</time>")
+                .containsPattern("Last modified on <time datetime=\"\\d{4}-\\d{2}-\\d{2}\">\\d{1,2} \\w+ \\d{4}</time>");
+    }
+
+    @Test
+    void whenNoClinicianHasSignedOffThenThePageSaysSoAndShowsWhenReviewIsDue() {
+        var created = api.createArticle(newArticle("Chickenpox"));
+
+        String html = page("/articles/" + created.get("slug").asString());
+
+        LocalDate due = LocalDate.parse(created.get("nextReviewDue").asString());
+        assertThat(html).contains("Not yet medically reviewed")
+                .doesNotContain("Medically reviewed by")
+                .doesNotContain("Last reviewed on")
+                .contains("Next review due <time datetime=\"" + due + "\">" + IN_WORDS.format(due) + "</time>");
+    }
+
+    @Test
+    void textFromEditorsIsEscapedNotRendered() {
+        var body = newArticle("<script>alert('owned')</script> Headache");
+        body.putArray("sections").addObject().put("heading", "<b>Bold</b>").put("body", "<img src=x onerror=y>");
+        var created = api.createArticle(body);
+
+        String html = page("/articles/" + created.get("slug").asString());
+
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Bold")
+                .contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Headache")
+                .contains("&lt;img src=x onerror=y&gt;");
+    }
+
+    @Test
+    void correctionsLogListsMajorRevisionsAfterTheFirstOnly() {
+        var created = api.createArticle(newArticle("Migraine"));
+        String id = created.get("id").asString();
+        api.put("/api/articles/" + id, revision(1, "Migraine", "Corrected the maximum daily dose", "MAJOR"), EDITOR);
+        api.put("/api/articles/" + id, revision(2, "Migraine", "Fixed a typo", "MINOR"), EDITOR);
+
+        String html = page("/articles/" + created.get("slug").asString());
+
+        String today = IN_WORDS.format(LocalDate.now(ZoneOffset.UTC));
+        assertThat(html).contains("Updated on <time datetime=\"" + LocalDate.now(ZoneOffset.UTC) + "\">" + today
+                        + "</time>: <span>Corrected the maximum daily dose</span>")
+                .doesNotContain("Fixed a typo")
+                .doesNotContain("First published")
+                .contains("data-revision=\"3\"");
+    }
+
+    @Test
+    void homePageLinksToEveryArticle() {
+        String html = page("/");
+
+        assertThat(html).contains("<a href=\"/articles/paracetamol-for-adults\">"
+                + "Paracetamol for adults: how to take it safely</a>");
+    }
+
+    @Test
+    void unknownArticlePageIsNotFound() {
+        HttpResponse<String> response = api.get("/articles/no-such-article");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Page not found");
+    }
+
+    @Test
+    void sampleArticleIsServedByTheApiUnderItsFixedId() {
+        var sample = api.getArticle(SAMPLE_ID);
+
+        assertThat(sample.get("slug").asString()).isEqualTo("paracetamol-for-adults");
+        assertThat(sample.get("sections")).hasSizeBetween(4, 5);
+        assertThat(sample.get("references")).hasSize(3);
+    }
+
+    /** The page with runs of whitespace folded to one space, so assertions read like the rendered text. */
+    private String page(String path) {
+        HttpResponse<String> response = api.get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        return response.body().replaceAll("\\s+", " ");
+    }
+}

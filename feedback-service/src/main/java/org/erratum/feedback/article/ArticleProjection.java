@@ -1,0 +1,64 @@
+package org.erratum.feedback.article;
+
+import java.util.Optional;
+
+import org.erratum.events.ArticleChanged;
+import org.erratum.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** The articles readers can give feedback on, kept from the compacted {@code content.articles} topic. */
+@Service
+public class ArticleProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleProjection.class);
+
+    private final MongoTemplate mongo;
+
+    ArticleProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Applies an article state only if it is newer than the one held, in one atomic upsert: a redelivered or
+     * out-of-order older state finds no document to update, and its insert then collides with the existing id.
+     */
+    public void track(ArticleChanged article) {
+        try {
+            mongo.upsert(query(where("_id").is(article.articleId()).and("version").lt(article.version())),
+                    new Update().set("slug", article.slug())
+                            .set("revision", article.revision())
+                            .set("version", article.version()),
+                    KnownArticle.class);
+        } catch (DuplicateKeyException olderThanHeld) {
+            log.debug("Ignoring version {} of article {}: a newer state is already held", article.version(),
+                    article.articleId());
+        }
+    }
+
+    public Optional<KnownArticle> find(String articleId) {
+        return Optional.ofNullable(mongo.findById(articleId, KnownArticle.class));
+    }
+
+    /**
+     * @return the article, when it is known and has that revision
+     * @throws org.springframework.web.ErrorResponseException 422 naming {@code articleId} or {@code revision}
+     */
+    public KnownArticle requireRevision(String articleId, int revision) {
+        KnownArticle article = find(articleId).orElseThrow(() -> Problems.invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT, "articleId", "is not a known article"));
+        if (!article.hasRevision(revision)) {
+            throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
+                    "must be between 1 and the article's current revision " + article.revision());
+        }
+        return article;
+    }
+}

@@ -1,0 +1,39 @@
+package org.erratum.feedback.report;
+
+import java.time.Clock;
+
+import org.erratum.feedback.config.FeedbackProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** Every {@code erratum.feedback.contact-erasure-interval}, erases contact emails past their retention. */
+@Configuration(proxyBeanMethods = false)
+class ContactErasure implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactErasure.class);
+
+    private final ReportService reports;
+    private final FeedbackProperties properties;
+    private final Clock clock;
+
+    ContactErasure(ReportService reports, FeedbackProperties properties, Clock clock) {
+        this.reports = reports;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::eraseExpired, properties.contactErasureInterval());
+    }
+
+    private void eraseExpired() {
+        long erased = reports.eraseExpiredContacts(clock.instant());
+        if (erased > 0) {
+            log.info("Erased {} contact email(s) past their retention", erased);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.erratum.feedback.report;
+
+import jakarta.validation.Valid;
+
+import org.erratum.feedback.article.ArticlePages;
+import org.erratum.feedback.intake.Acceptance;
+import org.erratum.feedback.intake.Accepted;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Problem reports from the JSON API and from the article page's plain HTML form. */
+@RestController
+class ReportController {
+
+    private final ReportService reports;
+    private final ArticlePages articlePages;
+
+    ReportController(ReportService reports, ArticlePages articlePages) {
+        this.reports = reports;
+        this.articlePages = articlePages;
+    }
+
+    @PostMapping(path = "/api/feedback/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> submitFromApi(@Valid @RequestBody ReportRequest report) {
+        return ResponseEntity.accepted().body(Accepted.of(reports.submit(report)));
+    }
+
+    @PostMapping(path = "/feedback/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> submitFromForm(@Valid ReportRequest report) {
+        Acceptance acceptance = reports.submit(report);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(articlePages.thankYouPage(acceptance.article()))
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package org.erratum.feedback.vote;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.erratum.feedback.article.ArticlePages;
+import org.erratum.feedback.intake.Acceptance;
+import org.erratum.feedback.intake.Accepted;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** "Was this article helpful?" from the JSON API and from the article page's plain HTML form. */
+@RestController
+class VoteController {
+
+    private final VoteService votes;
+    private final ReaderCookie readerCookie;
+    private final ArticlePages articlePages;
+
+    VoteController(VoteService votes, ReaderCookie readerCookie, ArticlePages articlePages) {
+        this.votes = votes;
+        this.readerCookie = readerCookie;
+        this.articlePages = articlePages;
+    }
+
+    @PostMapping(path = "/api/feedback/votes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> castFromApi(@Valid @RequestBody VoteRequest vote, HttpServletRequest request,
+            HttpServletResponse response) {
+        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response));
+        return ResponseEntity.accepted().body(Accepted.of(acceptance));
+    }
+
+    @PostMapping(path = "/feedback/votes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> castFromForm(@Valid VoteRequest vote, HttpServletRequest request,
+            HttpServletResponse response) {
+        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response));
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(articlePages.thankYouPage(acceptance.article()))
+                .build();
+    }
+
+    @GetMapping("/api/feedback/articles/{articleId}/revisions/{revision}/helpfulness")
+    Helpfulness helpfulness(@PathVariable String articleId, @PathVariable int revision) {
+        return votes.helpfulness(articleId, revision);
+    }
+}

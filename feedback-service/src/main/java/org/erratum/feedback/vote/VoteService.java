@@ -1,0 +1,110 @@
+package org.erratum.feedback.vote;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.bson.Document;
+import org.erratum.events.VoteCast.NotHelpfulReason;
+import org.erratum.feedback.article.ArticleProjection;
+import org.erratum.feedback.article.KnownArticle;
+import org.erratum.feedback.config.FeedbackProperties;
+import org.erratum.feedback.intake.Acceptance;
+import org.erratum.feedback.outbox.Outbox;
+import org.erratum.platform.web.Problems;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Helpfulness votes: intake (one vote per reader and revision) and the per-revision tallies. */
+@Service
+public class VoteService {
+
+    /** Output binding to {@code feedback.votes}. */
+    static final String BINDING = "votes";
+
+    private final ArticleProjection articles;
+    private final ReaderKeys readerKeys;
+    private final Outbox outbox;
+    private final MongoTemplate mongo;
+    private final SmoothedHelpfulness smoothing;
+    private final Clock clock;
+
+    VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox outbox, MongoTemplate mongo,
+            FeedbackProperties properties, Clock clock) {
+        this.articles = articles;
+        this.readerKeys = readerKeys;
+        this.outbox = outbox;
+        this.mongo = mongo;
+        this.smoothing = new SmoothedHelpfulness(properties.helpfulness().priorWeight(),
+                properties.helpfulness().priorRatio());
+        this.clock = clock;
+    }
+
+    /**
+     * Records the reader's vote, replacing their earlier vote on the same revision, and returns once Kafka has it.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 for a reason on a helpful vote, 422 for an
+     *                                                         unknown article or revision
+     * @throws org.erratum.platform.messaging.EventNotPublishedException Kafka did not acknowledge; the vote is
+     *                                                         stored and the outbox relay publishes it later
+     */
+    public Acceptance cast(VoteRequest request, String readerId) {
+        if (request.helpful() && request.reason() != null) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "reason", "is only given with a \"not helpful\" vote");
+        }
+        KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
+        Vote vote = Vote.cast(article.articleId(), request.revision(), readerKeys.keyOf(readerId),
+                request.helpful(), request.reason(), clock.instant());
+        mongo.save(vote); // replaces the reader's earlier vote: same id
+        outbox.publish(BINDING, vote);
+        return new Acceptance(vote.eventId(), article);
+    }
+
+    /** Publishes votes whose request could not; see {@link Outbox#relayPending}. */
+    public int relayPending() {
+        return outbox.relayPending(BINDING, Vote.class);
+    }
+
+    /**
+     * Counts at read time from the votes themselves: a replaced vote then needs no decrement of a separate
+     * counter, which could not be kept in step with the vote without a multi-document transaction.
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 for an unknown article or revision
+     */
+    public Helpfulness helpfulness(String articleId, int revision) {
+        boolean revisionExists = articles.find(articleId).filter(a -> a.hasRevision(revision)).isPresent();
+        if (!revisionExists) {
+            throw Problems.notFound("Revision " + revision + " of article " + articleId);
+        }
+        Aggregation byAnswerAndReason = Aggregation.newAggregation(
+                match(where("articleId").is(articleId).and("revision").is(revision)),
+                group("helpful", "reason").count().as("votes"));
+        long yes = 0;
+        long no = 0;
+        Map<NotHelpfulReason, Long> reasons = new EnumMap<>(NotHelpfulReason.class);
+        for (NotHelpfulReason reason : NotHelpfulReason.values()) {
+            reasons.put(reason, 0L);
+        }
+        for (Document group : mongo.aggregate(byAnswerAndReason, Vote.class, Document.class)) {
+            Document key = group.get("_id", Document.class);
+            long votes = ((Number) group.get("votes")).longValue();
+            if (Boolean.TRUE.equals(key.getBoolean("helpful"))) {
+                yes += votes;
+            } else {
+                no += votes;
+                String reason = key.getString("reason");
+                if (reason != null) {
+                    reasons.merge(NotHelpfulReason.valueOf(reason), votes, Long::sum);
+                }
+            }
+        }
+        return new Helpfulness(articleId, revision, yes, no, SmoothedHelpfulness.ratio(yes, no), reasons,
+                smoothing.score(yes, no));
+    }
+}

@@ -1,0 +1,73 @@
+package org.erratum.feedback.article;
+
+import org.erratum.events.ArticleChanged;
+import org.erratum.events.Topics;
+import org.erratum.feedback.KafkaInspection;
+import org.erratum.feedback.TestArticles;
+import org.erratum.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ArticleProjectionIntegrationTests {
+
+    private static final String GROUP = "feedback-service";
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void articlesTopicIsCreatedCompactedSoItKeepsEveryArticlesLatestState() {
+        assertThat(KafkaInspection.topicConfig(Topics.ARTICLES, "cleanup.policy")).isEqualTo("compact");
+    }
+
+    @Test
+    void whenArticleChangedArrivesThenItsRevisionAndSlugAreKnown() {
+        String articleId = TestArticles.newArticleId();
+
+        TestArticles.publishAndAwait(TestArticles.article(articleId, "first-slug", 1, 1), mongo);
+        KnownArticle revised = TestArticles.publishAndAwait(TestArticles.article(articleId, "new-slug", 2, 2), mongo);
+
+        assertThat(revised).isEqualTo(new KnownArticle(articleId, "new-slug", 2, 2));
+    }
+
+    @Test
+    void whenTheSameStateIsRedeliveredThenTheProjectionIsUnchanged() {
+        String articleId = TestArticles.newArticleId();
+        ArticleChanged current = TestArticles.article(articleId, "current-slug", 3, 2);
+        KnownArticle before = TestArticles.publishAndAwait(current, mongo);
+        long articlesBefore = mongo.count(new Query(), KnownArticle.class);
+
+        TestArticles.publish(current);
+        KafkaInspection.awaitCaughtUp(GROUP, Topics.ARTICLES);
+
+        assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(before);
+        assertThat(mongo.count(new Query(), KnownArticle.class)).isEqualTo(articlesBefore);
+    }
+
+    @Test
+    void whenAnOlderStateArrivesLateThenTheProjectionKeepsTheNewerOne() {
+        String articleId = TestArticles.newArticleId();
+        KnownArticle newer = TestArticles.publishAndAwait(TestArticles.article(articleId, "newer-slug", 4, 3), mongo);
+
+        TestArticles.publish(TestArticles.article(articleId, "older-slug", 3, 2));
+        KafkaInspection.awaitCaughtUp(GROUP, Topics.ARTICLES);
+
+        assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(newer);
+    }
+
+    @Test
+    void aSignOffKeepsTheRevisionButIsTrackedAsANewerVersion() {
+        String articleId = TestArticles.newArticleId();
+        TestArticles.publishAndAwait(TestArticles.article(articleId, "slug", 2, 2), mongo);
+
+        KnownArticle reviewed = TestArticles.publishAndAwait(TestArticles.article(articleId, "slug", 3, 2), mongo);
+
+        assertThat(reviewed.revision()).isEqualTo(2);
+        assertThat(reviewed.version()).isEqualTo(3);
+    }
+}

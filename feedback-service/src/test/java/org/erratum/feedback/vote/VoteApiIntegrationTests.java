@@ -1,0 +1,255 @@
+package org.erratum.feedback.vote;
+
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.erratum.events.Topics;
+import org.erratum.feedback.Http;
+import org.erratum.feedback.KafkaInspection;
+import org.erratum.feedback.TestArticles;
+import org.erratum.feedback.article.KnownArticle;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+@IntegrationTest
+class VoteApiIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private Http http;
+    private KnownArticle article;
+
+    @BeforeEach
+    void publishAnArticleAtRevisionTwo() {
+        http = new Http(port);
+        String articleId = TestArticles.newArticleId();
+        article = TestArticles.publishAndAwait(TestArticles.article(articleId, "paracetamol-" + articleId, 2, 2),
+                mongo);
+    }
+
+    @Test
+    void validVoteIsAcceptedSetsReaderCookieAndIsPublishedAsVoteCast() {
+        HttpResponse<String> response = http.postJson("/api/feedback/votes", """
+                {"articleId":"%s","revision":2,"helpful":false,"reason":"CONFUSING"}""".formatted(article.articleId()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("status").asString()).isEqualTo("accepted");
+        String id = body.get("id").asString();
+
+        HttpCookie cookie = readerCookie(response);
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(setCookieHeader(response)).contains("SameSite=Lax").doesNotContain("Secure");
+
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.VOTES,
+                r -> id.equals(TopicProbe.header(r, "ce_id")));
+        assertThat(record.key()).isEqualTo(article.articleId());
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("erratum.feedback.vote-cast.v1");
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/erratum/feedback-service");
+        assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(article.articleId());
+        assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+
+        JsonNode vote = JSON.readTree(record.value());
+        assertThat(vote.get("eventId").asString()).isEqualTo(id);
+        assertThat(vote.get("articleId").asString()).isEqualTo(article.articleId());
+        assertThat(vote.get("revision").asInt()).isEqualTo(2);
+        assertThat(vote.get("helpful").asBoolean()).isFalse();
+        assertThat(vote.get("reason").asString()).isEqualTo("CONFUSING");
+        assertThat(vote.get("readerKey").asString()).isNotBlank().isNotEqualTo(cookie.getValue());
+        assertThat(record.value()).doesNotContain(cookie.getValue());
+
+        assertThat(mongo.findOne(query(where("eventId").is(id)), Vote.class).published())
+                .as("marked published before answering").isTrue();
+    }
+
+    @Test
+    void secondVoteWithTheSameCookieReplacesTheFirst() {
+        HttpResponse<String> first = vote(true, null);
+        String cookie = "erratum_reader=" + readerCookie(first).getValue();
+
+        HttpResponse<String> second = http.postJson("/api/feedback/votes", """
+                {"articleId":"%s","revision":2,"helpful":false,"reason":"OUT_OF_DATE"}"""
+                .formatted(article.articleId()), "Cookie", cookie);
+
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.headers().allValues("Set-Cookie")).as("the reader keeps their id").isEmpty();
+        JsonNode tally = helpfulness(2);
+        assertThat(tally.get("yes").asLong()).isZero();
+        assertThat(tally.get("no").asLong()).isEqualTo(1);
+        assertThat(tally.get("reasons").get("OUT_OF_DATE").asLong()).isEqualTo(1);
+        assertThat(tally.get("reasons").get("CONFUSING").asLong()).isZero();
+        assertThat(mongo.count(query(where("articleId").is(article.articleId())), Vote.class)).isEqualTo(1);
+    }
+
+    @Test
+    void votesOfDifferentReadersAreTalliedWithASmoothedScore() {
+        vote(true, null);
+        vote(true, null);
+        vote(false, "INACCURATE");
+
+        JsonNode tally = helpfulness(2);
+
+        assertThat(tally.get("articleId").asString()).isEqualTo(article.articleId());
+        assertThat(tally.get("revision").asInt()).isEqualTo(2);
+        assertThat(tally.get("yes").asLong()).isEqualTo(2);
+        assertThat(tally.get("no").asLong()).isEqualTo(1);
+        assertThat(tally.get("ratio").asDouble()).isEqualTo(2.0 / 3);
+        assertThat(tally.get("reasons").get("INACCURATE").asLong()).isEqualTo(1);
+        assertThat(tally.get("score").asDouble()).isEqualTo((2 + 10 * 0.75) / (3 + 10));
+    }
+
+    @Test
+    void revisionWithoutVotesHasThePriorScoreAndNoRatio() {
+        JsonNode tally = helpfulness(1);
+
+        assertThat(tally.get("yes").asLong()).isZero();
+        assertThat(tally.get("ratio").isNull()).isTrue();
+        assertThat(tally.get("score").asDouble()).isEqualTo(0.75);
+        assertThat(tally.get("reasons").propertyNames()).containsExactlyInAnyOrder("INACCURATE", "OUT_OF_DATE",
+                "CONFUSING", "MISSING_INFORMATION", "OTHER");
+    }
+
+    @Test
+    void helpfulnessOfARevisionThatDoesNotExistIsNotFound() {
+        assertThat(http.get(helpfulnessPath(article.articleId(), 3)).statusCode()).isEqualTo(404);
+        assertThat(http.get(helpfulnessPath("no-such-article", 1)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenArticleIsUnknownThenVoteIsUnprocessableNamingArticleId() {
+        assertRejectedWithoutTrace(422, "articleId", """
+                {"articleId":"no-such-article","revision":1,"helpful":true}""");
+    }
+
+    @Test
+    void whenRevisionIsNewerThanTheArticleThenVoteIsUnprocessableNamingRevision() {
+        assertRejectedWithoutTrace(422, "revision", """
+                {"articleId":"%s","revision":3,"helpful":true}""".formatted(article.articleId()));
+    }
+
+    @Test
+    void whenFieldIsUnknownThenVoteIsRejectedNamingIt() {
+        assertRejectedWithoutTrace(400, "mood", """
+                {"articleId":"%s","revision":2,"helpful":true,"mood":"happy"}""".formatted(article.articleId()));
+    }
+
+    @Test
+    void whenHelpfulIsNotABooleanThenVoteIsRejectedNamingIt() {
+        assertRejectedWithoutTrace(400, "helpful", """
+                {"articleId":"%s","revision":2,"helpful":"maybe"}""".formatted(article.articleId()));
+    }
+
+    @Test
+    void whenHelpfulIsMissingThenVoteIsRejectedNamingIt() {
+        assertRejectedWithoutTrace(400, "helpful", """
+                {"articleId":"%s","revision":2}""".formatted(article.articleId()));
+    }
+
+    @Test
+    void whenAHelpfulVoteGivesAReasonThenItIsRejectedNamingReason() {
+        assertRejectedWithoutTrace(400, "reason", """
+                {"articleId":"%s","revision":2,"helpful":true,"reason":"CONFUSING"}"""
+                .formatted(article.articleId()));
+    }
+
+    @Test
+    void whenReasonIsNotOneOfTheListThenVoteIsRejectedNamingIt() {
+        assertRejectedWithoutTrace(400, "reason", """
+                {"articleId":"%s","revision":2,"helpful":false,"reason":"BORING"}""".formatted(article.articleId()));
+    }
+
+    @Test
+    void formVoteRedirectsBackToTheArticlePage() {
+        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+                "articleId", article.articleId(), "revision", "2", "helpful", "false", "reason", ""));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue(
+                "http://localhost:8081/articles/" + article.slug() + "?feedback=thanks#feedback");
+        assertThat(readerCookie(response).getValue()).isNotBlank();
+        assertThat(helpfulness(2).get("no").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFormVoteIsRejectedNamingTheField() {
+        long votesBefore = mongo.count(new Query(), Vote.class);
+
+        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+                "articleId", article.articleId(), "revision", "2"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fieldsNamedIn(response)).contains("helpful");
+        assertThat(mongo.count(new Query(), Vote.class)).isEqualTo(votesBefore);
+    }
+
+    private HttpResponse<String> vote(boolean helpful, String reason) {
+        HttpResponse<String> response = http.postJson("/api/feedback/votes", """
+                {"articleId":"%s","revision":2,"helpful":%s,"reason":%s}""".formatted(article.articleId(), helpful,
+                reason == null ? "null" : "\"" + reason + "\""));
+        assertThat(response.statusCode()).isEqualTo(202);
+        return response;
+    }
+
+    private JsonNode helpfulness(int revision) {
+        HttpResponse<String> response = http.get(helpfulnessPath(article.articleId(), revision));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String helpfulnessPath(String articleId, int revision) {
+        return "/api/feedback/articles/" + articleId + "/revisions/" + revision + "/helpfulness";
+    }
+
+    private void assertRejectedWithoutTrace(int status, String field, String json) {
+        long votesBefore = mongo.count(new Query(), Vote.class);
+        int recordsBefore = KafkaInspection.recordsOn(Topics.VOTES).size();
+
+        HttpResponse<String> response = http.postJson("/api/feedback/votes", json);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(fieldsNamedIn(response)).contains(field);
+        assertThat(mongo.count(new Query(), Vote.class)).isEqualTo(votesBefore);
+        assertThat(KafkaInspection.recordsOn(Topics.VOTES)).hasSize(recordsBefore);
+    }
+
+    private static List<String> fieldsNamedIn(HttpResponse<String> problem) {
+        JsonNode errors = JSON.readTree(problem.body()).get("errors");
+        assertThat(errors).as("errors[] of %s", problem.body()).isNotNull();
+        return errors.valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
+    private static String setCookieHeader(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("erratum_reader=")).findFirst().orElseThrow();
+    }
+
+    private static HttpCookie readerCookie(HttpResponse<String> response) {
+        return HttpCookie.parse(setCookieHeader(response)).get(0);
+    }
+}

@@ -1,0 +1,67 @@
+package org.erratum.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.erratum.testsupport.EmbeddedInfrastructure;
+
+/**
+ * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft) on 9092, the embedded
+ * Mongo-wire store on 27017 persisting to {@code .erratum-data/}, and the three services on 8081–8083. Ctrl-C
+ * stops everything.
+ */
+public final class LocalSystem {
+
+    private static final int KAFKA_PORT = 9092;
+    private static final int MONGO_PORT = 27017;
+
+    private LocalSystem() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path data = Path.of(System.getProperty("erratum.data", ".erratum-data"));
+        Path jars = Path.of(System.getProperty("erratum.services", "local-system/target/services"));
+        if (!Files.isRegularFile(jars.resolve("content-service.jar"))) {
+            throw new IllegalStateException("No service jars in " + jars.toAbsolutePath()
+                    + ": build first with ./mvnw -DskipTests package");
+        }
+        System.out.println("Starting Kafka (KRaft) on " + KAFKA_PORT + " and the Mongo-wire store on " + MONGO_PORT
+                + " (data in " + data.toAbsolutePath() + ") ...");
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.startPersistent(KAFKA_PORT, MONGO_PORT, data);
+        System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
+        ErratumServices services;
+        try {
+            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT,
+                    data.resolve("logs"), Map.of());
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Erratum ...");
+            services.close();
+            infrastructure.close();
+            stopped.countDown();
+        }, "erratum-shutdown"));
+        printWelcome(services);
+        stopped.await();
+    }
+
+    private static void printWelcome(ErratumServices services) {
+        System.out.println("""
+
+                Erratum is running. Ctrl-C stops it.
+
+                  Sample article page   %1$s/articles/paracetamol-for-adults
+                  Articles (JSON)       %1$s/api/articles
+                  Feedback API          %2$s/api/feedback
+                  Review queue API      %3$s/api/review/items   (reviewer / reviewer-dev-password)
+                  Metrics               %1$s/actuator/prometheus  (and on 8082, 8083)
+
+                """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
+                services.review().baseUrl()));
+    }
+}

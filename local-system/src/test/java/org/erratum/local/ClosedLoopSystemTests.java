@@ -1,0 +1,141 @@
+package org.erratum.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole loop across the three packaged services on one shared broker and store: an article is published,
+ * a reader votes and reports a safety problem, a reviewer works the item, a senior reviewer signs the article
+ * off, and the article's dates move.
+ */
+class ClosedLoopSystemTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static ErratumServices services;
+    private static ApiClient editor;
+    private static ApiClient reader;
+    private static ApiClient reviewer;
+    private static ApiClient senior;
+
+    @BeforeAll
+    static void startTheSystem() {
+        var ports = new ErratumServices.Ports(freePort(), freePort(), freePort());
+        services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
+                Path.of("target/system-logs"), Map.of());
+        editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
+        reader = ApiClient.at(services.feedback().baseUrl());
+        reviewer = ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
+        senior = ApiClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void readerFeedbackBecomesASignedOffCorrection() {
+        JsonNode created = editor.post("/api/articles", Map.of(
+                "slug", "ear-infections-in-children-" + System.nanoTime(),
+                "title", "Ear infections in children",
+                "summary", "Most ear infections clear up on their own within a few days.",
+                "sections", List.of(Map.of("heading", "Pain relief",
+                        "body", "Give the dose of children's paracetamol printed on the bottle for their age.")),
+                "references", List.of(Map.of("citation", "NICE. Otitis media (acute): antimicrobial prescribing.")),
+                "authors", List.of("Erratum editorial team"))).json();
+        String id = created.get("id").asString();
+        Instant publishedAt = Instant.parse(created.get("publishedAt").asString());
+        assertThat(created.get("lastReviewedAt").isNull()).isTrue();
+
+        // the feedback service learns of the article from content.articles
+        await().atMost(WAIT).until(() -> reader.post("/api/feedback/votes",
+                Map.of("articleId", id, "revision", 1, "helpful", true)).status() == 202);
+        Response report = reader.post("/api/feedback/reports", Map.of("articleId", id, "revision", 1,
+                "category", "SAFETY_CONCERN", "passage", "Give the dose of children's paracetamol",
+                "comment", "It should say to check the age band and the maximum number of doses a day."));
+        assertThat(report.status()).as(report.toString()).isEqualTo(202);
+
+        JsonNode item = await().atMost(WAIT).until(() -> itemFor(id), found -> found != null);
+        assertThat(item.get("severity").asString()).isEqualTo("URGENT");
+        assertThat(item.get("reports").get(0).get("passage").asString())
+                .isEqualTo("Give the dose of children's paracetamol");
+        String itemId = item.get("id").asString();
+
+        assertThat(reviewer.post("/api/review/items/" + itemId + "/claim", "").status()).isEqualTo(200);
+        Response revised = editor.put("/api/articles/" + id, Map.of("expectedRevision", 1,
+                "title", "Ear infections in children", "summary", created.get("summary").asString(),
+                "sections", List.of(Map.of("heading", "Pain relief", "body", "Check the age band on the bottle "
+                        + "and never give more than 4 doses in 24 hours.")),
+                "references", List.of(Map.of("citation", "NICE. Otitis media (acute): antimicrobial prescribing.")),
+                "authors", List.of("Erratum editorial team"),
+                "changeSummary", "Made the paracetamol dosing advice precise", "significance", "MAJOR"));
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+
+        // the review service learns of revision 2 from content.articles before it accepts it as the fix
+        await().atMost(WAIT).until(() -> reviewer.post("/api/review/items/" + itemId + "/resolve", Map.of(
+                "outcome", "REVISED", "revision", 2, "summary", "Dosing advice corrected")).status() == 200);
+        Response signOff = senior.post("/api/review/articles/" + id + "/sign-off",
+                Map.of("revision", 2, "itemId", itemId));
+        assertThat(signOff.status()).as(signOff.toString()).isEqualTo(202);
+        Instant reviewedAt = Instant.parse(signOff.json().get("reviewedAt").asString());
+
+        JsonNode article = await().atMost(WAIT).until(
+                () -> editor.get("/api/articles/" + id).json(), a -> !a.get("lastReviewedAt").isNull());
+        assertThat(article.get("revision").asInt()).isEqualTo(2);
+        assertThat(article.get("medicalReviewer").get("name").asString()).isEqualTo("Dr Tomas Lindqvist");
+        assertThat(article.get("medicalReviewer").get("credentials").asString()).isEqualTo("MD, FRCP");
+        assertThat(Instant.parse(article.get("lastReviewedAt").asString())).isEqualTo(reviewedAt);
+        assertThat(LocalDate.parse(article.get("nextReviewDue").asString()))
+                .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(24));
+        assertThat(Instant.parse(article.get("lastModifiedAt").asString())).isAfter(publishedAt)
+                .isBefore(reviewedAt);
+
+        JsonNode helpfulness = reader.get("/api/feedback/articles/" + id + "/revisions/1/helpfulness").json();
+        assertThat(helpfulness.get("yes").asInt()).isEqualTo(1);
+        assertThat(reviewer.get("/api/review/items/" + itemId).json().get("activity"))
+                .extracting(a -> a.get("action").asString()).containsExactly("claimed", "resolved", "signed off");
+        String page = ApiClient.at(services.content().baseUrl())
+                .getText("/articles/" + article.get("slug").asString()).text();
+        assertThat(page).contains("Dr Tomas Lindqvist").contains("Made the paracetamol dosing advice precise");
+    }
+
+    private static JsonNode itemFor(String articleId) {
+        for (JsonNode item : reviewer.get("/api/review/items").json()) {
+            if (articleId.equals(item.get("articleId").asString())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.erratum.review.article;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Optional;
+
+import org.erratum.events.ArticleChanged;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The review service's projection of the articles, rebuilt from {@code content.articles}. */
+@Service
+public class KnownArticles {
+
+    private final MongoTemplate mongo;
+
+    KnownArticles(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<KnownArticle> find(String articleId) {
+        return Optional.ofNullable(mongo.findById(articleId, KnownArticle.class));
+    }
+
+    public Optional<RevisionText> revision(String articleId, int revision) {
+        return Optional.ofNullable(mongo.findById(RevisionText.idOf(articleId, revision), RevisionText.class));
+    }
+
+    /** Keeps the newest state only: a redelivered or out-of-order older state changes nothing. */
+    public void apply(ArticleChanged event) {
+        keepRevisionText(event);
+        Query olderOrAbsent = Query.query(where("_id").is(event.articleId()).and("version").lt(event.version()));
+        Update state = new Update()
+                .set("version", event.version())
+                .set("slug", event.slug())
+                .set("title", event.title())
+                .set("revision", event.revision())
+                .set("lastReviewedBy", event.lastReviewedBy())
+                .set("lastReviewedAt", event.lastReviewedAt())
+                .set("nextReviewDue", event.nextReviewDue());
+        try {
+            mongo.upsert(olderOrAbsent, state, KnownArticle.class);
+        } catch (DuplicateKeyException newerAlreadyKept) {
+            // the article exists with this version or a newer one: nothing to do
+        }
+    }
+
+    private void keepRevisionText(ArticleChanged event) {
+        String id = RevisionText.idOf(event.articleId(), event.revision());
+        if (!mongo.exists(Query.query(where("_id").is(id)), RevisionText.class)) {
+            try {
+                mongo.insert(new RevisionText(id, event.articleId(), event.revision(), event.title(),
+                        event.summary(), event.sections()));
+            } catch (DuplicateKeyException alreadyKept) {
+                // another instance stored it first; a revision's text never changes
+            }
+        }
+    }
+}

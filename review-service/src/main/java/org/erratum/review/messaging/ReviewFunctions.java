@@ -1,0 +1,25 @@
+package org.erratum.review.messaging;
+
+import java.util.function.Consumer;
+
+import org.erratum.events.ArticleChanged;
+import org.erratum.events.ReportSubmitted;
+import org.erratum.review.article.KnownArticles;
+import org.erratum.review.queue.ReviewQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the review service does with the events it consumes; each function only delegates. */
+@Configuration(proxyBeanMethods = false)
+class ReviewFunctions {
+
+    @Bean
+    Consumer<ReportSubmitted> queueReport(ReviewQueue queue) {
+        return queue::addReport;
+    }
+
+    @Bean
+    Consumer<ArticleChanged> trackArticle(KnownArticles articles) {
+        return articles::apply;
+    }
+}

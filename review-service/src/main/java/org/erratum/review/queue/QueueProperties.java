@@ -1,0 +1,48 @@
+package org.erratum.review.queue;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the review queue behaves.
+ *
+ * @param lease          how long a claim holds before the item goes back to the queue
+ * @param leaseSweep     how often expired leases are returned to the queue
+ * @param highAtReports  this many reports on one article make its item at least HIGH
+ * @param severityWeight priority points per severity (defaults LOW 0, NORMAL 100, HIGH 200, URGENT 1000)
+ * @param reportWeight   priority points per natural-log unit of (1 + report count)
+ * @param overdueWeight  priority points per day the article's clinical review is overdue
+ * @param overdueCapDays an overdue review adds nothing more beyond this many days
+ */
+@ConfigurationProperties("erratum.review.queue")
+public record QueueProperties(
+        @DefaultValue("15m") Duration lease,
+        @DefaultValue("30s") Duration leaseSweep,
+        @DefaultValue("5") int highAtReports,
+        Map<Severity, Double> severityWeight,
+        @DefaultValue("20") double reportWeight,
+        @DefaultValue("1") double overdueWeight,
+        @DefaultValue("90") int overdueCapDays) {
+
+    public QueueProperties {
+        Map<Severity, Double> weights = new EnumMap<>(
+                Map.of(Severity.LOW, 0.0, Severity.NORMAL, 100.0, Severity.HIGH, 200.0, Severity.URGENT, 1000.0));
+        if (severityWeight != null) {
+            weights.putAll(severityWeight);
+        }
+        severityWeight = Map.copyOf(weights);
+    }
+
+    /**
+     * priority = severityWeight[severity] + reportWeight × ln(1 + reports) + overdueWeight × min(daysOverdue, cap).
+     * The queue sorts by priority, then oldest first, so age breaks ties.
+     */
+    double priority(Severity severity, int reportCount, long daysOverdue) {
+        return severityWeight.get(severity) + reportWeight * Math.log1p(reportCount)
+                + overdueWeight * Math.min(Math.max(daysOverdue, 0), overdueCapDays);
+    }
+}

@@ -1,0 +1,55 @@
+package org.erratum.review.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.erratum.events.ReportSubmitted.Category;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One unit of reviewer work on one article. While it is active it holds the article's {@code groupKey} (unique),
+ * so further reports join it instead of opening another item.
+ *
+ * @param groupKey  the article id while active; {@code closed:<id>} once resolved, freeing the slot
+ * @param escalated once escalated, only a senior reviewer may claim or resolve it
+ * @param reports   every report that joined, with the revision the reader saw
+ */
+@Document("review_items")
+@CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
+public record ReviewItem(
+        @Id String id,
+        @Indexed String articleId,
+        @JsonIgnore @Indexed(unique = true) String groupKey,
+        ItemState state,
+        Severity severity,
+        double priority,
+        boolean escalated,
+        int reportCount,
+        Map<Category, Integer> categories,
+        List<Report> reports,
+        String claimedBy,
+        Instant claimedAt,
+        Instant leaseExpiresAt,
+        Resolution resolution,
+        List<Activity> activity,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record Report(String eventId, int revision, Category category, String passage, String comment,
+            Instant at) {
+    }
+
+    /** @param revision the content revision that fixed it, when the outcome is REVISED */
+    public record Resolution(Outcome outcome, Integer revision, String summary, String duplicateOf, String by,
+            Instant at) {
+    }
+
+    /** One line of the item's activity log: who did what, when. */
+    public record Activity(String action, String by, Instant at, String detail) {
+    }
+}

@@ -1,0 +1,294 @@
+package org.erratum.review.queue;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.erratum.events.ReportSubmitted;
+import org.erratum.platform.web.Problems;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.review.article.KnownArticles;
+import org.erratum.review.queue.ReviewItem.Activity;
+import org.erratum.review.queue.ReviewItem.Report;
+import org.erratum.review.queue.ReviewItem.Resolution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The review queue. Every state change is one atomic findAndModify whose query is the change's precondition
+ * (the {@link Transition} table), so two reviewers, or two service instances, can never both win.
+ */
+@Service
+public class ReviewQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
+
+    private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
+
+    private final MongoTemplate mongo;
+    private final KnownArticles articles;
+    private final QueueProperties properties;
+    private final Clock clock;
+
+    ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.articles = articles;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * A reader's report joins the article's active item, or opens one, in one atomic write that also sets the
+     * item's severity and priority. Reports of one article arrive in order on one partition; a redelivered report
+     * is recognised by its event id and changes nothing.
+     */
+    public void addReport(ReportSubmitted report) {
+        if (mongo.exists(Query.query(where("reports.eventId").is(report.eventId().toString())), ReviewItem.class)) {
+            log.debug("Report {} already queued", report.eventId());
+            return;
+        }
+        try {
+            joinActiveItem(report);
+        } catch (DuplicateKeyException anotherWriterWasFirst) {
+            joinActiveItem(report);
+        }
+    }
+
+    /**
+     * Reads the active item, then writes on the precondition that its report count is unchanged. If another writer
+     * got there first, the precondition fails, the upsert collides with the unique group key, and the caller
+     * retries on fresh state.
+     */
+    private void joinActiveItem(ReportSubmitted report) {
+        Query active = Query.query(where("groupKey").is(report.articleId()));
+        ReviewItem current = mongo.findOne(active, ReviewItem.class);
+        int reports = current == null ? 1 : current.reportCount() + 1;
+        Severity severity = Severity.of(report.category(), reports, properties.highAtReports());
+        if (current != null) {
+            severity = severity.atLeast(current.severity());
+            active.addCriteria(where("reportCount").is(current.reportCount()));
+        }
+        Instant now = clock.instant();
+        Update join = new Update()
+                .setOnInsert("articleId", report.articleId())
+                .setOnInsert("state", ItemState.OPEN)
+                .setOnInsert("escalated", false)
+                .setOnInsert("createdAt", now)
+                .set("reportCount", reports)
+                .inc("categories." + report.category().name(), 1)
+                .push("reports", new Report(report.eventId().toString(), report.revision(), report.category(),
+                        report.passage(), report.comment(), report.occurredAt()))
+                .set("severity", severity)
+                .set("priority", properties.priority(severity, reports, daysOverdue(report.articleId())))
+                .set("updatedAt", now);
+        mongo.upsert(active, join, ReviewItem.class);
+    }
+
+    private long daysOverdue(String articleId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return articles.find(articleId).map(KnownArticle::nextReviewDue)
+                .map(due -> ChronoUnit.DAYS.between(due, today))
+                .orElse(0L);
+    }
+
+    /** Items in the given states, most pressing first. */
+    public List<ReviewItem> list(Collection<ItemState> states, Severity severity) {
+        Criteria criteria = where("state").in(states);
+        if (severity != null) {
+            criteria = criteria.and("severity").is(severity);
+        }
+        return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
+    }
+
+    public ReviewItem get(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReviewItem.class))
+                .orElseThrow(() -> Problems.notFound("Review item " + id));
+    }
+
+    /** Claims the most pressing item this reviewer may take, if any. */
+    public Optional<ReviewItem> claimNext(Staff who) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(mongo.findAndModify(Query.query(claimableBy(who, now)).with(QUEUE_ORDER),
+                claimUpdate(who, now), options().returnNew(true), ReviewItem.class));
+    }
+
+    public ReviewItem claim(String id, Staff who) {
+        Instant now = clock.instant();
+        ReviewItem claimed = mongo.findAndModify(
+                Query.query(new Criteria().andOperator(where("_id").is(id), claimableBy(who, now))),
+                claimUpdate(who, now), options().returnNew(true), ReviewItem.class);
+        if (claimed == null) {
+            ReviewItem item = get(id);
+            throw Problems.conflict(item.escalated() && !who.senior()
+                    ? "Item " + id + " is escalated: only a senior reviewer may take it"
+                    : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
+                            : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
+        }
+        return claimed;
+    }
+
+    /**
+     * Open or escalated items, an item whose lease ran out, or one this reviewer already holds (claiming it again
+     * renews the lease). Escalated items are for senior reviewers only.
+     */
+    private static Criteria claimableBy(Staff who, Instant now) {
+        Criteria claimable = new Criteria().orOperator(
+                where("state").in(Transition.CLAIM.from()),
+                where("state").is(ItemState.CLAIMED).and("leaseExpiresAt").lt(now),
+                where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username()));
+        return who.senior() ? claimable : new Criteria().andOperator(claimable, where("escalated").is(false));
+    }
+
+    private Update claimUpdate(Staff who, Instant now) {
+        return new Update()
+                .set("state", ItemState.CLAIMED)
+                .set("claimedBy", who.username())
+                .set("claimedAt", now)
+                .set("leaseExpiresAt", now.plus(properties.lease()))
+                .set("updatedAt", now)
+                .push("activity", new Activity("claimed", who.username(), now, null));
+    }
+
+    public ReviewItem release(String id, Staff who) {
+        ReviewItem item = heldBy(id, who, Transition.RELEASE);
+        return change(item, who, letGo().set("state", Transition.afterLetGo(item.escalated())),
+                "released", null);
+    }
+
+    public ReviewItem escalate(String id, Staff who, String reason) {
+        ReviewItem item = heldBy(id, who, Transition.ESCALATE);
+        return change(item, who, letGo().set("state", ItemState.ESCALATED).set("escalated", true),
+                "escalated", reason);
+    }
+
+    public ReviewItem note(String id, Staff who, String text) {
+        ReviewItem item = get(id);
+        requireAllowed(item, Transition.NOTE);
+        return change(item, who, new Update(), "note", text);
+    }
+
+    public ReviewItem resolve(String id, Staff who, Resolve command) {
+        ReviewItem item = heldBy(id, who, Transition.RESOLVE);
+        if (item.escalated() && !who.senior()) {
+            throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
+        }
+        validate(item, command);
+        Instant now = clock.instant();
+        Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
+                command.duplicateOf(), who.username(), now);
+        Update resolve = letGo()
+                .set("state", ItemState.RESOLVED)
+                .set("groupKey", "closed:" + item.id())
+                .set("resolution", resolution);
+        return change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
+    }
+
+    /** Records an action that happened elsewhere (a sign-off) in the item's log, whatever its state. */
+    public void log(String id, Staff who, String action, String detail) {
+        Instant now = clock.instant();
+        mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().push("activity", new Activity(action, who.username(), now, detail)).set("updatedAt", now),
+                ReviewItem.class);
+    }
+
+    /** Gives every item whose lease ran out back to the queue. Safe with several instances running it. */
+    public long returnExpiredLeases() {
+        Instant now = clock.instant();
+        long returned = 0;
+        for (boolean escalated : new boolean[] {false, true}) {
+            returned += mongo.updateMulti(
+                    Query.query(where("state").is(ItemState.CLAIMED).and("escalated").is(escalated)
+                            .and("leaseExpiresAt").lt(now)),
+                    new Update().set("state", Transition.afterLetGo(escalated)).unset("claimedBy")
+                            .unset("claimedAt").unset("leaseExpiresAt").set("updatedAt", now)
+                            .push("activity", new Activity("lease expired", "system", now, null)),
+                    ReviewItem.class).getModifiedCount();
+        }
+        return returned;
+    }
+
+    private void validate(ReviewItem item, Resolve command) {
+        switch (command.outcome()) {
+            case REVISED -> {
+                if (command.revision() == null) {
+                    throw Problems.invalidField(HttpStatus.BAD_REQUEST, "revision",
+                            "must name the content revision that fixed the article");
+                }
+                boolean known = articles.find(item.articleId()).map(a -> a.hasRevision(command.revision()))
+                        .orElse(false);
+                if (!known) {
+                    throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
+                            "is not a published revision of article " + item.articleId());
+                }
+            }
+            case DUPLICATE -> {
+                if (command.duplicateOf() == null || command.duplicateOf().equals(item.id())
+                        || mongo.findById(command.duplicateOf(), ReviewItem.class) == null) {
+                    throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "duplicateOf",
+                            "must name another review item");
+                }
+            }
+            case NO_CHANGE_NEEDED, SPAM -> {
+                // the summary says why
+            }
+        }
+    }
+
+    private ReviewItem heldBy(String id, Staff who, Transition transition) {
+        ReviewItem item = get(id);
+        requireAllowed(item, transition);
+        if (!who.username().equals(item.claimedBy())) {
+            throw Problems.conflict("Item " + id + " is held by " + item.claimedBy() + ", not by you");
+        }
+        return item;
+    }
+
+    private static void requireAllowed(ReviewItem item, Transition transition) {
+        if (!transition.allowedFrom(item.state())) {
+            throw Problems.conflict("Cannot " + transition.name().toLowerCase() + " item " + item.id()
+                    + " while it is " + item.state());
+        }
+    }
+
+    private static Update letGo() {
+        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt");
+    }
+
+    /**
+     * Applies a change only if the item is still as it was read (state, holder, escalation); otherwise someone else
+     * acted first and the caller gets a conflict instead of a lost update.
+     */
+    private ReviewItem change(ReviewItem item, Staff who, Update update, String action, String detail) {
+        Instant now = clock.instant();
+        Criteria unchanged = where("_id").is(item.id()).and("state").is(item.state())
+                .and("escalated").is(item.escalated())
+                .and("claimedBy").is(item.claimedBy());
+        ReviewItem changed = mongo.findAndModify(Query.query(unchanged),
+                update.set("updatedAt", now).push("activity", new Activity(action, who.username(), now, detail)),
+                options().returnNew(true), ReviewItem.class);
+        if (changed == null) {
+            throw Problems.conflict("Item " + item.id() + " changed meanwhile; reload it and try again");
+        }
+        return changed;
+    }
+
+    /** A reviewer's decision on an item. */
+    public record Resolve(Outcome outcome, Integer revision, String summary, String duplicateOf) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.erratum.review.queue;
+
+import static org.erratum.review.queue.ItemState.CLAIMED;
+import static org.erratum.review.queue.ItemState.ESCALATED;
+import static org.erratum.review.queue.ItemState.OPEN;
+import static org.erratum.review.queue.ItemState.RESOLVED;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The item state machine. The queue turns each row into the precondition of one atomic findAndModify, so this
+ * table is the single statement of which action may happen when.
+ */
+enum Transition {
+    /** A CLAIMED item whose lease ran out is claimable again; see {@link ReviewQueue#claim}. */
+    CLAIM(EnumSet.of(OPEN, ESCALATED)),
+    RELEASE(EnumSet.of(CLAIMED)),
+    ESCALATE(EnumSet.of(CLAIMED)),
+    RESOLVE(EnumSet.of(CLAIMED)),
+    NOTE(ItemState.ACTIVE);
+
+    private final Set<ItemState> from;
+
+    Transition(Set<ItemState> from) {
+        this.from = from;
+    }
+
+    Set<ItemState> from() {
+        return from;
+    }
+
+    boolean allowedFrom(ItemState state) {
+        return from.contains(state);
+    }
+
+    /** Where an item goes when its holder lets go of it, by release or lease expiry. */
+    static ItemState afterLetGo(boolean escalated) {
+        return escalated ? ESCALATED : OPEN;
+    }
+
+    static boolean isFinal(ItemState state) {
+        return state == RESOLVED;
+    }
+}

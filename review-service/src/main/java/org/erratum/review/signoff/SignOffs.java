@@ -1,0 +1,107 @@
+package org.erratum.review.signoff;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.erratum.events.ArticleSignedOff;
+import org.erratum.events.Reviewer;
+import org.erratum.platform.messaging.EventNotPublishedException;
+import org.erratum.platform.messaging.EventPublisher;
+import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.web.Problems;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.review.article.KnownArticles;
+import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Staff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Clinical sign-off of an article: the decision that moves the article's "last reviewed" and "next review due".
+ * Stored first, then published; a relay publishes any sign-off whose publication failed.
+ */
+@Service
+public class SignOffs {
+
+    private static final Logger log = LoggerFactory.getLogger(SignOffs.class);
+
+    static final String BINDING = "decisions";
+
+    private final MongoTemplate mongo;
+    private final KnownArticles articles;
+    private final ReviewQueue queue;
+    private final ErratumSecurityProperties staff;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Duration relayGrace;
+
+    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, ErratumSecurityProperties staff,
+            EventPublisher publisher, Clock clock,
+            @Value("${erratum.review.sign-off.relay-grace:10s}") Duration relayGrace) {
+        this.mongo = mongo;
+        this.articles = articles;
+        this.queue = queue;
+        this.staff = staff;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.relayGrace = relayGrace;
+    }
+
+    public SignOff signOff(String articleId, int revision, String itemId, Staff who) {
+        KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
+        if (!article.hasRevision(revision)) {
+            throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
+                    "is not a published revision of this article (latest is " + article.revision() + ")");
+        }
+        Reviewer reviewer = staff.clinician(who.username())
+                .filter(r -> r.name() != null && r.credentials() != null)
+                .orElseThrow(() -> Problems.conflict(
+                        "Your account has no clinical name and credentials on record, so it cannot sign off"));
+        if (itemId != null) {
+            queue.get(itemId);
+        }
+        // MongoDB keeps milliseconds: truncate so the answer, the event and every store agree on the instant
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SignOff signOff = mongo.insert(new SignOff(UUID.randomUUID().toString(), articleId, revision, reviewer,
+                who.username(), now, itemId, false));
+        publish(signOff);
+        if (itemId != null) {
+            queue.log(itemId, who, "signed off", "Article revision " + revision + " clinically reviewed");
+        }
+        return signOff;
+    }
+
+    private void publish(SignOff signOff) {
+        publisher.publish(BINDING, new ArticleSignedOff(UUID.fromString(signOff.id()), signOff.reviewedAt(),
+                signOff.articleId(), signOff.revision(), signOff.reviewer(), signOff.reviewedAt(), signOff.itemId()));
+        mongo.updateFirst(Query.query(where("_id").is(signOff.id())), Update.update("published", true),
+                SignOff.class);
+    }
+
+    /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */
+    @Scheduled(fixedDelayString = "${erratum.review.sign-off.relay-interval:10s}")
+    void relayUnpublished() {
+        Instant before = clock.instant().minus(relayGrace);
+        for (SignOff pending : mongo.find(Query.query(where("published").is(false).and("reviewedAt").lt(before)),
+                SignOff.class)) {
+            try {
+                publish(pending);
+            } catch (EventNotPublishedException e) {
+                log.warn("Sign-off {} still not published: {}", pending.id(), e.getMessage());
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.erratum.review.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class PriorityTests {
+
+    private final QueueProperties defaults = new QueueProperties(Duration.ofMinutes(15), Duration.ofSeconds(30), 5,
+            null, 20, 1, 90);
+
+    @Test
+    void oneUrgentReportOutranksManyOrdinaryOnes() {
+        assertThat(defaults.priority(Severity.URGENT, 1, 0)).isGreaterThan(defaults.priority(Severity.HIGH, 200, 90));
+    }
+
+    @Test
+    void moreReportsAndOverdueReviewsRankHigherWithinASeverity() {
+        assertThat(defaults.priority(Severity.NORMAL, 3, 0)).isGreaterThan(defaults.priority(Severity.NORMAL, 1, 0));
+        assertThat(defaults.priority(Severity.NORMAL, 1, 30)).isGreaterThan(defaults.priority(Severity.NORMAL, 1, 0));
+    }
+
+    @Test
+    void overdueDaysCountOnlyUpToTheCapAndNotBeforeTheDueDate() {
+        assertThat(defaults.priority(Severity.LOW, 0, 500)).isEqualTo(defaults.priority(Severity.LOW, 0, 90));
+        assertThat(defaults.priority(Severity.LOW, 0, -40)).isEqualTo(defaults.priority(Severity.LOW, 0, 0));
+    }
+
+    @Test
+    void weightsAreConfiguration() {
+        var custom = new QueueProperties(Duration.ofMinutes(15), Duration.ofSeconds(30), 5,
+                java.util.Map.of(Severity.URGENT, 5000.0), 20, 1, 90);
+        assertThat(custom.priority(Severity.URGENT, 0, 0)).isEqualTo(5000.0);
+        assertThat(custom.priority(Severity.HIGH, 0, 0)).isEqualTo(200.0);
+    }
+}

@@ -1,0 +1,225 @@
+package org.erratum.review.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.events.Topics;
+import org.erratum.review.Fixtures;
+import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class ReviewQueueIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ReviewQueue queue;
+
+    ApiClient reviewer() {
+        return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+    }
+
+    ApiClient senior() {
+        return ApiClient.onPort(port).as("senior", "senior-dev-password");
+    }
+
+    private ReviewItem awaitItem(String articleId, int reports) {
+        return await().atMost(WAIT).until(() -> mongo.findOne(
+                Query.query(Criteria.where("articleId").is(articleId).and("reportCount").is(reports)),
+                ReviewItem.class), item -> item != null);
+    }
+
+    @Test
+    void reportsOnOneArticleJoinOneOpenItem() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.report(articleId, Category.OUT_OF_DATE));
+        TopicProbe.publish(Fixtures.report(articleId, Category.BROKEN_REFERENCE));
+
+        ReviewItem item = awaitItem(articleId, 2);
+
+        assertThat(mongo.count(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class)).isEqualTo(1);
+        assertThat(item.state()).isEqualTo(ItemState.OPEN);
+        assertThat(item.severity()).isEqualTo(Severity.NORMAL);
+        assertThat(item.categories()).containsEntry(Category.OUT_OF_DATE, 1).containsEntry(Category.BROKEN_REFERENCE, 1);
+        assertThat(item.reports()).extracting(ReviewItem.Report::passage).containsOnly("Take two tablets every hour");
+    }
+
+    @Test
+    void whenSafetyReportArrivesThenItemIsUrgentAndLeadsTheQueue() {
+        String ordinary = Fixtures.newArticleId();
+        String dangerous = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.report(ordinary, Category.OTHER));
+        TopicProbe.publish(Fixtures.report(dangerous, Category.OTHER));
+        awaitItem(dangerous, 1);
+        TopicProbe.publish(Fixtures.report(dangerous, Category.SAFETY_CONCERN));
+
+        ReviewItem item = awaitItem(dangerous, 2);
+
+        assertThat(item.severity()).isEqualTo(Severity.URGENT);
+        JsonNode queue = reviewer().get("/api/review/items").json();
+        assertThat(queue.get(0).get("severity").asString()).isEqualTo("URGENT");
+        assertThat(queue.get(0).has("groupKey")).isFalse();
+    }
+
+    @Test
+    void theSameReportDeliveredTwiceChangesNothing() {
+        String articleId = Fixtures.newArticleId();
+        ReportSubmitted report = Fixtures.report(articleId, Category.INACCURATE);
+        TopicProbe.publish(report);
+        awaitItem(articleId, 1);
+        TopicProbe.publish(report);
+        TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+
+        ReviewItem item = awaitItem(articleId, 2);
+
+        assertThat(item.reports()).extracting(ReviewItem.Report::eventId).doesNotHaveDuplicates()
+                .contains(report.eventId().toString());
+    }
+
+    @Test
+    void aPoisonReportGoesToTheDeadLetterTopicAndTheNextOneIsQueued() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.send(Topics.REPORTS, articleId, "{this is not json", Map.of("ce_type",
+                "erratum.feedback.report-submitted.v1"));
+        TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+
+        awaitItem(articleId, 1);
+        var dead = TopicProbe.awaitRecord("error.feedback.reports.review-service",
+                r -> articleId.equals(r.key()));
+        assertThat(dead.value()).isEqualTo("{this is not json");
+    }
+
+    @Test
+    void aClaimedItemIsResolvedAsRevisedOnlyByItsHolder() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        TopicProbe.publish(Fixtures.article(articleId, 2, 2));
+        TopicProbe.publish(Fixtures.report(articleId, Category.INACCURATE));
+        String id = awaitItem(articleId, 1).id();
+        await().atMost(WAIT).until(() -> mongo.findById(articleId,
+                org.erratum.review.article.KnownArticle.class), a -> a != null && a.revision() == 2);
+
+        assertThat(reviewer().post("/api/review/items/" + id + "/claim", "").status()).isEqualTo(200);
+        var otherClaim = senior().post("/api/review/items/" + id + "/claim", "");
+        assertThat(otherClaim.status()).isEqualTo(409);
+        assertThat(otherClaim.json().get("detail").asString()).contains("CLAIMED by reviewer");
+        var byOther = senior().post("/api/review/items/" + id + "/resolve",
+                Map.of("outcome", "REVISED", "revision", 2, "summary", "Dose corrected"));
+        assertThat(byOther.status()).isEqualTo(409);
+        var unknownRevision = reviewer().post("/api/review/items/" + id + "/resolve",
+                Map.of("outcome", "REVISED", "revision", 7, "summary", "Dose corrected"));
+        assertThat(unknownRevision.status()).isEqualTo(422);
+        assertThat(unknownRevision.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
+
+        var resolved = reviewer().post("/api/review/items/" + id + "/resolve",
+                Map.of("outcome", "REVISED", "revision", 2, "summary", "Dose corrected"));
+
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.json().get("state").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.json().get("resolution").get("revision").asInt()).isEqualTo(2);
+        assertThat(resolved.json().get("activity")).extracting(a -> a.get("action").asString())
+                .containsExactly("claimed", "resolved");
+        assertThat(reviewer().post("/api/review/items/" + id + "/release", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aReportAfterResolutionOpensANewItem() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+        String first = awaitItem(articleId, 1).id();
+        reviewer().post("/api/review/items/" + first + "/claim", "");
+        reviewer().post("/api/review/items/" + first + "/resolve",
+                Map.of("outcome", "NO_CHANGE_NEEDED", "summary", "The text is correct"));
+
+        TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+
+        await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("articleId").is(articleId)),
+                ReviewItem.class) == 2);
+    }
+
+    @Test
+    void releaseNoteAndEscalationAreLoggedAndEscalatedItemsNeedASenior() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.report(articleId, Category.QUESTIONABLE_SOURCE));
+        String id = awaitItem(articleId, 1).id();
+
+        reviewer().post("/api/review/items/" + id + "/claim", "");
+        reviewer().post("/api/review/items/" + id + "/notes", Map.of("text", "Checking the cited trial"));
+        assertThat(reviewer().post("/api/review/items/" + id + "/release", "").json().get("state").asString())
+                .isEqualTo("OPEN");
+        reviewer().post("/api/review/items/" + id + "/claim", "");
+        var escalated = reviewer().post("/api/review/items/" + id + "/escalate",
+                Map.of("text", "Needs a pharmacist's view"));
+        assertThat(escalated.json().get("state").asString()).isEqualTo("ESCALATED");
+        assertThat(reviewer().post("/api/review/items/" + id + "/claim", "").status()).isEqualTo(409);
+
+        var bySenior = senior().post("/api/review/items/" + id + "/claim", "");
+
+        assertThat(bySenior.status()).isEqualTo(200);
+        assertThat(bySenior.json().get("claimedBy").asString()).isEqualTo("senior");
+        assertThat(bySenior.json().get("activity")).extracting(a -> a.get("action").asString())
+                .containsExactly("claimed", "note", "released", "claimed", "escalated", "claimed");
+        assertThat(bySenior.json().get("activity").get(4).get("detail").asString())
+                .isEqualTo("Needs a pharmacist's view");
+    }
+
+    @Test
+    void anExpiredLeaseLetsAnotherReviewerClaimAndTheSweepReturnsItems() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+        String id = awaitItem(articleId, 1).id();
+        senior().post("/api/review/items/" + id + "/claim", "");
+        expireLease(id);
+
+        assertThat(reviewer().post("/api/review/items/" + id + "/claim", "").json().get("claimedBy").asString())
+                .isEqualTo("reviewer");
+
+        expireLease(id);
+        queue.returnExpiredLeases();
+        ReviewItem returned = mongo.findById(id, ReviewItem.class);
+        assertThat(returned.state()).isEqualTo(ItemState.OPEN);
+        assertThat(returned.claimedBy()).isNull();
+        assertThat(returned.activity()).extracting(ReviewItem.Activity::action).endsWith("lease expired");
+    }
+
+    private void expireLease(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                Update.update("leaseExpiresAt", Instant.now().minusSeconds(1)), ReviewItem.class);
+    }
+
+    @Test
+    void readersAndBadInputNeverReachTheQueue() {
+        assertThat(ApiClient.onPort(port).get("/api/review/items").status()).isEqualTo(401);
+        assertThat(ApiClient.onPort(port).as("reviewer", "wrong").get("/api/review/items").status()).isEqualTo(401);
+        var bad = reviewer().post("/api/review/items/nope/resolve", Map.of("outcome", "MAYBE", "summary", "x"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("outcome");
+        assertThat(reviewer().post("/api/review/items/nope/claim", "").status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(port).getText("/actuator/prometheus").text()).contains("application=\"review-service\"");
+        assertThat(ApiClient.onPort(port).get("/actuator/env").status()).isIn(401, 403, 404);
+    }
+}

@@ -1,0 +1,94 @@
+package org.erratum.review.signoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.erratum.events.Topics;
+import org.erratum.review.Fixtures;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class SignOffIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private String knownArticle() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class) != null);
+        return articleId;
+    }
+
+    @Test
+    void aSeniorSignOffIsPublishedAsADecisionWithCloudEventsHeaders() {
+        String articleId = knownArticle();
+
+        var response = ApiClient.onPort(port).as("senior", "senior-dev-password")
+                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+
+        assertThat(response.status()).isEqualTo(202);
+        var record = TopicProbe.awaitRecord(Topics.DECISIONS, r -> articleId.equals(r.key()));
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("erratum.review.article-signed-off.v1");
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/erratum/review-service");
+        assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(articleId);
+        assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(response.json().get("id").asString());
+        JsonNode body = JsonMapper.builder().build().readTree(record.value());
+        assertThat(body.get("reviewer").get("name").asString()).isEqualTo("Dr Tomas Lindqvist");
+        assertThat(body.get("reviewer").get("credentials").asString()).isEqualTo("MD, FRCP");
+        assertThat(body.get("revision").asInt()).isEqualTo(1);
+        assertThat(mongo.findById(response.json().get("id").asString(), SignOff.class).published()).isTrue();
+    }
+
+    @Test
+    void onlyASeniorReviewerMaySignOffAKnownRevision() {
+        String articleId = knownArticle();
+        ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password");
+
+        assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
+                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .isEqualTo(403);
+        assertThat(ApiClient.onPort(port)
+                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .isEqualTo(401);
+        var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 2));
+        assertThat(unknownRevision.status()).isEqualTo(422);
+        assertThat(unknownRevision.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
+        assertThat(senior.post("/api/review/articles/unknown/sign-off", Map.of("revision", 1)).status())
+                .isEqualTo(404);
+        var missing = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("articleId").is(articleId)), SignOff.class))
+                .isZero();
+    }
+
+    @Test
+    void anOlderArticleStateArrivingLateDoesNotOverwriteANewerOne() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.article(articleId, 2, 5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class) != null);
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        TopicProbe.publish(Fixtures.article(articleId, 3, 6));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class).version() == 6);
+        assertThat(mongo.findById(articleId, KnownArticle.class).revision()).isEqualTo(3);
+    }
+}
