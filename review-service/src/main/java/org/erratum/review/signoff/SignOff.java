@@ -23,4 +23,8 @@ public record SignOff(
         Instant reviewedAt,
         String itemId,
         @Indexed boolean published) {
+
+    SignOff asPublished() {
+        return new SignOff(id, articleId, revision, reviewer, signedOffBy, reviewedAt, itemId, true);
+    }
 }

@@ -76,18 +76,19 @@ public class SignOffs {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SignOff signOff = mongo.insert(new SignOff(UUID.randomUUID().toString(), articleId, revision, reviewer,
                 who.username(), now, itemId, false));
-        publish(signOff);
+        SignOff published = publish(signOff);
         if (itemId != null) {
             queue.log(itemId, who, "signed off", "Article revision " + revision + " clinically reviewed");
         }
-        return signOff;
+        return published;
     }
 
-    private void publish(SignOff signOff) {
+    private SignOff publish(SignOff signOff) {
         publisher.publish(BINDING, new ArticleSignedOff(UUID.fromString(signOff.id()), signOff.reviewedAt(),
                 signOff.articleId(), signOff.revision(), signOff.reviewer(), signOff.reviewedAt(), signOff.itemId()));
         mongo.updateFirst(Query.query(where("_id").is(signOff.id())), Update.update("published", true),
                 SignOff.class);
+        return signOff.asPublished();
     }
 
     /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */

@@ -53,6 +53,7 @@ class SignOffIntegrationTests {
         assertThat(body.get("reviewer").get("name").asString()).isEqualTo("Dr Tomas Lindqvist");
         assertThat(body.get("reviewer").get("credentials").asString()).isEqualTo("MD, FRCP");
         assertThat(body.get("revision").asInt()).isEqualTo(1);
+        assertThat(response.json().get("published").asBoolean()).isTrue();
         assertThat(mongo.findById(response.json().get("id").asString(), SignOff.class).published()).isTrue();
     }
 
