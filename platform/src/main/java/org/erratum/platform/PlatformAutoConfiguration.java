@@ -3,6 +3,7 @@ package org.erratum.platform;
 import org.erratum.platform.health.MongoPingHealthIndicator;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,15 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /**
+     * Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). The
+     * development value is no secret; production sets {@code ERRATUM_FORM_TOKEN_SECRET}.
+     */
+    @Bean
+    FormTokens formTokens(@Value("${erratum.form-token.secret:dev-only-form-token-secret}") String secret) {
+        return new FormTokens(secret);
     }
 
     /** Named as Boot's indicator so it replaces it. */
