@@ -24,6 +24,10 @@ public final class Fixtures {
     }
 
     public static ArticleChanged article(String articleId, int revision, long version) {
+        return article(articleId, revision, version, LocalDate.now().plusMonths(24));
+    }
+
+    public static ArticleChanged article(String articleId, int revision, long version, LocalDate nextReviewDue) {
         Instant now = Instant.now();
         return new ArticleChanged(UUID.randomUUID(), now, articleId, version,
                 revision == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVISED,
@@ -31,6 +35,6 @@ public final class Fixtures {
                 List.of(new ArticleChanged.Section("Dosage", "Take two tablets every four hours")), List.of(),
                 List.of("A. Writer"), revision,
                 new ArticleChanged.RevisionNote(revision, "Edit", ArticleChanged.Significance.MINOR, now), null,
-                now, now, null, LocalDate.now().plusMonths(24), 24);
+                now, now, null, nextReviewDue, 24);
     }
 }

@@ -3,6 +3,7 @@ package org.erratum.review.queue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.erratum.events.ReportSubmitted.Category;
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so further reports join it instead of opening another item.
  *
  * @param groupKey  the article id while active; {@code closed:<id>} once resolved, freeing the slot
+ * @param claimDueAt   when the item must be claimed by, from its severity's SLA
+ * @param resolveDueAt when it must be resolved by
  * @param escalated once escalated, only a senior reviewer may claim or resolve it
  * @param reports   every report that joined, with the revision the reader saw
  */
@@ -26,6 +29,7 @@ public record ReviewItem(
         @Indexed String articleId,
         @JsonIgnore @Indexed(unique = true) String groupKey,
         ItemState state,
+        Set<Source> sources,
         Severity severity,
         double priority,
         boolean escalated,
@@ -35,6 +39,8 @@ public record ReviewItem(
         String claimedBy,
         Instant claimedAt,
         Instant leaseExpiresAt,
+        Instant claimDueAt,
+        Instant resolveDueAt,
         Resolution resolution,
         List<Activity> activity,
         Instant createdAt,

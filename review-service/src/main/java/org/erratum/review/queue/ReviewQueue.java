@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.erratum.events.ReportSubmitted;
 import org.erratum.platform.web.Problems;
@@ -39,65 +41,106 @@ public class ReviewQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
 
+    /** Concurrent writers to one article's item are rare (its events share a partition); a few retries suffice. */
+    private static final int MAX_JOIN_ATTEMPTS = 5;
+
     private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final QueueProperties properties;
+    private final SlaProperties sla;
     private final Clock clock;
 
-    ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, Clock clock) {
+    ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, SlaProperties sla,
+            Clock clock) {
         this.mongo = mongo;
         this.articles = articles;
         this.properties = properties;
+        this.sla = sla;
         this.clock = clock;
     }
 
     /**
-     * A reader's report joins the article's active item, or opens one, in one atomic write that also sets the
-     * item's severity and priority. Reports of one article arrive in order on one partition; a redelivered report
-     * is recognised by its event id and changes nothing.
+     * A reader's report joins the article's active item, or opens one. Reports of one article arrive in order on
+     * one partition; a redelivered report is recognised by its event id and changes nothing.
      */
     public void addReport(ReportSubmitted report) {
         if (mongo.exists(Query.query(where("reports.eventId").is(report.eventId().toString())), ReviewItem.class)) {
             log.debug("Report {} already queued", report.eventId());
             return;
         }
-        try {
-            joinActiveItem(report);
-        } catch (DuplicateKeyException anotherWriterWasFirst) {
-            joinActiveItem(report);
-        }
+        Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
+                report.passage(), report.comment(), report.occurredAt());
+        join(report.articleId(), Source.READER_REPORT, 1,
+                reports -> Severity.of(report.category(), reports, properties.highAtReports()),
+                update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
     }
 
     /**
-     * Reads the active item, then writes on the precondition that its report count is unchanged. If another writer
-     * got there first, the precondition fails, the upsert collides with the unique group key, and the caller
-     * retries on fresh state.
+     * The article's clinical review is due (or nearly): its active item gains that source, or a LOW item opens.
+     * Idempotent, and safe when several instances scan at once.
+     *
+     * @return whether this call flagged it
      */
-    private void joinActiveItem(ReportSubmitted report) {
-        Query active = Query.query(where("groupKey").is(report.articleId()));
-        ReviewItem current = mongo.findOne(active, ReviewItem.class);
-        int reports = current == null ? 1 : current.reportCount() + 1;
-        Severity severity = Severity.of(report.category(), reports, properties.highAtReports());
-        if (current != null) {
-            severity = severity.atLeast(current.severity());
-            active.addCriteria(where("reportCount").is(current.reportCount()));
+    public boolean flagReviewDue(String articleId) {
+        if (mongo.exists(Query.query(where("groupKey").is(articleId).and("sources").is(Source.REVIEW_DUE)),
+                ReviewItem.class)) {
+            return false;
         }
-        Instant now = clock.instant();
-        Update join = new Update()
-                .setOnInsert("articleId", report.articleId())
+        join(articleId, Source.REVIEW_DUE, 0, reports -> Severity.LOW, update -> {
+        });
+        return true;
+    }
+
+    /**
+     * Adds a signal to the article's active item, or opens one, in one atomic write that also sets severity,
+     * priority and SLA deadlines. The write's precondition is the state it was computed from: an update matches
+     * only the unchanged item, an insert collides with the unique group key; either way the loop recomputes.
+     */
+    private void join(String articleId, Source source, int newReports, IntFunction<Severity> signal,
+            Consumer<Update> details) {
+        for (int attempt = 1; ; attempt++) {
+            ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
+            int reports = (current == null ? 0 : current.reportCount()) + newReports;
+            Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
+            Instant now = clock.instant();
+            Update update = new Update()
+                    .set("reportCount", reports)
+                    .addToSet("sources", source)
+                    .set("severity", severity)
+                    .set("priority", properties.priority(severity, reports, daysOverdue(articleId)))
+                    .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
+                    .set("resolveDueAt",
+                            sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()))
+                    .set("updatedAt", now);
+            details.accept(update);
+            if (write(articleId, current, update, now)) {
+                return;
+            }
+            if (attempt == MAX_JOIN_ATTEMPTS) {
+                throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
+            }
+        }
+    }
+
+    private boolean write(String articleId, ReviewItem current, Update update, Instant now) {
+        if (current != null) {
+            Query unchanged = Query.query(where("_id").is(current.id()).and("updatedAt").is(current.updatedAt()));
+            return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1;
+        }
+        // matches no existing item (every item has createdAt), so this only ever inserts
+        Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
+        update.setOnInsert("articleId", articleId)
                 .setOnInsert("state", ItemState.OPEN)
                 .setOnInsert("escalated", false)
-                .setOnInsert("createdAt", now)
-                .set("reportCount", reports)
-                .inc("categories." + report.category().name(), 1)
-                .push("reports", new Report(report.eventId().toString(), report.revision(), report.category(),
-                        report.passage(), report.comment(), report.occurredAt()))
-                .set("severity", severity)
-                .set("priority", properties.priority(severity, reports, daysOverdue(report.articleId())))
-                .set("updatedAt", now);
-        mongo.upsert(active, join, ReviewItem.class);
+                .setOnInsert("createdAt", now);
+        try {
+            mongo.upsert(nothing, update, ReviewItem.class);
+            return true;
+        } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
+            return false;
+        }
     }
 
     private long daysOverdue(String articleId) {
@@ -107,11 +150,22 @@ public class ReviewQueue {
                 .orElse(0L);
     }
 
-    /** Items in the given states, most pressing first. */
-    public List<ReviewItem> list(Collection<ItemState> states, Severity severity) {
+    /**
+     * Items in the given states, most pressing first.
+     *
+     * @param breachedOnly only items past their SLA: unclaimed after the claim deadline, or unresolved after the
+     *                     resolve deadline
+     */
+    public List<ReviewItem> list(Collection<ItemState> states, Severity severity, boolean breachedOnly) {
         Criteria criteria = where("state").in(states);
         if (severity != null) {
             criteria = criteria.and("severity").is(severity);
+        }
+        if (breachedOnly) {
+            Instant now = clock.instant();
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
+                    where("state").in(ItemState.OPEN, ItemState.ESCALATED).and("claimDueAt").lt(now),
+                    where("state").in(ItemState.ACTIVE).and("resolveDueAt").lt(now)));
         }
         return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
     }

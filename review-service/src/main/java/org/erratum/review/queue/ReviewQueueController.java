@@ -34,8 +34,8 @@ class ReviewQueueController {
 
     @GetMapping
     List<ReviewItem> list(@RequestParam(required = false) Set<ItemState> state,
-            @RequestParam(required = false) Severity severity) {
-        return queue.list(state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity);
+            @RequestParam(required = false) Severity severity, @RequestParam(defaultValue = "false") boolean breached) {
+        return queue.list(state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity, breached);
     }
 
     @GetMapping("/{id}")

@@ -46,7 +46,7 @@ class ClaimConcurrencyIntegrationTests {
         Query ours = Query.query(Criteria.where("articleId").in(articles));
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(ours, ReviewItem.class) == ITEMS);
         // take every other open item out of the way so the claimers compete for ours alone
-        List<ReviewItem> others = queue.list(List.of(ItemState.OPEN), null).stream()
+        List<ReviewItem> others = queue.list(List.of(ItemState.OPEN), null, false).stream()
                 .filter(item -> !articles.contains(item.articleId())).toList();
         others.forEach(item -> queue.claim(item.id(), new Staff("bystander", true)));
 

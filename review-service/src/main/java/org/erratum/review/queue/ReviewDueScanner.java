@@ -1,0 +1,56 @@
+package org.erratum.review.queue;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.erratum.review.article.KnownArticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues articles whose clinical review is due, or falls due within the lead time. Every instance may run it: the
+ * queue's unique group key and the source check make a second run, anywhere, change nothing.
+ */
+@Component
+class ReviewDueScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewDueScanner.class);
+
+    private final MongoTemplate mongo;
+    private final ReviewQueue queue;
+    private final Clock clock;
+    private final Duration leadTime;
+
+    ReviewDueScanner(MongoTemplate mongo, ReviewQueue queue, Clock clock,
+            @Value("${erratum.review.due.lead-time:30d}") Duration leadTime) {
+        this.mongo = mongo;
+        this.queue = queue;
+        this.clock = clock;
+        this.leadTime = leadTime;
+    }
+
+    @Scheduled(initialDelayString = "${erratum.review.due.initial-delay:1m}",
+            fixedDelayString = "${erratum.review.due.interval:1h}")
+    int queueArticlesDueForReview() {
+        LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(leadTime), ZoneOffset.UTC);
+        int flagged = 0;
+        for (KnownArticle article : mongo.find(Query.query(where("nextReviewDue").lte(horizon)), KnownArticle.class)) {
+            if (queue.flagReviewDue(article.id())) {
+                flagged++;
+            }
+        }
+        if (flagged > 0) {
+            log.info("Queued {} article(s) whose clinical review is due by {}", flagged, horizon);
+        }
+        return flagged;
+    }
+}
