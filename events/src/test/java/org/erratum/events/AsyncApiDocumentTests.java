@@ -92,6 +92,7 @@ class AsyncApiDocumentTests {
         List<Map<String, Object>> consumers = operationsOn(type, "receive");
 
         assertThat(producers).as("services publishing to %s", type.topic()).hasSize(1);
+        assertThat(consumers).as("services consuming %s", type.topic()).isNotEmpty();
         Map<String, Object> headers = map(mergeAllOf(resolve(message(type).get("headers"))).get("properties"));
         assertThat(at(headers, CloudEventHeaders.SOURCE, "const")).isEqualTo("/erratum/" + serviceOf(producers.get(0)));
         assertThat(consumers).allSatisfy(consumer -> assertThat(at(consumer, "bindings", "kafka", "groupId", "enum"))

@@ -4,7 +4,9 @@ import java.util.function.Consumer;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.ReportSubmitted;
+import org.erratum.events.VoteCast;
 import org.erratum.review.article.KnownArticles;
+import org.erratum.review.helpfulness.HelpfulnessWatch;
 import org.erratum.review.queue.ReviewQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +23,10 @@ class ReviewFunctions {
     @Bean
     Consumer<ArticleChanged> trackArticle(KnownArticles articles) {
         return articles::apply;
+    }
+
+    @Bean
+    Consumer<VoteCast> watchHelpfulness(HelpfulnessWatch watch) {
+        return watch::record;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportWeight   priority points per natural-log unit of (1 + report count)
  * @param overdueWeight  priority points per day the article's clinical review is overdue
  * @param overdueCapDays an overdue review adds nothing more beyond this many days
+ * @param helpfulnessWeight priority points per unit the smoothed helpfulness score is below its threshold
  */
 @ConfigurationProperties("erratum.review.queue")
 public record QueueProperties(
@@ -26,7 +27,8 @@ public record QueueProperties(
         Map<Severity, Double> severityWeight,
         @DefaultValue("20") double reportWeight,
         @DefaultValue("1") double overdueWeight,
-        @DefaultValue("90") int overdueCapDays) {
+        @DefaultValue("90") int overdueCapDays,
+        @DefaultValue("400") double helpfulnessWeight) {
 
     public QueueProperties {
         Map<Severity, Double> weights = new EnumMap<>(
@@ -38,11 +40,13 @@ public record QueueProperties(
     }
 
     /**
-     * priority = severityWeight[severity] + reportWeight × ln(1 + reports) + overdueWeight × min(daysOverdue, cap).
-     * The queue sorts by priority, then oldest first, so age breaks ties.
+     * priority = severityWeight[severity] + reportWeight × ln(1 + reports) + overdueWeight × min(daysOverdue, cap)
+     * + helpfulnessWeight × (threshold − score, when below). The queue sorts by priority, then oldest first, so age
+     * breaks ties.
      */
-    double priority(Severity severity, int reportCount, long daysOverdue) {
+    double priority(Severity severity, int reportCount, long daysOverdue, double helpfulnessDeficit) {
         return severityWeight.get(severity) + reportWeight * Math.log1p(reportCount)
-                + overdueWeight * Math.min(Math.max(daysOverdue, 0), overdueCapDays);
+                + overdueWeight * Math.min(Math.max(daysOverdue, 0), overdueCapDays)
+                + helpfulnessWeight * helpfulnessDeficit;
     }
 }

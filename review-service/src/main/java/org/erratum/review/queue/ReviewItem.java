@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so further reports join it instead of opening another item.
  *
  * @param groupKey  the article id while active; {@code closed:<id>} once resolved, freeing the slot
+ * @param helpfulness  the latest low-helpfulness measurement, when that is a source
  * @param claimDueAt   when the item must be claimed by, from its severity's SLA
  * @param resolveDueAt when it must be resolved by
  * @param escalated once escalated, only a senior reviewer may claim or resolve it
@@ -39,6 +40,7 @@ public record ReviewItem(
         String claimedBy,
         Instant claimedAt,
         Instant leaseExpiresAt,
+        HelpfulnessSignal helpfulness,
         Instant claimDueAt,
         Instant resolveDueAt,
         Resolution resolution,
@@ -48,6 +50,19 @@ public record ReviewItem(
 
     public record Report(String eventId, int revision, Category category, String passage, String comment,
             Instant at) {
+    }
+
+    /**
+     * The low-helpfulness signal that joined the item, as last measured.
+     *
+     * @param score     smoothed helpfulness of the revision
+     * @param threshold the score below which a revision is queued
+     */
+    public record HelpfulnessSignal(int revision, double score, long votes, double threshold) {
+
+        double deficit() {
+            return Math.max(0, threshold - score);
+        }
     }
 
     /** @param revision the content revision that fixed it, when the outcome is REVISED */

@@ -19,6 +19,7 @@ import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ReviewItem.Activity;
+import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewItem.Resolution;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class ReviewQueue {
         }
         Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
                 report.passage(), report.comment(), report.occurredAt());
-        join(report.articleId(), Source.READER_REPORT, 1,
+        join(report.articleId(), Source.READER_REPORT, 1, null,
                 reports -> Severity.of(report.category(), reports, properties.highAtReports()),
                 update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
     }
@@ -88,9 +89,15 @@ public class ReviewQueue {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, 0, reports -> Severity.LOW, update -> {
+        join(articleId, Source.REVIEW_DUE, 0, null, reports -> Severity.LOW, update -> {
         });
         return true;
+    }
+
+    /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
+    public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
+        join(articleId, Source.LOW_HELPFULNESS, 0, signal, reports -> Severity.NORMAL,
+                update -> update.set("helpfulness", signal));
     }
 
     /**
@@ -98,8 +105,8 @@ public class ReviewQueue {
      * priority and SLA deadlines. The write's precondition is the state it was computed from: an update matches
      * only the unchanged item, an insert collides with the unique group key; either way the loop recomputes.
      */
-    private void join(String articleId, Source source, int newReports, IntFunction<Severity> signal,
-            Consumer<Update> details) {
+    private void join(String articleId, Source source, int newReports, HelpfulnessSignal helpfulness,
+            IntFunction<Severity> signal, Consumer<Update> details) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
             int reports = (current == null ? 0 : current.reportCount()) + newReports;
@@ -109,7 +116,8 @@ public class ReviewQueue {
                     .set("reportCount", reports)
                     .addToSet("sources", source)
                     .set("severity", severity)
-                    .set("priority", properties.priority(severity, reports, daysOverdue(articleId)))
+                    .set("priority", properties.priority(severity, reports, daysOverdue(articleId),
+                            deficit(helpfulness != null ? helpfulness : current == null ? null : current.helpfulness())))
                     .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
                     .set("resolveDueAt",
                             sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()))
@@ -141,6 +149,10 @@ public class ReviewQueue {
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return false;
         }
+    }
+
+    private static double deficit(HelpfulnessSignal helpfulness) {
+        return helpfulness == null ? 0 : helpfulness.deficit();
     }
 
     private long daysOverdue(String articleId) {
