@@ -60,6 +60,15 @@ public final class ServiceProcess {
         }
     }
 
+    /** A port nothing listens on right now, for starting services beside a running system. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -3,9 +3,6 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +37,7 @@ class ClosedLoopSystemTests {
 
     @BeforeAll
     static void startTheSystem() {
-        var ports = new ErratumServices.Ports(freePort(), freePort(), freePort());
+        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
                 Path.of("target/system-logs"), Map.of());
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
@@ -129,13 +126,5 @@ class ClosedLoopSystemTests {
             }
         }
         return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

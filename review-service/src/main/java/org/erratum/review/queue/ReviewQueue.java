@@ -190,7 +190,7 @@ public class ReviewQueue {
     /** Claims the most pressing item this reviewer may take, if any. */
     public Optional<ReviewItem> claimNext(Staff who) {
         Instant now = clock.instant();
-        return Optional.ofNullable(mongo.findAndModify(Query.query(claimableBy(who, now)).with(QUEUE_ORDER),
+        return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
                 claimUpdate(who, now), options().returnNew(true), ReviewItem.class));
     }
 
@@ -214,11 +214,16 @@ public class ReviewQueue {
      * renews the lease). Escalated items are for senior reviewers only.
      */
     private static Criteria claimableBy(Staff who, Instant now) {
-        Criteria claimable = new Criteria().orOperator(
-                where("state").in(Transition.CLAIM.from()),
-                where("state").is(ItemState.CLAIMED).and("leaseExpiresAt").lt(now),
+        return new Criteria().orOperator(waitingFor(who, now),
                 where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username()));
-        return who.senior() ? claimable : new Criteria().andOperator(claimable, where("escalated").is(false));
+    }
+
+    /** Items nobody holds: waiting, or left by a reviewer whose lease ran out. */
+    private static Criteria waitingFor(Staff who, Instant now) {
+        Criteria waiting = new Criteria().orOperator(
+                where("state").in(Transition.CLAIM.from()),
+                where("state").is(ItemState.CLAIMED).and("leaseExpiresAt").lt(now));
+        return who.senior() ? waiting : new Criteria().andOperator(waiting, where("escalated").is(false));
     }
 
     private Update claimUpdate(Staff who, Instant now) {
@@ -263,6 +268,36 @@ public class ReviewQueue {
                 .set("groupKey", "closed:" + item.id())
                 .set("resolution", resolution);
         return change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
+    }
+
+    /**
+     * Resolves many items as spam at once: each one still waiting in the queue, or held by this reviewer. Each item
+     * is its own atomic change, so one that someone else took meanwhile is left alone and reported as skipped.
+     *
+     * @return the ids of the items marked as spam
+     */
+    public List<String> markAsSpam(Collection<String> ids, Staff who, String summary) {
+        Instant now = clock.instant();
+        Resolution resolution = new Resolution(Outcome.SPAM, null, summary, null, who.username(), now);
+        Criteria mine = where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username());
+        Criteria waiting = where("state").in(ItemState.OPEN, ItemState.ESCALATED);
+        Criteria allowed = new Criteria().orOperator(waiting, mine);
+        if (!who.senior()) {
+            allowed = new Criteria().andOperator(allowed, where("escalated").is(false));
+        }
+        List<String> marked = new java.util.ArrayList<>();
+        for (String id : ids) {
+            ReviewItem changed = mongo.findAndModify(
+                    Query.query(new Criteria().andOperator(where("_id").is(id), allowed)),
+                    letGo().set("state", ItemState.RESOLVED).set("groupKey", "closed:" + id)
+                            .set("resolution", resolution).set("updatedAt", now)
+                            .push("activity", new Activity("resolved", who.username(), now, "SPAM: " + summary)),
+                    options().returnNew(true), ReviewItem.class);
+            if (changed != null) {
+                marked.add(id);
+            }
+        }
+        return marked;
     }
 
     /** Records an action that happened elsewhere (a sign-off) in the item's log, whatever its state. */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -73,6 +74,20 @@ class ReviewQueueController {
     ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request, Authentication user) {
         return queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(request.outcome(),
                 request.revision(), request.summary(), request.duplicateOf()));
+    }
+
+    /** Marks a batch as spam; answers which were marked and which were skipped (taken or closed meanwhile). */
+    @PostMapping("/spam")
+    SpamResult markAsSpam(@Valid @RequestBody SpamRequest request, Authentication user) {
+        List<String> marked = queue.markAsSpam(request.itemIds(), Staff.of(user, roles), request.summary());
+        return new SpamResult(marked, request.itemIds().stream().filter(id -> !marked.contains(id)).toList());
+    }
+
+    record SpamRequest(@NotEmpty @Size(max = 200) List<@NotBlank @Size(max = 100) String> itemIds,
+            @NotBlank @Size(max = 2000) String summary) {
+    }
+
+    record SpamResult(List<String> marked, List<String> skipped) {
     }
 
     record Text(@NotBlank @Size(max = 2000) String text) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.erratum.events.ReportSubmitted;
@@ -208,6 +209,33 @@ class ReviewQueueIntegrationTests {
     private void expireLease(String id) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 Update.update("leaseExpiresAt", Instant.now().minusSeconds(1)), ReviewItem.class);
+    }
+
+    @Test
+    void aBatchIsMarkedAsSpamExceptItemsSomeoneElseHolds() {
+        String a = Fixtures.newArticleId();
+        String b = Fixtures.newArticleId();
+        String c = Fixtures.newArticleId();
+        for (String articleId : List.of(a, b, c)) {
+            TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+        }
+        String itemA = awaitItem(a, 1).id();
+        String itemB = awaitItem(b, 1).id();
+        String itemC = awaitItem(c, 1).id();
+        senior().post("/api/review/items/" + itemC + "/claim", "");
+
+        JsonNode result = reviewer().post("/api/review/items/spam",
+                Map.of("itemIds", List.of(itemA, itemB, itemC), "summary", "Same advert pasted three times")).json();
+
+        assertThat(result.get("marked")).extracting(JsonNode::asString).containsExactly(itemA, itemB);
+        assertThat(result.get("skipped")).extracting(JsonNode::asString).containsExactly(itemC);
+        ReviewItem spam = mongo.findById(itemA, ReviewItem.class);
+        assertThat(spam.state()).isEqualTo(ItemState.RESOLVED);
+        assertThat(spam.resolution().outcome()).isEqualTo(Outcome.SPAM);
+        assertThat(spam.activity()).extracting(ReviewItem.Activity::by).containsExactly("reviewer");
+        assertThat(mongo.findById(itemC, ReviewItem.class).state()).isEqualTo(ItemState.CLAIMED);
+        assertThat(reviewer().post("/api/review/items/spam", Map.of("itemIds", List.of(), "summary", "x")).status())
+                .isEqualTo(400);
     }
 
     @Test
