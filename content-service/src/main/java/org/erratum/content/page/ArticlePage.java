@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +11,6 @@ import org.erratum.content.article.Article;
 import org.erratum.content.article.Reference;
 import org.erratum.content.article.RevisionNote;
 import org.erratum.content.article.Section;
-import org.erratum.events.ReportSubmitted;
 
 /**
  * What the article page shows, with dates already in words. Dates are UTC calendar days, the same days the review
@@ -23,19 +21,17 @@ import org.erratum.events.ReportSubmitted;
  */
 record ArticlePage(String id, String slug, String title, String summary, List<Section> sections,
         List<Reference> references, List<String> authors, int revision, String reviewedBy, Day lastReviewed,
-        Day nextReviewDue, Day lastModified, List<Correction> corrections, String votesUrl, String reportsUrl,
-        List<Choice> reportCategories) {
+        Day nextReviewDue, Day lastModified, List<Correction> corrections) {
 
     private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
-    static ArticlePage of(Article article, List<RevisionNote> corrections, String votesUrl, String reportsUrl) {
+    static ArticlePage of(Article article, List<RevisionNote> corrections) {
         String reviewedBy = article.lastReviewedBy() == null ? null
                 : article.lastReviewedBy().name() + ", " + article.lastReviewedBy().credentials();
         return new ArticlePage(article.id(), article.slug(), article.title(), article.summary(), article.sections(),
                 article.references(), article.authors(), article.revision(), reviewedBy,
                 Day.of(article.lastReviewedAt()), Day.of(article.nextReviewDue()), Day.of(article.lastModifiedAt()),
-                corrections.stream().map(c -> new Correction(Day.of(c.at()), c.changeSummary())).toList(),
-                votesUrl, reportsUrl, REPORT_CATEGORIES);
+                corrections.stream().map(c -> new Correction(Day.of(c.at()), c.changeSummary())).toList());
     }
 
     /** A calendar day: {@code iso} for the {@code <time datetime>} attribute, {@code text} for readers. */
@@ -52,19 +48,4 @@ record ArticlePage(String id, String slug, String title, String summary, List<Se
 
     record Correction(Day on, String summary) {
     }
-
-    /** An option of a form's select: the value the feedback service expects, and its label. */
-    record Choice(String value, String label) {
-    }
-
-    private static final List<Choice> REPORT_CATEGORIES = Arrays.stream(ReportSubmitted.Category.values())
-            .map(category -> new Choice(category.name(), switch (category) {
-                case INACCURATE -> "Something is inaccurate";
-                case OUT_OF_DATE -> "Something is out of date";
-                case QUESTIONABLE_SOURCE -> "A source is questionable or missing";
-                case BROKEN_REFERENCE -> "A reference link is broken";
-                case SAFETY_CONCERN -> "A safety concern, such as a wrong dose";
-                case OTHER -> "Something else";
-            }))
-            .toList();
 }

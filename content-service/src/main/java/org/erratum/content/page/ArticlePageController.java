@@ -1,14 +1,19 @@
 package org.erratum.content.page;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
+import org.erratum.content.article.Article;
 import org.erratum.content.article.ArticleService;
 import org.erratum.content.config.ContentProperties;
+import org.erratum.platform.web.FormTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The public, server-rendered pages: they work without JavaScript. */
@@ -17,10 +22,15 @@ class ArticlePageController {
 
     private final ArticleService articles;
     private final ContentProperties properties;
+    private final FormTokens formTokens;
+    private final Clock clock;
 
-    ArticlePageController(ArticleService articles, ContentProperties properties) {
+    ArticlePageController(ArticleService articles, ContentProperties properties, FormTokens formTokens,
+            Clock clock) {
         this.articles = articles;
         this.properties = properties;
+        this.formTokens = formTokens;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -29,12 +39,22 @@ class ArticlePageController {
         return "index";
     }
 
+    /**
+     * @param feedback what the feedback service said when it redirected a reader back (see {@link FeedbackWidget})
+     * @param fields   the rejected fields, with {@code feedback=invalid}
+     */
     @GetMapping("/articles/{slug}")
-    ModelAndView article(@PathVariable String slug) {
+    ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String feedback,
+            @RequestParam(name = "field", required = false) List<String> fields) {
         return articles.findBySlug(slug)
-                .map(article -> new ModelAndView("article", Map.of("page", ArticlePage.of(article,
-                        articles.corrections(article.id()), properties.feedbackUrl("/feedback/votes"),
-                        properties.feedbackUrl("/feedback/reports")))))
+                .map(article -> new ModelAndView("article", Map.of(
+                        "page", ArticlePage.of(article, articles.corrections(article.id())),
+                        "feedback", feedbackWidget(article, feedback, fields))))
                 .orElseGet(() -> new ModelAndView("article-not-found", Map.of("slug", slug), HttpStatus.NOT_FOUND));
+    }
+
+    private FeedbackWidget feedbackWidget(Article article, String outcome, List<String> fields) {
+        return FeedbackWidget.of(properties::feedbackUrl, formTokens.issue(article.id(), clock.instant()), outcome,
+                fields);
     }
 }

@@ -7,18 +7,22 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.erratum.content.ContentApi;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
 import org.erratum.events.Topics;
+import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,9 @@ class ArticlePageIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FormTokens formTokens;
 
     ContentApi api;
 
@@ -57,12 +64,95 @@ class ArticlePageIntegrationTests {
                 .contains("data-article-id=\"" + SAMPLE_ID + "\"")
                 .contains("data-revision=\"1\"")
                 .contains("action=\"http://localhost:8082/feedback/votes\"")
+                .contains("data-api=\"http://localhost:8082/api/feedback/votes\"")
                 .contains("action=\"http://localhost:8082/feedback/reports\"")
+                .contains("data-api=\"http://localhost:8082/api/feedback/reports\"")
                 .contains("<legend>Was this article helpful?</legend>")
-                .contains("<input type=\"hidden\" name=\"articleId\" value=\"" + SAMPLE_ID + "\">")
-                .contains("<input type=\"hidden\" name=\"revision\" value=\"1\">")
+                .contains("<input type=\"radio\" id=\"helpful-no\" name=\"helpful\" value=\"false\"")
+                .contains("<input type=\"radio\" name=\"reason\" id=\"reason-OUT_OF_DATE\" value=\"OUT_OF_DATE\"")
+                .contains("<summary>Report a problem with this page</summary>")
+                .contains("<legend>What kind of problem is it?</legend>")
+                .contains("id=\"category-SAFETY_CONCERN\" value=\"SAFETY_CONCERN\"")
+                .contains("<label for=\"report-passage\">")
                 .contains("<label for=\"report-comment\">")
+                .contains("<input type=\"email\" id=\"report-email\" name=\"contactEmail\"")
+                .contains("<input type=\"checkbox\" id=\"report-consent\" name=\"contactConsent\" value=\"true\"")
+                .contains("only to tell me the outcome of this report")
+                .contains("role=\"status\" aria-live=\"polite\"")
+                .contains("<script src=\"/js/feedback.js\" defer></script>")
                 .doesNotContain("_csrf");
+        assertThat(occurrences(html, "<input type=\"hidden\" name=\"articleId\" value=\"" + SAMPLE_ID + "\">"))
+                .isEqualTo(2);
+        assertThat(occurrences(html, "<input type=\"hidden\" name=\"revision\" value=\"1\">")).isEqualTo(2);
+    }
+
+    @Test
+    void bothFormsCarryAFreshFormTokenSignedForTheArticle() {
+        Instant before = Instant.now();
+
+        List<String> tokens = hiddenValues(page(SAMPLE_PAGE), "formToken");
+
+        assertThat(tokens).hasSize(2).containsOnly(tokens.get(0));
+        assertThat(formTokens.age(tokens.get(0), SAMPLE_ID, Instant.now()))
+                .isLessThanOrEqualTo(Duration.between(before, Instant.now()).plusSeconds(1));
+    }
+
+    @Test
+    void bothFormsCarryAnEmptyHoneypotThatPeopleAndKeyboardsSkip() {
+        String html = page(SAMPLE_PAGE);
+
+        assertThat(occurrences(html, "name=\"website\" value=\"\" tabindex=\"-1\" autocomplete=\"off\""))
+                .isEqualTo(2);
+        assertThat(occurrences(html, "<div class=\"honeypot\" aria-hidden=\"true\">")).isEqualTo(2);
+    }
+
+    @Test
+    void thankYouRedirectIsConfirmedInTheLiveRegion() {
+        String html = page(SAMPLE_PAGE + "?feedback=thanks");
+
+        assertThat(html).contains("role=\"status\" aria-live=\"polite\" tabindex=\"-1\">Thank you for your "
+                + "feedback.</div>")
+                .containsPattern("id=\"feedback-errors\" [^>]*hidden");
+    }
+
+    @Test
+    void rejectedFieldsFromARedirectAreSummarisedWithLinksToTheirControls() {
+        String html = page(SAMPLE_PAGE + "?feedback=invalid&field=contactConsent&field=comment");
+
+        assertThat(html).doesNotContainPattern("id=\"feedback-errors\" [^>]*hidden")
+                .contains("<a href=\"#report-comment\">Tell us what is wrong, in 2,000 characters or fewer</a>")
+                .contains("<a href=\"#report-consent\">Tick the box to agree to be emailed")
+                .containsPattern("<textarea id=\"report-comment\" [^>]*aria-invalid=\"true\"")
+                .doesNotContainPattern("<textarea id=\"report-passage\" [^>]*aria-invalid")
+                .contains("<details id=\"report\" class=\"report\" open=\"open\">")
+                .doesNotContain("Thank you for your feedback.</div>");
+        assertThat(html.indexOf("#report-comment\"")).isLessThan(html.indexOf("#report-consent\""));
+        assertThat(html).contains("<p class=\"field-error\" id=\"report-comment-error\">Tell us what is wrong");
+    }
+
+    @Test
+    void problemsWithHiddenFieldsAskTheReaderToReload() {
+        String html = page(SAMPLE_PAGE + "?feedback=invalid&field=formToken");
+
+        assertThat(html).contains("<span>Something went wrong with this form. Reload the page and try again.</span>")
+                .contains("<details id=\"report\" class=\"report\">");
+    }
+
+    @Test
+    void unknownFeedbackOutcomesShowNothing() {
+        String html = page(SAMPLE_PAGE + "?feedback=%3Cscript%3E&field=%3Cb%3E");
+
+        assertThat(html).containsPattern("id=\"feedback-errors\" [^>]*hidden")
+                .doesNotContain("<script>").doesNotContain("<b>")
+                .contains("aria-live=\"polite\" tabindex=\"-1\"></div>");
+    }
+
+    @Test
+    void feedbackScriptIsServed() {
+        HttpResponse<String> response = api.get("/js/feedback.js");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("credentials: \"include\"").doesNotContain("innerHTML");
     }
 
     @Test
@@ -162,6 +252,15 @@ class ArticlePageIntegrationTests {
         assertThat(sample.get("slug").asString()).isEqualTo("paracetamol-for-adults");
         assertThat(sample.get("sections")).hasSizeBetween(4, 5);
         assertThat(sample.get("references")).hasSize(3);
+    }
+
+    private static int occurrences(String html, String text) {
+        return html.split(Pattern.quote(text), -1).length - 1;
+    }
+
+    private static List<String> hiddenValues(String html, String name) {
+        return Pattern.compile("<input type=\"hidden\" name=\"" + name + "\" value=\"([^\"]*)\">").matcher(html)
+                .results().map(match -> match.group(1)).toList();
     }
 
     /** The page with runs of whitespace folded to one space, so assertions read like the rendered text. */

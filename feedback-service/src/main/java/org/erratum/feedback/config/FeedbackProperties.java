@@ -2,6 +2,7 @@ package org.erratum.feedback.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +20,10 @@ import org.springframework.util.Assert;
  * @param contactErasureInterval how often expired contact emails are erased
  * @param readerCookie        the anonymous reader cookie
  * @param helpfulness         the smoothed helpfulness score
- * @param outbox              the relay that publishes feedback whose first publish failed
+ * @param outbox              the relay that publishes accepted feedback from the outbox to Kafka
+ * @param allowedOrigins      origins whose pages may call the JSON API from a script, with the reader cookie
+ *                            (CORS); the article site's origin. The HTML forms need no entry: a form post is not
+ *                            subject to CORS
  */
 @ConfigurationProperties("erratum.feedback")
 public record FeedbackProperties(
@@ -29,7 +33,8 @@ public record FeedbackProperties(
         @DefaultValue("1h") Duration contactErasureInterval,
         @DefaultValue ReaderCookie readerCookie,
         @DefaultValue Helpfulness helpfulness,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue("http://localhost:8081") List<String> allowedOrigins) {
 
     public FeedbackProperties {
         Assert.hasText(readerKeySecret, "erratum.feedback.reader-key-secret must be set");
@@ -59,11 +64,22 @@ public record FeedbackProperties(
     }
 
     /**
-     * @param relayInterval pause between two relay runs
-     * @param gracePeriod   feedback younger than this is left to the request that is still publishing it
-     * @param batchSize     most documents a relay run publishes per kind of feedback
+     * The relay is woken by every accepted item; the sweep only catches what a wake-up missed (entries written by an
+     * instance that stopped before relaying them).
+     *
+     * @param sweepInterval     longest pause between two looks at the outbox when nothing is signalled
+     * @param batchSize         most entries of one kind sent before waiting for their acknowledgements
+     * @param retryBackoff      first pause after Kafka failed to acknowledge; doubles on each further failure
+     * @param retryBackoffMax   longest pause between two attempts while Kafka stays away
      */
-    public record Outbox(@DefaultValue("5s") Duration relayInterval, @DefaultValue("30s") Duration gracePeriod,
-            @DefaultValue("100") int batchSize) {
+    public record Outbox(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("2000") int batchSize,
+            @DefaultValue("500ms") Duration retryBackoff, @DefaultValue("10s") Duration retryBackoffMax) {
+
+        public Outbox {
+            Assert.isTrue(batchSize > 0, "erratum.feedback.outbox.batch-size must be positive");
+            Assert.isTrue(retryBackoff.compareTo(Duration.ZERO) > 0
+                    && retryBackoffMax.compareTo(retryBackoff) >= 0,
+                    "erratum.feedback.outbox.retry-backoff must be positive and at most retry-backoff-max");
+        }
     }
 }

@@ -1,13 +1,20 @@
 package org.erratum.feedback.config;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Readers are anonymous, so every feedback endpoint is public; everything else is closed. HTTP Basic stays on
@@ -16,9 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** How long a browser may reuse a preflight answer instead of asking before every call. */
+    private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain securityFilterChain(HttpSecurity http, FeedbackProperties properties) throws Exception {
+        http.cors(cors -> cors.configurationSource(jsonApiCors(properties)))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/feedback/votes", "/api/feedback/reports",
@@ -36,5 +47,24 @@ class SecurityConfig {
                 // served by another service.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/feedback/**", "/feedback/**"));
         return http.build();
+    }
+
+    /**
+     * The article page calls the JSON endpoints from another origin (another port in development), and its calls
+     * must carry the reader cookie, so the allowed origins are listed explicitly: a wildcard may not be combined
+     * with credentials. Only the two JSON endpoints are opened; the HTML form posts need no CORS, and no other
+     * endpoint is meant for scripts on other sites. A preflight from any other origin is refused with 403.
+     */
+    private static CorsConfigurationSource jsonApiCors(FeedbackProperties properties) {
+        CorsConfiguration json = new CorsConfiguration();
+        json.setAllowedOrigins(properties.allowedOrigins());
+        json.setAllowedMethods(List.of(HttpMethod.POST.name()));
+        json.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
+        json.setAllowCredentials(true);
+        json.setMaxAge(PREFLIGHT_CACHE);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/feedback/votes", json);
+        source.registerCorsConfiguration("/api/feedback/reports", json);
+        return source;
     }
 }

@@ -2,6 +2,7 @@ package org.erratum.feedback.report;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.erratum.events.ErratumEvent;
@@ -11,15 +12,20 @@ import org.erratum.feedback.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A reader's problem report on one article revision. Its id is also the id of the event that announces it.
+ * A reader's problem report on one article revision. Its id is also the id of the event that announces it. The
+ * reader's contact email, when given, is not part of it: it is a {@link Contact} of its own, which expires.
  *
- * @param contactEmail     given with explicit consent, used only to tell the reader the outcome; it stays in this
- *                         document, never travels on Kafka, and is erased at {@code contactExpiresAt}
+ * @param passage          the quoted passage, personal data scrubbed
+ * @param comment          the comment, personal data scrubbed
  * @param outcomeRequested whether the reader left an address for the outcome
+ * @param spam             screening took the report for a bot's: it is kept for the record but never published,
+ *                         so it never reaches the review queue
+ * @param spamReasons      why it was taken for spam; empty for a genuine report
+ * @param published        nothing is left to publish: Kafka acknowledged the event, or, for spam, there is none to
+ *                         send
  */
 @Document("reports")
 @CompoundIndexes(@CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"))
@@ -30,23 +36,23 @@ public record Report(
         Category category,
         String passage,
         String comment,
-        String contactEmail,
-        @Indexed(sparse = true) Instant contactExpiresAt,
         boolean outcomeRequested,
         String eventId,
         Instant acceptedAt,
+        boolean spam,
+        List<String> spamReasons,
         boolean published) implements OutboxEntry {
 
     static Report submit(String articleId, int revision, Category category, String passage, String comment,
-            String contactEmail, Instant at, Instant contactExpiresAt) {
+            boolean outcomeRequested, Instant at, List<String> spamReasons) {
         String id = UUID.randomUUID().toString();
-        boolean withContact = contactEmail != null;
+        boolean spam = !spamReasons.isEmpty();
         // Mongo keeps milliseconds: truncate now so a relayed event says the same time as the first attempt
-        return new Report(id, articleId, revision, category, passage, comment, contactEmail,
-                withContact ? contactExpiresAt : null, withContact, id, at.truncatedTo(ChronoUnit.MILLIS), false);
+        return new Report(id, articleId, revision, category, passage, comment, outcomeRequested, id,
+                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam);
     }
 
-    /** Everything but the contact email, which only the feedback service may hold. */
+    /** What may travel on Kafka; the contact email is not even in this document. */
     @Override
     public ErratumEvent event() {
         return new ReportSubmitted(UUID.fromString(eventId), acceptedAt, articleId, revision, category, passage,

@@ -1,10 +1,12 @@
 package org.erratum.feedback.report;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.erratum.feedback.article.ArticlePages;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Accepted;
+import org.erratum.feedback.intake.Sender;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +27,13 @@ class ReportController {
     }
 
     @PostMapping(path = "/api/feedback/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> submitFromApi(@Valid @RequestBody ReportRequest report) {
-        return ResponseEntity.accepted().body(Accepted.of(reports.submit(report)));
+    ResponseEntity<Accepted> submitFromApi(@Valid @RequestBody ReportRequest report, HttpServletRequest request) {
+        return ResponseEntity.accepted().body(Accepted.of(reports.submit(report, Sender.ofApi(request))));
     }
 
     @PostMapping(path = "/feedback/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> submitFromForm(@Valid ReportRequest report) {
-        Acceptance acceptance = reports.submit(report);
+    ResponseEntity<Void> submitFromForm(@Valid ReportRequest report, HttpServletRequest request) {
+        Acceptance acceptance = reports.submit(report, Sender.ofForm(request));
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(articlePages.thankYouPage(acceptance.article()))
                 .build();

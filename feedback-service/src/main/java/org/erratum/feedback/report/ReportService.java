@@ -7,10 +7,13 @@ import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.intake.Acceptance;
+import org.erratum.feedback.intake.Intake;
+import org.erratum.feedback.intake.Screening;
+import org.erratum.feedback.intake.Sender;
+import org.erratum.feedback.intake.Submission;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -22,17 +25,16 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Service
 public class ReportService {
 
-    /** Output binding to {@code feedback.reports}. */
-    static final String BINDING = "reports";
-
     private final ArticleProjection articles;
     private final Outbox outbox;
     private final MongoTemplate mongo;
     private final FeedbackProperties properties;
     private final Clock clock;
+    private final Intake intake;
 
     ReportService(ArticleProjection articles, Outbox outbox, MongoTemplate mongo, FeedbackProperties properties,
-            Clock clock) {
+            Clock clock, Intake intake) {
+        this.intake = intake;
         this.articles = articles;
         this.outbox = outbox;
         this.mongo = mongo;
@@ -41,14 +43,15 @@ public class ReportService {
     }
 
     /**
-     * Stores the report and returns once Kafka has it.
+     * Stores the report and returns once it is stored as a pending outbox entry: from then on it cannot be lost,
+     * and the outbox relay publishes it. Spam is stored marked, with nothing pending, and its contact email is not
+     * kept: nobody will write to a bot.
      *
-     * @throws org.springframework.web.ErrorResponseException 400 for a contact email without consent, 422 for an
+     * @throws org.springframework.web.ErrorResponseException 400 for a contact email without consent or a bad form
+     *                                                         token, 429 over the client's rate limit, 422 for an
      *                                                         unknown article or revision
-     * @throws org.erratum.platform.messaging.EventNotPublishedException Kafka did not acknowledge; the report is
-     *                                                         stored and the outbox relay publishes it later
      */
-    public Acceptance submit(ReportRequest request) {
+    public Acceptance submit(ReportRequest request, Sender sender) {
         // an HTML form sends empty inputs as empty strings: they mean "not given"
         String contactEmail = StringUtils.hasText(request.contactEmail()) ? request.contactEmail().strip() : null;
         String passage = StringUtils.hasText(request.passage()) ? request.passage() : null;
@@ -56,28 +59,31 @@ public class ReportService {
             throw Problems.invalidField(HttpStatus.BAD_REQUEST, "contactConsent",
                     "must be true to leave a contact email; we only use it to tell you the outcome");
         }
+        Screening screening = intake.screen(Submission.report(sender, request.articleId(), request.formToken(),
+                request.website(), request.comment(), passage));
         KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
         Instant now = clock.instant();
-        Report report = Report.submit(article.articleId(), request.revision(), request.category(), passage,
-                request.comment(), contactEmail, now, now.plus(properties.contactRetention()));
+        boolean withContact = contactEmail != null && !screening.spam();
+        Report report = Report.submit(article.articleId(), request.revision(), request.category(),
+                screening.passage(), screening.comment(), withContact, now, screening.spamReasons());
+        if (withContact) {
+            // stored first: should the report then fail to store, the orphan address still expires
+            mongo.insert(new Contact(report.id(), contactEmail, now.plus(properties.contactRetention())));
+        }
         mongo.insert(report);
-        outbox.publish(BINDING, report);
+        if (!report.spam()) {
+            outbox.signalPending();
+        }
         return new Acceptance(report.eventId(), article);
     }
 
-    /** Publishes reports whose request could not; see {@link Outbox#relayPending}. */
-    public int relayPending() {
-        return outbox.relayPending(BINDING, Report.class);
-    }
-
     /**
-     * Erases contact emails whose retention has ended. A job rather than a TTL index, because the report itself
-     * stays and only the address goes.
+     * Erases contact emails whose retention has ended. MongoDB's TTL index does the same on its own; this covers
+     * stores without TTL support and the TTL monitor's lag.
      *
      * @return how many addresses were erased
      */
     public long eraseExpiredContacts(Instant now) {
-        return mongo.updateMulti(query(where("contactExpiresAt").lte(now)),
-                new Update().unset("contactEmail").unset("contactExpiresAt"), Report.class).getModifiedCount();
+        return mongo.remove(query(where("expiresAt").lte(now)), Contact.class).getDeletedCount();
     }
 }

@@ -1,5 +1,6 @@
 package org.erratum.feedback.vote;
 
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import java.util.Map;
 
 import org.erratum.events.VoteCast.NotHelpfulReason;

@@ -2,6 +2,7 @@ package org.erratum.feedback.vote;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.erratum.events.ErratumEvent;
@@ -17,7 +18,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A reader's current vote on one article revision. The id is {@code articleId:revision:readerKey}, so a reader
  * who votes again replaces their vote instead of adding one.
  *
- * @param readerKey keyed hash of the anonymous reader id; the id itself is never stored
+ * @param readerKey   keyed hash of the anonymous reader id; the id itself is never stored
+ * @param spam        screening took the vote for a bot's: it is kept for the record but never published and not
+ *                    counted in the tallies
+ * @param spamReasons why it was taken for spam; empty for a genuine vote
+ * @param published   nothing is left to publish: Kafka acknowledged the event, or, for spam, there is none to send
  */
 @Document("votes")
 @CompoundIndexes({
@@ -32,13 +37,19 @@ public record Vote(
         NotHelpfulReason reason,
         String eventId,
         Instant acceptedAt,
+        boolean spam,
+        List<String> spamReasons,
         boolean published) implements OutboxEntry {
 
     static Vote cast(String articleId, int revision, String readerKey, boolean helpful, NotHelpfulReason reason,
-            Instant at) {
+            Instant at, List<String> spamReasons) {
+        String eventId = UUID.randomUUID().toString();
+        boolean spam = !spamReasons.isEmpty();
+        // spam gets an id of its own, so it can never replace the reader's genuine vote on the revision
+        String id = spam ? "spam:" + eventId : articleId + ":" + revision + ":" + readerKey;
         // Mongo keeps milliseconds: truncate now so a relayed event says the same time as the first attempt
-        return new Vote(articleId + ":" + revision + ":" + readerKey, articleId, revision, readerKey, helpful,
-                reason, UUID.randomUUID().toString(), at.truncatedTo(ChronoUnit.MILLIS), false);
+        return new Vote(id, articleId, revision, readerKey, helpful, reason, eventId,
+                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.erratum.feedback.article.ArticlePages;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Accepted;
+import org.erratum.feedback.intake.Sender;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,14 +34,16 @@ class VoteController {
     @PostMapping(path = "/api/feedback/votes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> castFromApi(@Valid @RequestBody VoteRequest vote, HttpServletRequest request,
             HttpServletResponse response) {
-        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response));
+        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response),
+                Sender.ofApi(request));
         return ResponseEntity.accepted().body(Accepted.of(acceptance));
     }
 
     @PostMapping(path = "/feedback/votes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> castFromForm(@Valid VoteRequest vote, HttpServletRequest request,
             HttpServletResponse response) {
-        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response));
+        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response),
+                Sender.ofForm(request));
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(articlePages.thankYouPage(acceptance.article()))
                 .build();

@@ -1,5 +1,6 @@
 package org.erratum.feedback.vote;
 
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,6 +11,10 @@ import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.intake.Acceptance;
+import org.erratum.feedback.intake.Intake;
+import org.erratum.feedback.intake.Screening;
+import org.erratum.feedback.intake.Sender;
+import org.erratum.feedback.intake.Submission;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,18 +30,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Service
 public class VoteService {
 
-    /** Output binding to {@code feedback.votes}. */
-    static final String BINDING = "votes";
-
     private final ArticleProjection articles;
     private final ReaderKeys readerKeys;
     private final Outbox outbox;
     private final MongoTemplate mongo;
     private final SmoothedHelpfulness smoothing;
     private final Clock clock;
+    private final Intake intake;
 
     VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox outbox, MongoTemplate mongo,
-            FeedbackProperties properties, Clock clock) {
+            FeedbackProperties properties, Clock clock, Intake intake) {
+        this.intake = intake;
         this.articles = articles;
         this.readerKeys = readerKeys;
         this.outbox = outbox;
@@ -47,28 +51,28 @@ public class VoteService {
     }
 
     /**
-     * Records the reader's vote, replacing their earlier vote on the same revision, and returns once Kafka has it.
+     * Records the reader's vote, replacing their earlier vote on the same revision, and returns once it is stored
+     * as a pending outbox entry: from then on it cannot be lost, and the outbox relay publishes it. Spam is stored
+     * marked, beside the reader's genuine vote rather than over it, with nothing pending.
      *
-     * @throws org.springframework.web.ErrorResponseException 400 for a reason on a helpful vote, 422 for an
+     * @throws org.springframework.web.ErrorResponseException 400 for a reason on a helpful vote or a bad form
+     *                                                         token, 429 over the client's rate limit, 422 for an
      *                                                         unknown article or revision
-     * @throws org.erratum.platform.messaging.EventNotPublishedException Kafka did not acknowledge; the vote is
-     *                                                         stored and the outbox relay publishes it later
      */
-    public Acceptance cast(VoteRequest request, String readerId) {
+    public Acceptance cast(VoteRequest request, String readerId, Sender sender) {
         if (request.helpful() && request.reason() != null) {
             throw Problems.invalidField(HttpStatus.BAD_REQUEST, "reason", "is only given with a \"not helpful\" vote");
         }
+        Screening screening = intake.screen(Submission.vote(sender, request.articleId(), request.formToken(),
+                request.website()));
         KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
         Vote vote = Vote.cast(article.articleId(), request.revision(), readerKeys.keyOf(readerId),
-                request.helpful(), request.reason(), clock.instant());
+                request.helpful(), request.reason(), clock.instant(), screening.spamReasons());
         mongo.save(vote); // replaces the reader's earlier vote: same id
-        outbox.publish(BINDING, vote);
+        if (!vote.spam()) {
+            outbox.signalPending();
+        }
         return new Acceptance(vote.eventId(), article);
-    }
-
-    /** Publishes votes whose request could not; see {@link Outbox#relayPending}. */
-    public int relayPending() {
-        return outbox.relayPending(BINDING, Vote.class);
     }
 
     /**
@@ -83,7 +87,8 @@ public class VoteService {
             throw Problems.notFound("Revision " + revision + " of article " + articleId);
         }
         Aggregation byAnswerAndReason = Aggregation.newAggregation(
-                match(where("articleId").is(articleId).and("revision").is(revision)),
+                // spam is kept for the record but says nothing about the article
+                match(where("articleId").is(articleId).and("revision").is(revision).and("spam").ne(true)),
                 group("helpful", "reason").count().as("votes"));
         long yes = 0;
         long no = 0;

@@ -13,12 +13,14 @@ import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ReportApiIntegrationTests {
@@ -41,6 +44,9 @@ class ReportApiIntegrationTests {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    FormTokens formTokens;
 
     private Http http;
     private KnownArticle article;
@@ -84,10 +90,22 @@ class ReportApiIntegrationTests {
         assertThat(record.value()).doesNotContain(EMAIL).doesNotContain("example.org");
         record.headers().forEach(header -> assertThat(new String(header.value())).doesNotContain(EMAIL));
 
-        Report stored = mongo.findById(id, Report.class);
-        assertThat(stored.contactEmail()).isEqualTo(EMAIL);
-        assertThat(stored.contactExpiresAt()).isCloseTo(before.plus(Duration.ofDays(90)), within(Duration.ofMinutes(1)));
-        assertThat(stored.published()).isTrue();
+        assertThat(mongo.findById(id, Report.class).spam()).isFalse();
+        assertThat(mongo.getCollection("reports").find(new org.bson.Document("_id", id)).first().toJson())
+                .as("the report document holds no address").doesNotContain(EMAIL);
+        Contact contact = mongo.findById(id, Contact.class);
+        assertThat(contact.email()).isEqualTo(EMAIL);
+        assertThat(contact.expiresAt()).isCloseTo(before.plus(Duration.ofDays(90)), within(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(id, Report.class).published());
+    }
+
+    @Test
+    void contactsCarryATtlIndexSoMongoDbErasesThemOnItsOwn() {
+        IndexInfo expiry = mongo.indexOps(Contact.class).getIndexInfo().stream()
+                .filter(index -> index.isIndexForFields(List.of("expiresAt")))
+                .findFirst().orElseThrow();
+
+        assertThat(expiry.getExpireAfter()).hasValue(Duration.ZERO);
     }
 
     @Test
@@ -100,7 +118,7 @@ class ReportApiIntegrationTests {
                 r -> id.equals(TopicProbe.header(r, "ce_id"))).value());
         assertThat(event.get("outcomeRequested").asBoolean()).isFalse();
         assertThat(event.get("passage").isNull()).isTrue();
-        assertThat(mongo.findById(id, Report.class).contactExpiresAt()).isNull();
+        assertThat(mongo.findById(id, Contact.class)).isNull();
     }
 
     @Test
@@ -110,11 +128,12 @@ class ReportApiIntegrationTests {
                  "contactEmail":"%s","contactConsent":true}""".formatted(article.articleId(), EMAIL));
 
         reports.eraseExpiredContacts(Instant.now().plus(Duration.ofDays(89)));
-        assertThat(mongo.findById(id, Report.class).contactEmail()).isEqualTo(EMAIL);
+        assertThat(mongo.findById(id, Contact.class).email()).isEqualTo(EMAIL);
 
         reports.eraseExpiredContacts(Instant.now().plus(Duration.ofDays(91)));
+        assertThat(mongo.findById(id, Contact.class)).isNull();
         Report report = mongo.findById(id, Report.class);
-        assertThat(report.contactEmail()).isNull();
+        assertThat(report.outcomeRequested()).isTrue();
         assertThat(report.comment()).isEqualTo("Please tell me what you decide");
     }
 
@@ -153,8 +172,8 @@ class ReportApiIntegrationTests {
 
     @Test
     void whenFieldIsUnknownThenReportIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "website", """
-                {"articleId":"%s","revision":3,"category":"OTHER","comment":"Hi","website":"x"}"""
+        assertRejectedWithoutTrace(400, "mood", """
+                {"articleId":"%s","revision":3,"category":"OTHER","comment":"Hi","mood":"x"}"""
                 .formatted(article.articleId()));
     }
 
@@ -191,7 +210,8 @@ class ReportApiIntegrationTests {
 
         HttpResponse<String> response = http.postForm("/feedback/reports", Map.of(
                 "articleId", article.articleId(), "revision", "3", "category", "OUT_OF_DATE",
-                "passage", "", "comment", "The guidance changed last year", "contactEmail", ""));
+                "passage", "", "comment", "The guidance changed last year", "contactEmail", "",
+                "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30)), "website", ""));
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue(

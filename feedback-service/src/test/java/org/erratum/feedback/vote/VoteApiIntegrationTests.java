@@ -2,6 +2,7 @@ package org.erratum.feedback.vote;
 
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.erratum.feedback.Http;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
+import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,9 @@ class VoteApiIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    FormTokens formTokens;
 
     private Http http;
     private KnownArticle article;
@@ -185,7 +190,8 @@ class VoteApiIntegrationTests {
     @Test
     void formVoteRedirectsBackToTheArticlePage() {
         HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
-                "articleId", article.articleId(), "revision", "2", "helpful", "false", "reason", ""));
+                "articleId", article.articleId(), "revision", "2", "helpful", "false", "reason", "",
+                "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30)), "website", ""));
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue(

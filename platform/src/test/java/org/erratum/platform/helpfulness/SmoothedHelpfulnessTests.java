@@ -1,4 +1,4 @@
-package org.erratum.feedback.vote;
+package org.erratum.platform.helpfulness;
 
 import org.junit.jupiter.api.Test;
 

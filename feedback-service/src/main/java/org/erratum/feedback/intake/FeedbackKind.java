@@ -1,0 +1,6 @@
+package org.erratum.feedback.intake;
+
+/** The kinds of feedback; each has its own rate limit. */
+public enum FeedbackKind {
+    VOTE, REPORT
+}

@@ -1,0 +1,194 @@
+package org.erratum.local.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What a reader does on an article page, in one browser. */
+final class ArticlePageInBrowser {
+
+    /**
+     * The feedback service keeps forms sent sooner than this after the page was rendered as a bot's (its
+     * {@code erratum.feedback.intake.form-token.min-age}, 2 s by default): a reader here takes a little longer.
+     */
+    private static final Duration TIME_TO_READ = Duration.ofMillis(2_500);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Far more Tab presses than the page has stops: a keyboard trap or a missing stop fails instead of looping. */
+    private static final int MAX_TABS = 80;
+
+    private final ChromeDriver driver;
+
+    ArticlePageInBrowser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    ArticlePageInBrowser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** A mark in the page's window that a reload or a navigation would wipe out. */
+    void markThisPageLoad() {
+        script("window.erratumPageLoad = 'still here';");
+    }
+
+    boolean isTheSamePageLoad() {
+        return "still here".equals(script("return window.erratumPageLoad || null;"));
+    }
+
+    /** Waits, as a reader reading the article would, until the form is old enough to be taken for a person's. */
+    void takeTimeToRead() {
+        long renderedAt = Long.parseLong(value(driver.findElement(By.name("formToken"))).split("\\.")[0]);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> System.currentTimeMillis() - renderedAt >= TIME_TO_READ.toMillis());
+    }
+
+    WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    void choose(String radioId) {
+        driver.findElement(By.cssSelector("label[for='" + radioId + "']")).click();
+        assertThat(byId(radioId).isSelected()).as(radioId + " chosen").isTrue();
+    }
+
+    boolean reasonsShown() {
+        return driver.findElement(By.cssSelector(".vote-form .reasons")).isDisplayed();
+    }
+
+    void sendVote() {
+        driver.findElement(By.cssSelector(".vote-form button[type=submit]")).click();
+    }
+
+    void openReportForm() {
+        driver.findElement(By.cssSelector("#report > summary")).click();
+        await().atMost(WAIT).until(() -> byId("report-comment").isDisplayed());
+    }
+
+    void sendReport() {
+        driver.findElement(By.cssSelector(".report-form button[type=submit]")).click();
+    }
+
+    /** Selects {@code text} inside the article the way a reader drags over it. */
+    void selectInArticle(String text) {
+        Object found = script("""
+                const wanted = arguments[0];
+                const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const at = node.textContent.indexOf(wanted);
+                  if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + wanted.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    return selection.toString();
+                  }
+                }
+                return null;""", text);
+        assertThat(found).as("selected in the article").isEqualTo(text);
+    }
+
+    String status() {
+        return byId("feedback-status").getText();
+    }
+
+    String awaitStatus() {
+        return await().atMost(WAIT).until(this::status, text -> !text.isBlank());
+    }
+
+    List<String> errorSummary() {
+        return driver.findElements(By.cssSelector("#feedback-errors li")).stream().map(WebElement::getText).toList();
+    }
+
+    String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /**
+     * Presses Tab until {@code selector} has the focus, checking on the way that every stop shows where the focus
+     * is.
+     */
+    void tabTo(String selector) {
+        WebElement target = driver.findElement(By.cssSelector(selector));
+        for (int presses = 0; presses < MAX_TABS; presses++) {
+            press(Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            assertThat(focusIsVisible()).as("focus indicator on " + describe(focused)).isTrue();
+            if (focused.equals(target)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    String value(WebElement field) {
+        return field.getDomProperty("value");
+    }
+
+    void type(String id, String text) {
+        byId(id).sendKeys(text);
+    }
+
+    /** Saves the whole page as target/screenshots/{name}.png for a person to look at. */
+    Path screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            Number height = (Number) script("return document.documentElement.scrollHeight;");
+            driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(height.intValue() + 160, 8000)));
+            Path file = Chromium.SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    WebDriver webDriver() {
+        return driver;
+    }
+
+    private boolean focusIsVisible() {
+        return Boolean.TRUE.equals(script("""
+                const style = getComputedStyle(document.activeElement);
+                return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== 'none';"""));
+    }
+
+    private static String describe(WebElement element) {
+        return element.getTagName() + "#" + element.getAttribute("id") + " '" + element.getText() + "'";
+    }
+}
