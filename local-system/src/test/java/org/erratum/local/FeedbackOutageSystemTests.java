@@ -3,9 +3,6 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +15,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.ApiClient;
@@ -54,7 +52,7 @@ class FeedbackOutageSystemTests {
     static void startTheSystemOnABrokerThatCanFail() {
         kafka = KafkaBrokerProcess.startFresh(Path.of("target/outage-kafka"));
         var endpoints = new Endpoints(kafka.bootstrapServers(), TestInfrastructure.endpoints().mongoServer());
-        var ports = new ErratumServices.Ports(freePort(), freePort(), freePort());
+        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         // one test client sends all the feedback, far more than a reader's rate limit allows
         services = ErratumServices.start(endpoints, Path.of("target/services"), ports,
                 Path.of("target/outage-logs"), Map.of(
@@ -134,17 +132,24 @@ class FeedbackOutageSystemTests {
         return null;
     }
 
-    /** The distinct event ids of the article's votes on the topic: the relay may send one twice, consumers dedupe. */
+    /**
+     * The distinct event ids of the article's votes on the topic, read from the start to the current end of every
+     * partition (assigned directly, so no consumer-group join can keep it waiting). The relay may send one twice;
+     * consumers dedupe.
+     */
     private static Set<String> voteEventIdsOn(String articleId) {
         Set<String> ids = new HashSet<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.VOTES));
-            for (int poll = 0; poll < 10; poll++) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VOTES).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     var id = record.headers().lastHeader("ce_id");
                     if (articleId.equals(record.key()) && id != null) {
                         ids.add(new String(id.value(), StandardCharsets.UTF_8));
@@ -153,13 +158,5 @@ class FeedbackOutageSystemTests {
             }
         }
         return ids;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

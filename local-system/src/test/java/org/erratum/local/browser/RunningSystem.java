@@ -1,14 +1,12 @@
 package org.erratum.local.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.erratum.local.ErratumServices;
+import org.erratum.local.ServiceProcess;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -88,7 +86,8 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
 
     private static RunningSystem startSystem() {
         RunningSystem system = new RunningSystem();
-        var ports = new ErratumServices.Ports(freePort(), freePort(), freePort());
+        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(),
+                ServiceProcess.freePort());
         system.services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
                 Path.of("target/system-logs/browser"), Map.of(
                         // the article page calls the feedback JSON API from its own origin
@@ -104,14 +103,6 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
     public void close() {
         if (services != null) {
             services.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.erratum.review.config;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -14,9 +17,23 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Reviewer endpoints need a signed-in reviewer; sign-off and escalated work need a senior reviewer. Readers never
  * reach anything here.
+ * <p>
+ * Two chains: the reviewer console (pages, sign-in, sign-out, its stylesheet) signs in with a form and keeps a
+ * session cookie, so CSRF protection stays on for it; everything else is the JSON API, authenticated with HTTP
+ * Basic on every request and holding no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    static final String REVIEWER = "REVIEWER";
+    static final String SENIOR_REVIEWER = "SENIOR_REVIEWER";
+
+    /**
+     * Defence in depth for pages that show reader text: even if markup slipped through escaping, no inline or
+     * foreign script would run. The console uses no script at all.
+     */
+    private static final String CONSOLE_CONTENT_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     RoleHierarchy roleHierarchy() {
@@ -27,14 +44,36 @@ class SecurityConfig {
     }
 
     @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/", "/console", "/console/**", "/login", "/logout", "/css/console.css")
+                .authorizeHttpRequests(requests -> requests
+                        // the access-denied page is a forward within a request that was already decided
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/css/console.css").permitAll()
+                        .requestMatchers("/console/articles/*/sign-off").hasRole(SENIOR_REVIEWER)
+                        .requestMatchers(HttpMethod.GET, "/").hasRole(REVIEWER)
+                        .requestMatchers("/console", "/console/**").hasRole(REVIEWER)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console"))
+                // POST only (the default while CSRF is on), so a link or image elsewhere cannot sign anyone out
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/console/access-denied"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CONTENT_POLICY)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/review/articles/*/sign-off")
-                        .hasRole("SENIOR_REVIEWER")
-                        .requestMatchers("/api/review/**").hasRole("REVIEWER")
+                        .hasRole(SENIOR_REVIEWER)
+                        .requestMatchers("/api/review/**").hasRole(REVIEWER)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

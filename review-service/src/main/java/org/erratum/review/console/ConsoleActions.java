@@ -1,0 +1,55 @@
+package org.erratum.review.console;
+
+import java.util.function.Supplier;
+
+import org.erratum.platform.messaging.EventNotPublishedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Post-redirect-get for console forms: the outcome of an action travels to the next page as a flash attribute,
+ * either a confirmation ({@code message}) or the queue's problem ({@code problem}), never as an error page.
+ */
+final class ConsoleActions {
+
+    static final String MESSAGE = "message";
+    static final String PROBLEM = "problem";
+
+    private ConsoleActions() {
+    }
+
+    /**
+     * Runs the action and flashes its confirmation, or the problem that stopped it.
+     *
+     * @return whether the action succeeded
+     */
+    static boolean perform(RedirectAttributes flash, Supplier<String> action) {
+        try {
+            flash.addFlashAttribute(MESSAGE, action.get());
+            return true;
+        } catch (ErrorResponseException refused) {
+            flash.addFlashAttribute(PROBLEM, Problem.of(refused));
+        } catch (EventNotPublishedException notAnnounced) {
+            flash.addFlashAttribute(PROBLEM, Problem.of(notAnnounced));
+        }
+        return false;
+    }
+
+    /**
+     * Flashes a form's validation errors, and the form itself so the page shows what was typed. A form whose
+     * values could not even be converted (letters in a number) is null: the page then starts afresh.
+     *
+     * @return whether the form is invalid and the action must not run
+     */
+    static boolean rejected(BindingResult result, String formName, Object form, RedirectAttributes flash) {
+        if (!result.hasErrors()) {
+            return false;
+        }
+        flash.addFlashAttribute(PROBLEM, Problem.of(result));
+        if (form != null) {
+            flash.addFlashAttribute(formName, form);
+        }
+        return true;
+    }
+}

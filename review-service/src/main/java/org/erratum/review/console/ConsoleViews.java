@@ -1,0 +1,194 @@
+package org.erratum.review.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.erratum.events.ArticleChanged;
+import org.erratum.platform.web.Problems;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.review.article.KnownArticles;
+import org.erratum.review.article.RevisionText;
+import org.erratum.review.console.ItemPage.Entry;
+import org.erratum.review.console.ItemPage.Helpfulness;
+import org.erratum.review.console.ItemPage.ReportEntry;
+import org.erratum.review.console.ItemPage.Resolved;
+import org.erratum.review.console.ItemPage.Revision;
+import org.erratum.review.console.ItemPage.Section;
+import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.ReviewItem.Report;
+import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Severity;
+import org.erratum.review.queue.Staff;
+import org.springframework.stereotype.Component;
+
+/** Builds the console's pages from the queue and the articles the review service knows. */
+@Component
+class ConsoleViews {
+
+    private final ReviewQueue queue;
+    private final KnownArticles articles;
+    private final Clock clock;
+
+    ConsoleViews(ReviewQueue queue, KnownArticles articles, Clock clock) {
+        this.queue = queue;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    QueuePage queue(QueueFilter filter) {
+        Instant now = clock.instant();
+        Map<String, String> titles = new HashMap<>();
+        List<QueuePage.Row> rows = queue.list(filter.states(), filter.severity(), filter.breached()).stream()
+                .filter(item -> filter.matches(item, now))
+                .map(item -> row(item, titles.computeIfAbsent(item.articleId(), this::titleOf), now))
+                .toList();
+        return QueuePage.of(filter, rows);
+    }
+
+    private static QueuePage.Row row(ReviewItem item, String title, Instant now) {
+        List<SlaBadge> badges = SlaBadge.of(item, now);
+        return new QueuePage.Row(item.id(), title, Labels.of(item.severity()), severityClass(item.severity()),
+                sources(item), item.reportCount(), Labels.of(item.state()), item.claimedBy(), age(item, now),
+                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges));
+    }
+
+    /**
+     * @param requestedRevision the revision to show; by default the one the latest report refers to
+     */
+    ItemPage item(String id, Integer requestedRevision, Staff me) {
+        Instant now = clock.instant();
+        ReviewItem item = queue.get(id);
+        Optional<KnownArticle> article = articles.find(item.articleId());
+        List<Report> reports = item.reports() == null ? List.of() : item.reports();
+        Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, reports, article);
+        Revision shown = shownNumber == null ? null : revision(item.articleId(), shownNumber, reports);
+        List<SlaBadge> badges = SlaBadge.of(item, now);
+        return new ItemPage(item.id(), item.articleId(), article.map(KnownArticle::title).orElse(item.articleId()),
+                article.map(KnownArticle::revision).orElse(null), Labels.of(item.state()),
+                Labels.of(item.severity()), severityClass(item.severity()), sources(item), item.reportCount(),
+                item.claimedBy(), When.of(item.leaseExpiresAt()), item.escalated(), When.of(item.createdAt()),
+                age(item, now), badges, shown, revisionsOf(item, reports, article),
+                reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
+                activity(item), resolved(item), Actions.of(item, me, now));
+    }
+
+    /** The revision the latest reader saw, else the one measured unhelpful, else the article as it stands. */
+    private static Integer defaultRevision(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
+        if (!reports.isEmpty()) {
+            return reports.get(reports.size() - 1).revision();
+        }
+        if (item.helpfulness() != null) {
+            return item.helpfulness().revision();
+        }
+        return article.map(KnownArticle::revision).orElse(null);
+    }
+
+    private static List<Integer> revisionsOf(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
+        TreeSet<Integer> revisions = new TreeSet<>();
+        reports.forEach(report -> revisions.add(report.revision()));
+        if (item.helpfulness() != null) {
+            revisions.add(item.helpfulness().revision());
+        }
+        article.ifPresent(known -> revisions.add(known.revision()));
+        return List.copyOf(revisions);
+    }
+
+    private Revision revision(String articleId, int number, List<Report> reports) {
+        List<String> passages = reports.stream().filter(report -> report.revision() == number)
+                .map(Report::passage).filter(Objects::nonNull).toList();
+        return articles.revision(articleId, number)
+                .map(text -> highlighted(text, passages))
+                .orElseGet(() -> new Revision(number, false, List.of(), List.of(), List.of(), 0));
+    }
+
+    private static Revision highlighted(RevisionText text, List<String> passages) {
+        List<ArticleChanged.Section> sections = text.sections() == null ? List.of() : text.sections();
+        List<String> all = Stream.concat(Stream.of(text.title(), text.summary()),
+                sections.stream().flatMap(s -> Stream.of(s.heading(), s.body()))).toList();
+        int found = (int) passages.stream().filter(p -> all.stream().anyMatch(t -> Highlighter.contains(t, p)))
+                .count();
+        return new Revision(text.revision(), true, Highlighter.highlight(text.title(), passages),
+                Highlighter.highlight(text.summary(), passages),
+                sections.stream().map(s -> new Section(Highlighter.highlight(s.heading(), passages),
+                        Highlighter.highlight(s.body(), passages))).toList(),
+                found);
+    }
+
+    private static ReportEntry entry(Report report, Revision shown) {
+        return new ReportEntry(Labels.of(report.category()), report.passage(), report.comment(), report.revision(),
+                When.of(report.at()), passageNote(report, shown));
+    }
+
+    private static String passageNote(Report report, Revision shown) {
+        if (report.passage() == null || report.passage().isBlank() || shown == null) {
+            return null;
+        }
+        if (report.revision() != shown.number()) {
+            return "Quoted from revision " + report.revision() + ", not the one shown.";
+        }
+        if (!shown.available()) {
+            return null;
+        }
+        boolean found = textsOf(shown).anyMatch(text -> Highlighter.contains(text, report.passage()));
+        return found ? "Highlighted in the text below." : "Not found word for word in this revision.";
+    }
+
+    /** The revision's title, summary, headings and bodies as plain text again. */
+    private static Stream<String> textsOf(Revision shown) {
+        return Stream.concat(Stream.of(shown.title(), shown.summary()),
+                        shown.sections().stream().flatMap(s -> Stream.of(s.heading(), s.body())))
+                .map(segments -> segments.stream().map(Segment::text).collect(Collectors.joining()));
+    }
+
+    private static Helpfulness helpfulness(ReviewItem item) {
+        ReviewItem.HelpfulnessSignal signal = item.helpfulness();
+        return signal == null ? null : new Helpfulness(signal.revision(),
+                String.format(Locale.ROOT, "%.2f", signal.score()), signal.votes(),
+                String.format(Locale.ROOT, "%.2f", signal.threshold()));
+    }
+
+    private static List<Entry> activity(ReviewItem item) {
+        return item.activity() == null ? List.of() : item.activity().stream()
+                .map(a -> new Entry(a.action(), a.by(), When.of(a.at()), a.detail())).toList();
+    }
+
+    private static Resolved resolved(ReviewItem item) {
+        ReviewItem.Resolution r = item.resolution();
+        return r == null ? null : new Resolved(Labels.of(r.outcome()), r.revision(), r.summary(), r.duplicateOf(),
+                r.by(), When.of(r.at()));
+    }
+
+    SignOffPage signOff(String articleId, String itemId) {
+        KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
+        return new SignOffPage(article.id(), article.title(), article.revision(), When.of(article.lastReviewedAt()),
+                article.lastReviewedBy() == null ? null
+                        : article.lastReviewedBy().name() + ", " + article.lastReviewedBy().credentials(),
+                article.nextReviewDue() == null ? null : article.nextReviewDue().toString(), itemId);
+    }
+
+    private String titleOf(String articleId) {
+        return articles.find(articleId).map(KnownArticle::title).orElse(articleId);
+    }
+
+    private static List<String> sources(ReviewItem item) {
+        return item.sources() == null ? List.of() : item.sources().stream().sorted().map(Labels::of).toList();
+    }
+
+    private static String age(ReviewItem item, Instant now) {
+        return item.createdAt() == null ? "" : Ages.describe(Duration.between(item.createdAt(), now));
+    }
+
+    private static String severityClass(Severity severity) {
+        return severity == null ? "" : "severity-" + severity.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package org.erratum.review.console;
+
+import jakarta.validation.Valid;
+import org.erratum.review.console.Forms.EscalateForm;
+import org.erratum.review.console.Forms.NoteForm;
+import org.erratum.review.console.Forms.ResolveForm;
+import org.erratum.review.queue.Outcome;
+import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Staff;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One review item: its page, and the actions on it. Every action answers with a redirect back to the page. */
+@Controller
+@RequestMapping("/console/items/{id}")
+class ItemController {
+
+    private final ConsoleViews views;
+    private final ReviewQueue queue;
+    private final RoleHierarchy roles;
+
+    ItemController(ConsoleViews views, ReviewQueue queue, RoleHierarchy roles) {
+        this.views = views;
+        this.queue = queue;
+        this.roles = roles;
+    }
+
+    @GetMapping
+    String item(@PathVariable String id, @RequestParam(required = false) Integer revision, Authentication user,
+            Model model) {
+        model.addAttribute("page", views.item(id, revision, Staff.of(user, roles)));
+        if (!model.containsAttribute("resolveForm")) {
+            model.addAttribute("resolveForm", ResolveForm.empty());
+        }
+        ResolveForm form = (ResolveForm) model.getAttribute("resolveForm");
+        model.addAttribute("outcomes", Option.of(Outcome.class, form.outcome()));
+        return "console/item";
+    }
+
+    @PostMapping("/claim")
+    String claim(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+        ConsoleActions.perform(flash, () -> "You claimed this item. Your claim holds until "
+                + When.of(queue.claim(id, Staff.of(user, roles)).leaseExpiresAt()).text() + ".");
+        return backTo(id);
+    }
+
+    @PostMapping("/release")
+    String release(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+        ConsoleActions.perform(flash, () -> {
+            queue.release(id, Staff.of(user, roles));
+            return "You released this item; it is back in the queue.";
+        });
+        return backTo(id);
+    }
+
+    @PostMapping("/notes")
+    String note(@PathVariable String id, @Valid NoteForm form, BindingResult result, Authentication user,
+            RedirectAttributes flash) {
+        if (!ConsoleActions.rejected(result, "noteForm", form, flash)) {
+            ConsoleActions.perform(flash, () -> {
+                queue.note(id, Staff.of(user, roles), form.text());
+                return "Your note was added to the activity log.";
+            });
+        }
+        return backTo(id);
+    }
+
+    @PostMapping("/escalate")
+    String escalate(@PathVariable String id, @Valid EscalateForm form, BindingResult result, Authentication user,
+            RedirectAttributes flash) {
+        if (!ConsoleActions.rejected(result, "escalateForm", form, flash)) {
+            ConsoleActions.perform(flash, () -> {
+                queue.escalate(id, Staff.of(user, roles), form.reason());
+                return "You escalated this item to the senior reviewers.";
+            });
+        }
+        return backTo(id);
+    }
+
+    @PostMapping("/resolve")
+    String resolve(@PathVariable String id, @Valid ResolveForm form, BindingResult result, Authentication user,
+            RedirectAttributes flash) {
+        if (!ConsoleActions.rejected(result, "resolveForm", form, flash)) {
+            boolean resolved = ConsoleActions.perform(flash, () -> {
+                queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(form.outcome(), form.revision(),
+                        form.summary(), form.duplicateOfOrNull()));
+                return "You resolved this item as " + Labels.of(form.outcome()) + ".";
+            });
+            if (!resolved) {
+                flash.addFlashAttribute("resolveForm", form);
+            }
+        }
+        return backTo(id);
+    }
+
+    /** The item's page; the view expands (and encodes) the id from this request's path. */
+    private static String backTo(String id) {
+        return "redirect:/console/items/{id}";
+    }
+}

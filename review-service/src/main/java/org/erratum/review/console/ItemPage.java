@@ -1,0 +1,46 @@
+package org.erratum.review.console;
+
+import java.util.List;
+
+/**
+ * The item page: what readers reported, against the revision they saw, and what this reviewer may do about it.
+ *
+ * @param currentRevision the article's latest revision, when the article is known here
+ * @param shown           the revision whose text is shown, or null when there is none to show
+ * @param revisions       every revision the item's signals refer to, to switch between
+ * @param resolution      how the item was closed, once it is
+ */
+record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
+        String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
+        When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
+        List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, List<Entry> activity,
+        Resolved resolution, Actions actions) {
+
+    /**
+     * One revision's text, split into marked (reported) and plain runs.
+     *
+     * @param available  false when the review service has not received this revision's text (yet)
+     * @param highlights how many reported passages were found in it
+     */
+    record Revision(int number, boolean available, List<Segment> title, List<Segment> summary,
+            List<Section> sections, int highlights) {
+    }
+
+    record Section(List<Segment> heading, List<Segment> body) {
+    }
+
+    /** @param passageNote where the passage is, relative to the revision shown; null without a passage */
+    record ReportEntry(String category, String passage, String comment, int revision, When at, String passageNote) {
+    }
+
+    /** The low-helpfulness measurement that joined the item. */
+    record Helpfulness(int revision, String score, long votes, String threshold) {
+    }
+
+    /** One line of the activity log. */
+    record Entry(String action, String by, When at, String detail) {
+    }
+
+    record Resolved(String outcome, Integer revision, String summary, String duplicateOf, String by, When at) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.erratum.review.console;
+
+import org.erratum.review.queue.ItemState;
+import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Severity;
+import org.erratum.review.queue.Source;
+import org.erratum.review.queue.Staff;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The queue page, and taking the most pressing item from it. */
+@Controller
+class QueueController {
+
+    private final ConsoleViews views;
+    private final ReviewQueue queue;
+    private final RoleHierarchy roles;
+
+    QueueController(ConsoleViews views, ReviewQueue queue, RoleHierarchy roles) {
+        this.views = views;
+        this.queue = queue;
+        this.roles = roles;
+    }
+
+    @GetMapping("/console")
+    String queue(@RequestParam(required = false) ItemState state, @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Source source, @RequestParam(required = false) Integer olderThanDays,
+            @RequestParam(defaultValue = "false") boolean breached, Model model) {
+        model.addAttribute("page", views.queue(new QueueFilter(state, severity, source, olderThanDays, breached)));
+        return "console/queue";
+    }
+
+    @PostMapping("/console/claim-next")
+    String claimNext(Authentication user, RedirectAttributes flash) {
+        return queue.claimNext(Staff.of(user, roles))
+                .map(item -> {
+                    flash.addFlashAttribute(ConsoleActions.MESSAGE, "You claimed the most pressing item. "
+                            + "Your claim holds until " + When.of(item.leaseExpiresAt()).text() + ".");
+                    return "redirect:/console/items/" + item.id();
+                })
+                .orElseGet(() -> {
+                    flash.addFlashAttribute(ConsoleActions.MESSAGE, "Nothing is waiting that you may claim.");
+                    return "redirect:/console";
+                });
+    }
+}

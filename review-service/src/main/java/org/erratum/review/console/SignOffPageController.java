@@ -1,0 +1,70 @@
+package org.erratum.review.console;
+
+import jakarta.validation.Valid;
+import org.erratum.review.console.Forms.SignOffForm;
+import org.erratum.review.queue.Staff;
+import org.erratum.review.signoff.SignOffs;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A senior reviewer signs off an article's clinical review (the security chain admits seniors only). */
+@Controller
+@RequestMapping("/console/articles/{articleId}/sign-off")
+class SignOffPageController {
+
+    private final ConsoleViews views;
+    private final SignOffs signOffs;
+    private final RoleHierarchy roles;
+
+    SignOffPageController(ConsoleViews views, SignOffs signOffs, RoleHierarchy roles) {
+        this.views = views;
+        this.signOffs = signOffs;
+        this.roles = roles;
+    }
+
+    /** @param itemId the review item this sign-off concludes, if any */
+    @GetMapping
+    String page(@PathVariable String articleId, @RequestParam(required = false) String itemId, Model model) {
+        SignOffPage page = views.signOff(articleId, Forms.optional(itemId));
+        model.addAttribute("page", page);
+        if (!model.containsAttribute("signOffForm")) {
+            model.addAttribute("signOffForm", new SignOffForm(page.currentRevision()));
+        }
+        return "console/sign-off";
+    }
+
+    @PostMapping
+    String signOff(@PathVariable String articleId, @Valid SignOffForm form, BindingResult result,
+            @RequestParam(required = false) String itemId, Authentication user, RedirectAttributes flash) {
+        String item = Forms.optional(itemId);
+        if (!ConsoleActions.rejected(result, "signOffForm", form, flash)) {
+            boolean signedOff = ConsoleActions.perform(flash, () -> {
+                signOffs.signOff(articleId, form.revision(), item, Staff.of(user, roles));
+                return "You signed off revision " + form.revision() + " as clinically reviewed. The article page "
+                        + "shows the new review date once the content service has applied it.";
+            });
+            if (signedOff && item == null) {
+                return "redirect:/console";
+            }
+            if (signedOff) {
+                flash.addAttribute("itemId", item);
+                return "redirect:/console/items/{itemId}";
+            }
+            flash.addFlashAttribute("signOffForm", form);
+        }
+        if (item != null) {
+            // not a template variable here, so the view appends it, encoded, as the query string
+            flash.addAttribute("itemId", item);
+        }
+        return "redirect:/console/articles/{articleId}/sign-off";
+    }
+}
