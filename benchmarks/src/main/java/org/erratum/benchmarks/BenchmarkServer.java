@@ -35,8 +35,8 @@ public final class BenchmarkServer {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri("erratum-feedback-bench"),
                 "--logging.level.root=WARN",
-                "--erratum.feedback.rate-limits.votes.capacity=100000000",
-                "--erratum.feedback.rate-limits.reports.capacity=100000000");
+                "--erratum.feedback.intake.rate-limits.votes.capacity=100000000",
+                "--erratum.feedback.intake.rate-limits.reports.capacity=100000000");
         System.out.println("BENCHMARK SERVER READY");
     }
 

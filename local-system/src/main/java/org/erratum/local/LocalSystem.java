@@ -58,7 +58,8 @@ public final class LocalSystem {
                   Sample article page   %1$s/articles/paracetamol-for-adults
                   Articles (JSON)       %1$s/api/articles
                   Feedback API          %2$s/api/feedback
-                  Review queue API      %3$s/api/review/items   (reviewer / reviewer-dev-password)
+                  Reviewer console      %3$s/console   (reviewer / reviewer-dev-password, senior / senior-dev-password)
+                  Review queue API      %3$s/api/review/items
                   Metrics               %1$s/actuator/prometheus  (and on 8082, 8083)
 
                 """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
