@@ -33,7 +33,7 @@ public final class LocalSystem {
         System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
         ErratumServices services;
         try {
-            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT,
+            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT, "",
                     data.resolve("logs"), Map.of());
         } catch (RuntimeException e) {
             infrastructure.close();

@@ -39,7 +39,7 @@ class ClosedLoopSystemTests {
     static void startTheSystem() {
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
-                Path.of("target/system-logs"), Map.of());
+                "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs"), Map.of());
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
         reader = ApiClient.at(services.feedback().baseUrl());
         reviewer = ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");

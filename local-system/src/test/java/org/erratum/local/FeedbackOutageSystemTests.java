@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 class FeedbackOutageSystemTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofMinutes(3);
 
     /** Enough items to fill several relay batches' worth of partitions, few enough to stay quick. */
     private static final int VOTES = 40;
@@ -55,7 +55,7 @@ class FeedbackOutageSystemTests {
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         // one test client sends all the feedback, far more than a reader's rate limit allows
         services = ErratumServices.start(endpoints, Path.of("target/services"), ports,
-                Path.of("target/outage-logs"), Map.of(
+                "-" + java.util.UUID.randomUUID(), Path.of("target/outage-logs"), Map.of(
                         "erratum.feedback.intake.rate-limits.votes.capacity", "1000",
                         "erratum.feedback.intake.rate-limits.reports.capacity", "1000"));
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");

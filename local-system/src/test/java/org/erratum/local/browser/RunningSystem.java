@@ -89,7 +89,7 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(),
                 ServiceProcess.freePort());
         system.services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
-                Path.of("target/system-logs/browser"), Map.of(
+                "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs/browser"), Map.of(
                         // the article page calls the feedback JSON API from its own origin
                         "erratum.feedback.allowed-origins", "http://localhost:" + ports.content(),
                         // every browser here is one client on 127.0.0.1; real readers each have their own allowance
