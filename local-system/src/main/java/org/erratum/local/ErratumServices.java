@@ -22,20 +22,24 @@ public final class ErratumServices implements AutoCloseable {
     /**
      * @param jars  folder holding content-service.jar, feedback-service.jar and review-service.jar
      * @param ports content, feedback and review ports
-     * @param databaseSuffix appended to each service's database name: empty for the local system, unique for a
-     *                       test, so systems started one after another in one store never see each other's data
+     * @param databaseSuffix appended to each service's database and consumer group names: empty for the local
+     *                       system, unique for a test, so systems sharing one broker and store never see each
+     *                       other's data or events
      * @param extra more properties for every service
      */
     public static ErratumServices start(Endpoints endpoints, Path jars, Ports ports, String databaseSuffix, Path logs,
             Map<String, String> extra) {
         List<ServiceProcess> started = new ArrayList<>();
+        // its own consumer groups too, so another system on the same broker never takes its events
+        Map<String, String> common = with(extra, "erratum.group-suffix", databaseSuffix);
         String pages = "http://localhost:" + ports.content();
         String feedback = "http://localhost:" + ports.feedback();
         started.add(start("content-service", "erratum-content" + databaseSuffix, ports.content(), endpoints, jars, logs,
-                with(extra, "erratum.content.feedback-base-url", feedback)));
+                with(common, "erratum.content.feedback-base-url", feedback)));
         started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, ports.feedback(), endpoints, jars, logs,
-                with(extra, "erratum.feedback.article-page-base-url", pages)));
-        started.add(start("review-service", "erratum-review" + databaseSuffix, ports.review(), endpoints, jars, logs, extra));
+                with(common, "erratum.feedback.article-page-base-url", pages)));
+        started.add(start("review-service", "erratum-review" + databaseSuffix, ports.review(), endpoints, jars, logs,
+                common));
         ErratumServices services = new ErratumServices(started);
         try {
             started.forEach(service -> service.awaitReady(READY_TIMEOUT));

@@ -44,8 +44,10 @@ class ReviewScaleOutSystemTests {
     @BeforeAll
     static void startTwoInstances() {
         Endpoints endpoints = TestInfrastructure.endpoints();
+        String suffix = "-scale-out-" + UUID.randomUUID();
+        // one database and one consumer group for both instances, shared with no other system in this JVM
         Map<String, String> shared = Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
-                "spring.mongodb.uri", endpoints.mongoUri("erratum-review-scale-out-" + UUID.randomUUID()));
+                "spring.mongodb.uri", endpoints.mongoUri("erratum-review" + suffix), "erratum.group-suffix", suffix);
         for (String name : List.of("review-a", "review-b")) {
             instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), ServiceProcess.freePort(),
                     shared, Path.of("target/system-logs")));
