@@ -59,6 +59,10 @@ public final class ApiClient {
         return sendJson("PUT", path, body);
     }
 
+    public Response delete(String path) {
+        return send(request(path).header("Accept", JSON_TYPES).DELETE());
+    }
+
     /** Sends a raw body with a given content type, for bodies no well-behaved client would send. */
     public Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
