@@ -1,18 +1,12 @@
 package org.erratum.local.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -158,19 +152,7 @@ final class ArticlePageInBrowser {
 
     /** Saves the whole page as target/screenshots/{name}.png for a person to look at. */
     Path screenshot(String name) {
-        Dimension before = driver.manage().window().getSize();
-        try {
-            Number height = (Number) script("return document.documentElement.scrollHeight;");
-            driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(height.intValue() + 160, 8000)));
-            Path file = Chromium.SCREENSHOTS.resolve(name + ".png");
-            Files.createDirectories(file.getParent());
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(before);
-        }
+        return Chromium.screenshot(driver, name);
     }
 
     Object script(String script, Object... arguments) {

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,6 +75,23 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Saves the whole page, not just the window, as target/screenshots/{name}.png for a person to look at. */
+    static Path screenshot(ChromeDriver driver, String name) {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+            driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(height.intValue() + 160, 8000)));
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     private static Path freshProfile() {

@@ -1,0 +1,251 @@
+package org.erratum.local.browser;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.erratum.local.browser.RunningSystem.PublishedArticle;
+import org.erratum.testsupport.ApiClient.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Medical reviewers work a reader's safety report through the review console in a real browser (headless
+ * Chromium) on the running system, from the queue to the clinical sign-off, and the reader's article page shows
+ * the new review. The console is plain HTML forms, so everything here is what a person does: fill in labelled
+ * fields, choose options, press buttons and reload a page while waiting for another service.
+ */
+@ExtendWith(RunningSystem.class)
+class ReviewerConsoleBrowserSystemTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String TITLE = "Head lice and nits";
+    private static final String PASSAGE = "Use the lotion once, and again after 3 days.";
+
+    private static RunningSystem system;
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void connect(RunningSystem running) {
+        system = running;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void reviewersWorkASafetyReportFromTheQueueToSignOff() {
+        PublishedArticle article = system.publish(TITLE, "Comb wet hair with a detection comb to find lice. "
+                + PASSAGE + " Check everyone in the household.");
+        String itemId = twoReadersReportTheSamePassage(article);
+
+        ChromeDriver reviewer = browser();
+        reviewer.get(consoleUrl("/console"));
+        signIn(reviewer, "reviewer", "reviewer-dev-password");
+        assertThat(reviewer.findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
+
+        choose(reviewer, "Severity", "Urgent");
+        choose(reviewer, "Source", "Reader report");
+        reviewer.findElement(By.xpath("//button[normalize-space()='Apply filters']")).click();
+        awaitPage(() -> reviewer.getCurrentUrl().contains("severity=URGENT"));
+        assertThat(reviewer.getCurrentUrl()).contains("source=READER_REPORT");
+        // the review service names the article once content.articles has brought it; until then a reload shows its id
+        awaitAfterReloads(reviewer, () -> TITLE.equals(rowLinkTo(reviewer, itemId).getText()));
+        List<WebElement> rows = reviewer.findElements(By.cssSelector("table.queue tbody tr"));
+        assertThat(rows).extracting(row -> cell(row, 1)).containsOnly("Urgent");
+        WebElement top = rows.get(0);
+        assertThat(top.findElement(By.tagName("a")).getDomAttribute("href")).endsWith("/console/items/" + itemId);
+        assertThat(cell(top, 3)).isEqualTo("Reader report");
+        assertThat(cell(top, 4)).isEqualTo("2");
+        assertThat(cell(top, 5)).isEqualTo("Open");
+        assertThat(top.findElements(By.cssSelector("td.badges .badge"))).extracting(WebElement::getText)
+                .satisfiesExactly(claim -> assertThat(claim).startsWith("Claim due "),
+                        resolve -> assertThat(resolve).startsWith("Resolve due "));
+        Chromium.screenshot(reviewer, "console-queue-urgent-reader-reports");
+
+        top.findElement(By.linkText(TITLE)).click();
+        awaitPage(() -> reviewer.getCurrentUrl().endsWith("/console/items/" + itemId));
+        press(reviewer, "Claim this item");
+        awaitPage(() -> confirmation(reviewer).startsWith("You claimed this item."));
+        assertThat(fact(reviewer, "State")).startsWith("Claimed by reviewer, claim holds until ");
+        assertThat(reviewer.findElements(By.cssSelector(".article-text mark"))).extracting(WebElement::getText)
+                .containsExactly(PASSAGE);
+        assertThat(reviewer.findElements(By.cssSelector(".reports blockquote.passage")))
+                .extracting(WebElement::getText).containsExactly(PASSAGE, PASSAGE);
+        Chromium.screenshot(reviewer, "console-item-claimed-passage-highlighted");
+
+        editorPublishesRevision2(article);
+        // the console accepts revision 2 as the fix once the review service has it from content.articles
+        awaitAfterReloads(reviewer, () -> fact(reviewer, "Article's latest revision").equals("2"));
+        labelled(reviewer, "Revised").click();
+        assertThat(field(reviewer, "Revised").isSelected()).isTrue();
+        field(reviewer, "Revision that fixed it").sendKeys("2");
+        field(reviewer, "Summary").sendKeys("Revision 2 gives the second application after 7 days, as the "
+                + "product leaflet says.");
+        press(reviewer, "Resolve");
+        awaitPage(() -> confirmation(reviewer).equals("You resolved this item as Revised."));
+        assertThat(reviewer.findElement(By.cssSelector("[aria-labelledby=resolution-heading]")).getText())
+                .contains("Revised by revision 2 — reviewer");
+
+        ChromeDriver senior = browser();
+        senior.get(consoleUrl("/console/items/" + itemId));
+        signIn(senior, "senior", "senior-dev-password");
+        awaitPage(() -> senior.getCurrentUrl().contains("/console/items/" + itemId));
+        senior.findElement(By.linkText("Sign off this article's clinical review")).click();
+        awaitPage(() -> senior.getCurrentUrl().contains("/console/articles/" + article.id() + "/sign-off"));
+        assertThat(fact(senior, "Latest revision")).isEqualTo("2");
+        assertThat(fact(senior, "Last reviewed")).isEqualTo("Not yet clinically reviewed");
+        assertThat(field(senior, "Revision you reviewed").getDomProperty("value")).isEqualTo("2");
+        assertThat(field(senior, "Review item it concludes (optional)").getDomProperty("value")).isEqualTo(itemId);
+        Chromium.screenshot(senior, "console-sign-off");
+        LocalDate signedOffOn = LocalDate.now(ZoneOffset.UTC);
+        press(senior, "Sign off");
+        awaitPage(() -> confirmation(senior).startsWith("You signed off revision 2 as clinically reviewed."));
+        assertThat(senior.findElements(By.cssSelector("table.activity tbody tr")))
+                .extracting(row -> cell(row, 2) + " " + cell(row, 3))
+                .containsExactly("reviewer claimed", "reviewer resolved", "senior signed off");
+
+        ChromeDriver reader = browser();
+        reader.get(system.articlePage(article.slug()));
+        // the sign-off reaches the content service over review.decisions
+        awaitAfterReloads(reader, () -> reader.findElement(By.cssSelector(".reviewed-by")).getText()
+                .equals("Medically reviewed by Dr Tomas Lindqvist, MD, FRCP"));
+        WebElement lastReviewed = reader.findElement(By.cssSelector(".review-dates time"));
+        assertThat(reader.findElement(By.cssSelector(".review-dates")).getText()).startsWith("Last reviewed on ");
+        assertThat(LocalDate.parse(lastReviewed.getDomAttribute("datetime")))
+                .isBetween(signedOffOn, LocalDate.now(ZoneOffset.UTC));
+        assertThat(reader.findElement(By.tagName("article")).getDomAttribute("data-revision")).isEqualTo("2");
+        Chromium.screenshot(reader, "article-after-console-sign-off");
+    }
+
+    /**
+     * Two reports outrank any single urgent report another browser test left in the shared queue, so this item is
+     * the most pressing one.
+     *
+     * @return the review item the reports joined
+     */
+    private static String twoReadersReportTheSamePassage(PublishedArticle article) {
+        for (String comment : List.of("The leaflet with my lotion says to repeat it after 7 days, not 3.",
+                "Is 3 days right? Our pharmacist told us a week between treatments.")) {
+            Response report = system.feedbackApi().post("/api/feedback/reports", Map.of("articleId", article.id(),
+                    "revision", 1, "category", "SAFETY_CONCERN", "passage", PASSAGE, "comment", comment));
+            assertThat(report.status()).as(report.toString()).isEqualTo(202);
+        }
+        JsonNode item = await().atMost(WAIT).until(() -> itemFor(article),
+                found -> found != null && found.get("reportCount").asInt() == 2);
+        return item.get("id").asString();
+    }
+
+    private static JsonNode itemFor(PublishedArticle article) {
+        for (JsonNode item : system.reviewer().get("/api/review/items").json()) {
+            if (article.id().equals(item.get("articleId").asString())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static void editorPublishesRevision2(PublishedArticle article) {
+        JsonNode current = system.editor().get("/api/articles/" + article.id()).json();
+        Response revised = system.editor().put("/api/articles/" + article.id(), Map.of(
+                "expectedRevision", 1, "title", TITLE, "summary", current.get("summary"),
+                "sections", List.of(Map.of("heading", "What to do", "body", "Comb wet hair with a detection comb "
+                        + "to find lice. Use the lotion once, and again after 7 days. Check everyone in the "
+                        + "household.")),
+                "references", current.get("references"), "authors", current.get("authors"),
+                "changeSummary", "Corrected the time between the two applications", "significance", "MAJOR"));
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+    }
+
+    private ChromeDriver browser() {
+        ChromeDriver browser = Chromium.start(true);
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static String consoleUrl(String path) {
+        return system.services().review().baseUrl() + path;
+    }
+
+    /** Signs in on the sign-in page the console sent the browser to, and waits to be let through. */
+    private static void signIn(ChromeDriver browser, String username, String password) {
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        field(browser, "Username").sendKeys(username);
+        field(browser, "Password").sendKeys(password);
+        press(browser, "Sign in");
+        awaitPage(() -> !browser.getCurrentUrl().contains("/login"));
+    }
+
+    /** The form control a label names, found as a screen reader user finds it. */
+    private static WebElement field(ChromeDriver browser, String label) {
+        return browser.findElement(By.id(labelled(browser, label).getDomAttribute("for")));
+    }
+
+    private static WebElement labelled(ChromeDriver browser, String label) {
+        return browser.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"));
+    }
+
+    private static void choose(ChromeDriver browser, String label, String option) {
+        WebElement choice = field(browser, label).findElement(By.xpath("./option[normalize-space()=" + literal(option)
+                + "]"));
+        choice.click();
+        assertThat(choice.isSelected()).as(label + ": " + option).isTrue();
+    }
+
+    private static void press(ChromeDriver browser, String button) {
+        browser.findElement(By.xpath("//button[normalize-space()=" + literal(button) + "]")).click();
+    }
+
+    /** What a fact list ({@code <dl class="facts">}) says for a term. */
+    private static String fact(ChromeDriver browser, String term) {
+        return browser.findElement(By.xpath("//dl[@class='facts']//dt[normalize-space()=" + literal(term)
+                + "]/following-sibling::dd")).getText();
+    }
+
+    private static String confirmation(ChromeDriver browser) {
+        return browser.findElement(By.cssSelector("[role=status].confirmation")).getText();
+    }
+
+    private static WebElement rowLinkTo(ChromeDriver browser, String itemId) {
+        return browser.findElement(By.cssSelector("table.queue a[href$='/console/items/" + itemId + "']"));
+    }
+
+    private static String cell(WebElement row, int column) {
+        return row.findElement(By.xpath("./td[" + column + "]")).getText();
+    }
+
+    /** Waits for the page a click leads to; while it loads, the old page's elements may go stale. */
+    private static void awaitPage(Callable<Boolean> arrived) {
+        await().atMost(WAIT).ignoreExceptions().until(arrived);
+    }
+
+    /** Reloads the page, as a reviewer waiting for another service would, until the condition holds. */
+    private static void awaitAfterReloads(ChromeDriver browser, Callable<Boolean> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            return condition.call();
+        });
+    }
+
+    /** A string as an XPath literal; the labels here hold apostrophes but no double quotes. */
+    private static String literal(String text) {
+        return "\"" + text + "\"";
+    }
+}
