@@ -3,6 +3,7 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.ApiClient.Response;
@@ -23,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole loop across the three packaged services on one shared broker and store: an article is published,
  * a reader votes and reports a safety problem, a reviewer works the item, a senior reviewer signs the article
- * off, and the article's dates move.
+ * off, and the article's dates move. One trace follows the reader's report from the request to the review item,
+ * and the sign-off from the senior reviewer's request to the article.
  */
 class ClosedLoopSystemTests {
 
@@ -70,9 +74,11 @@ class ClosedLoopSystemTests {
         // the feedback service learns of the article from content.articles
         await().atMost(WAIT).until(() -> reader.post("/api/feedback/votes",
                 Map.of("articleId", id, "revision", 1, "helpful", true)).status() == 202);
-        Response report = reader.post("/api/feedback/reports", Map.of("articleId", id, "revision", 1,
-                "category", "SAFETY_CONCERN", "passage", "Give the dose of children's paracetamol",
-                "comment", "It should say to check the age band and the maximum number of doses a day."));
+        String readersTrace = hex(32);
+        Response report = reader.withHeader("traceparent", traceparent(readersTrace)).post("/api/feedback/reports",
+                Map.of("articleId", id, "revision", 1, "category", "SAFETY_CONCERN",
+                        "passage", "Give the dose of children's paracetamol",
+                        "comment", "It should say to check the age band and the maximum number of doses a day."));
         assertThat(report.status()).as(report.toString()).isEqualTo(202);
 
         JsonNode item = await().atMost(WAIT).until(() -> itemFor(id), found -> found != null);
@@ -80,6 +86,8 @@ class ClosedLoopSystemTests {
         assertThat(item.get("reports").get(0).get("passage").asString())
                 .isEqualTo("Give the dose of children's paracetamol");
         String itemId = item.get("id").asString();
+        // through the feedback service's outbox and Kafka: the review service logs the item's opening in that trace
+        assertThat(awaitLogLine(services.review(), readersTrace, "opened it")).contains("Review item " + itemId);
 
         assertThat(reviewer.post("/api/review/items/" + itemId + "/claim", "").status()).isEqualTo(200);
         Response revised = editor.put("/api/articles/" + id, Map.of("expectedRevision", 1,
@@ -94,8 +102,9 @@ class ClosedLoopSystemTests {
         // the review service learns of revision 2 from content.articles before it accepts it as the fix
         await().atMost(WAIT).until(() -> reviewer.post("/api/review/items/" + itemId + "/resolve", Map.of(
                 "outcome", "REVISED", "revision", 2, "summary", "Dosing advice corrected")).status() == 200);
-        Response signOff = senior.post("/api/review/articles/" + id + "/sign-off",
-                Map.of("revision", 2, "itemId", itemId));
+        String signOffTrace = hex(32);
+        Response signOff = senior.withHeader("traceparent", traceparent(signOffTrace))
+                .post("/api/review/articles/" + id + "/sign-off", Map.of("revision", 2, "itemId", itemId));
         assertThat(signOff.status()).as(signOff.toString()).isEqualTo(202);
         Instant reviewedAt = Instant.parse(signOff.json().get("reviewedAt").asString());
 
@@ -109,6 +118,7 @@ class ClosedLoopSystemTests {
                 .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(24));
         assertThat(Instant.parse(article.get("lastModifiedAt").asString())).isAfter(publishedAt)
                 .isBefore(reviewedAt);
+        assertThat(awaitLogLine(services.content(), signOffTrace, "applied to article " + id)).contains("Sign-off");
 
         JsonNode helpfulness = reader.get("/api/feedback/articles/" + id + "/revisions/1/helpfulness").json();
         assertThat(helpfulness.get("yes").asInt()).isEqualTo(1);
@@ -117,6 +127,22 @@ class ClosedLoopSystemTests {
         String page = ApiClient.at(services.content().baseUrl())
                 .getText("/articles/" + article.get("slug").asString()).text();
         assertThat(page).contains("Dr Tomas Lindqvist").contains("Made the paracetamol dosing advice precise");
+    }
+
+    /** A W3C traceparent as a caller in the given trace sends it. */
+    private static String traceparent(String traceId) {
+        return "00-" + traceId + "-" + hex(16) + "-01";
+    }
+
+    private static String hex(int digits) {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, digits);
+    }
+
+    /** Every log line carries {@code [traceId-spanId]}; this waits for one in the trace that says something. */
+    private static String awaitLogLine(ServiceProcess service, String traceId, String saying) {
+        return await().atMost(WAIT).until(() -> Files.readAllLines(service.log()).stream()
+                .filter(line -> line.contains("[" + traceId + "-") && line.contains(saying)).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     private static JsonNode itemFor(String articleId) {

@@ -1,19 +1,26 @@
 package org.erratum.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
+import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -25,6 +32,12 @@ public class PlatformAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String name) {
         return new EventPublisher(streamBridge, name);
+    }
+
+    /** The Kafka binder picks this up to name dead-letter topics; it counts each record it dead-letters. */
+    @Bean
+    DeadLetters deadLetters(MeterRegistry registry, BindingServiceProperties bindings) {
+        return new DeadLetters(registry, bindings);
     }
 
     @Bean
@@ -45,6 +58,12 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    StaffSignIn staffSignIn(ErratumSecurityProperties properties,
+            ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<JwtDecoder> jwtDecoder) {
+        return new StaffSignIn(properties, clientRegistrations.getIfAvailable(), jwtDecoder.getIfAvailable());
     }
 
     @Bean

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,14 +23,16 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String authorization;
+    private final Map<String, String> headers;
 
-    private ApiClient(String baseUrl, String authorization) {
+    private ApiClient(String baseUrl, String authorization, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     public static ApiClient at(String baseUrl) {
-        return new ApiClient(baseUrl, null);
+        return new ApiClient(baseUrl, null, Map.of());
     }
 
     public static ApiClient onPort(int port) {
@@ -39,7 +43,14 @@ public final class ApiClient {
     public ApiClient as(String username, String password) {
         String token = Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(baseUrl, "Basic " + token);
+        return new ApiClient(baseUrl, "Basic " + token, headers);
+    }
+
+    /** The same client, sending one more header with every request, e.g. a W3C {@code traceparent}. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, authorization, more);
     }
 
     public Response get(String path) {
@@ -78,6 +89,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 

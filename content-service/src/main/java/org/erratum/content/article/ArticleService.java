@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.content.config.ContentProperties;
 import org.erratum.events.ArticleChanged.Significance;
 import org.erratum.events.ArticleSignedOff;
@@ -34,14 +38,23 @@ public class ArticleService {
     private final ArticleAnnouncer announcer;
     private final ContentProperties properties;
     private final Clock clock;
+    private final Map<Significance, Counter> revisionsPublished = new EnumMap<>(Significance.class);
+    private final Counter signOffsApplied;
 
     ArticleService(ArticleStore store, RevisionHistory history, ArticleAnnouncer announcer,
-            ContentProperties properties, Clock clock) {
+            ContentProperties properties, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.history = history;
         this.announcer = announcer;
         this.properties = properties;
         this.clock = clock;
+        for (Significance significance : Significance.values()) {
+            revisionsPublished.put(significance, Counter.builder("erratum.content.revisions")
+                    .description("Article revisions published, first publication included")
+                    .tag("significance", significance.name()).register(registry));
+        }
+        signOffsApplied = Counter.builder("erratum.content.signoffs.applied")
+                .description("Clinical sign-offs that moved an article's review dates").register(registry);
     }
 
     /**
@@ -117,9 +130,13 @@ public class ArticleService {
         }
         LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, interval);
         store.signOff(signOff.articleId(), signOff.reviewer(), reviewedAt, interval, nextReviewDue, now())
-                .ifPresentOrElse(announcer::announce,
-                        () -> log.info("Sign-off {} for article {} lost to a newer one applied meanwhile",
-                                signOff.eventId(), signOff.articleId()));
+                .ifPresentOrElse(signedOff -> {
+                    signOffsApplied.increment();
+                    log.info("Sign-off {} applied to article {}: last reviewed {}, next review due {}",
+                            signOff.eventId(), signOff.articleId(), reviewedAt, nextReviewDue);
+                    announcer.announce(signedOff);
+                }, () -> log.info("Sign-off {} for article {} lost to a newer one applied meanwhile",
+                        signOff.eventId(), signOff.articleId()));
     }
 
     public Article get(String id) {
@@ -152,7 +169,9 @@ public class ArticleService {
                 .sorted(Comparator.comparingInt(RevisionNote::revision).reversed()).toList();
     }
 
+    /** Called only after the store accepted the revision, so a refused edit or a lost race counts nothing. */
     private void announceNewRevision(Article article) {
+        revisionsPublished.get(article.latestRevision().significance()).increment();
         history.record(article);
         announcer.announce(article);
     }

@@ -30,9 +30,11 @@ class AuthorizationMatrixIntegrationTests {
             POST   | /api/articles                              | anonymous | 401
             POST   | /api/articles                              | reviewer  | 403
             POST   | /api/articles                              | editor    | 400
+            POST   | /api/articles                              | admin     | 400
             PUT    | /api/articles/unknown                      | anonymous | 401
             PUT    | /api/articles/unknown                      | reviewer  | 403
             PUT    | /api/articles/unknown                      | editor    | 400
+            PUT    | /api/articles/unknown                      | admin     | 400
             DELETE | /api/articles/unknown                      | editor    | 403
             GET    | /actuator/health                           | anonymous | 200
             GET    | /actuator/prometheus                       | anonymous | 200

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.erratum.content.ContentApi;
+import org.erratum.testsupport.Scrape;
 import org.erratum.content.article.Article;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.CloudEventHeaders;
@@ -77,6 +78,7 @@ class SignOffFunctionsIntegrationTests {
         String id = api.createArticle(newArticle("Insect bites")).get("id").asString();
         Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String first = signOff(id, DR_EXAMPLE, reviewedAt);
+        double appliedBefore = signOffsApplied();
         send(first);
         awaitLastReviewedAt(id, reviewedAt);
         long versionAfterFirst = versionOf(id);
@@ -90,11 +92,15 @@ class SignOffFunctionsIntegrationTests {
         JsonNode current = awaitLastReviewedAt(id, later);
         assertThat(current.get("medicalReviewer").get("name").asString()).isEqualTo("Dr Later");
         assertThat(versionOf(id)).as("only the later sign-off changed the article").isEqualTo(versionAfterFirst + 1);
+        // the consumer counts just after the article changed, so the count may trail what the API shows by a moment
+        await().atMost(WAIT).untilAsserted(() -> assertThat(signOffsApplied() - appliedBefore)
+                .as("the first and the later sign-off").isEqualTo(2));
     }
 
     @Test
     void whenAPoisonRecordArrivesThenItIsDeadLetteredAndLaterSignOffsStillApply() {
         String id = api.createArticle(newArticle("Sunburn")).get("id").asString();
+        double deadLettersBefore = deadLetters();
         String poison = "this is not a sign-off " + UUID.randomUUID();
         TopicProbe.send(Topics.DECISIONS, id, poison, headers(UUID.randomUUID(), id));
         Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -105,6 +111,7 @@ class SignOffFunctionsIntegrationTests {
                 r -> poison.equals(r.value()));
         assertThat(deadLetter.key()).isEqualTo(id);
         awaitLastReviewedAt(id, reviewedAt);
+        assertThat(deadLetters() - deadLettersBefore).isEqualTo(1);
     }
 
     @Test
@@ -149,6 +156,15 @@ class SignOffFunctionsIntegrationTests {
     private JsonNode awaitLastReviewedAt(String id, Instant reviewedAt) {
         return await().atMost(WAIT).until(() -> api.getArticle(id), article -> !article.get("lastReviewedAt").isNull()
                 && Instant.parse(article.get("lastReviewedAt").asString()).equals(reviewedAt));
+    }
+
+    private double signOffsApplied() {
+        return Scrape.of(port).value("erratum_content_signoffs_applied_total", "application", "content-service");
+    }
+
+    private double deadLetters() {
+        return Scrape.of(port).value("erratum_messaging_dead_letters_total", "application", "content-service",
+                "topic", Topics.DECISIONS);
     }
 
     private long versionOf(String id) {

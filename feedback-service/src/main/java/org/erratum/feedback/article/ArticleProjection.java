@@ -1,6 +1,10 @@
 package org.erratum.feedback.article;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.platform.web.Problems;
@@ -35,6 +39,7 @@ public class ArticleProjection {
         try {
             mongo.upsert(query(where("_id").is(article.articleId()).and("version").lt(article.version())),
                     new Update().set("slug", article.slug())
+                            .set("title", article.title())
                             .set("revision", article.revision())
                             .set("version", article.version()),
                     KnownArticle.class);
@@ -46,6 +51,12 @@ public class ArticleProjection {
 
     public Optional<KnownArticle> find(String articleId) {
         return Optional.ofNullable(mongo.findById(articleId, KnownArticle.class));
+    }
+
+    /** @return the known articles among those ids, by id; unknown ids are left out */
+    public Map<String, KnownArticle> findAll(Collection<String> articleIds) {
+        return mongo.find(query(where("_id").in(articleIds)), KnownArticle.class).stream()
+                .collect(Collectors.toMap(KnownArticle::articleId, Function.identity()));
     }
 
     /**

@@ -64,19 +64,24 @@ public record FeedbackProperties(
     }
 
     /**
-     * The relay is woken by every accepted item; the sweep only catches what a wake-up missed (entries written by an
-     * instance that stopped before relaying them).
+     * Intake hands every stored entry to the relay in memory; the relay sweeps the stored pending entries when it
+     * starts, after Kafka failed it, when the hand-over overflowed, and every {@code sweepInterval} for entries another
+     * instance stored but never relayed (it stopped first).
      *
-     * @param sweepInterval     longest pause between two looks at the outbox when nothing is signalled
-     * @param batchSize         most entries of one kind sent before waiting for their acknowledgements
+     * @param sweepInterval     longest time between two sweeps; a sweep reads the pending entries and measures the
+     *                          backlog, which on a store without secondary indexes scans the collection
+     * @param batchSize         most entries sent before waiting for their acknowledgements
+     * @param handOverCapacity  most entries waiting in memory for the relay; beyond it they wait for a sweep
      * @param retryBackoff      first pause after Kafka failed to acknowledge; doubles on each further failure
      * @param retryBackoffMax   longest pause between two attempts while Kafka stays away
      */
-    public record Outbox(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("2000") int batchSize,
-            @DefaultValue("500ms") Duration retryBackoff, @DefaultValue("10s") Duration retryBackoffMax) {
+    public record Outbox(@DefaultValue("30s") Duration sweepInterval, @DefaultValue("2000") int batchSize,
+            @DefaultValue("20000") int handOverCapacity, @DefaultValue("500ms") Duration retryBackoff,
+            @DefaultValue("10s") Duration retryBackoffMax) {
 
         public Outbox {
             Assert.isTrue(batchSize > 0, "erratum.feedback.outbox.batch-size must be positive");
+            Assert.isTrue(handOverCapacity > 0, "erratum.feedback.outbox.hand-over-capacity must be positive");
             Assert.isTrue(retryBackoff.compareTo(Duration.ZERO) > 0
                     && retryBackoffMax.compareTo(retryBackoff) >= 0,
                     "erratum.feedback.outbox.retry-backoff must be positive and at most retry-backoff-max");

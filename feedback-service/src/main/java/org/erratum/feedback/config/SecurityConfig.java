@@ -3,12 +3,12 @@ package org.erratum.feedback.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.erratum.platform.security.StaffSignIn;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -17,18 +17,23 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Readers are anonymous, so every feedback endpoint is public; everything else is closed. HTTP Basic stays on
- * for any staff endpoint added later.
+ * Readers are anonymous, so every feedback endpoint is public. The editorial readouts are for editors (and
+ * administrators), signed in with HTTP Basic on every request and holding no session. Everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    static final String EDITOR = "EDITOR";
+    static final String ADMIN = "ADMIN";
 
     /** How long a browser may reuse a preflight answer instead of asking before every call. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, FeedbackProperties properties) throws Exception {
-        http.cors(cors -> cors.configurationSource(jsonApiCors(properties)))
+    SecurityFilterChain securityFilterChain(HttpSecurity http, FeedbackProperties properties, StaffSignIn signIn)
+            throws Exception {
+        // editors call the readouts with HTTP Basic, or with an OpenID Connect provider's bearer tokens
+        signIn.api(http).cors(cors -> cors.configurationSource(jsonApiCors(properties)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
@@ -36,10 +41,10 @@ class SecurityConfig {
                                 "/feedback/votes", "/feedback/reports").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/feedback/articles/*/revisions/*/helpfulness")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // CSRF defends a logged-in session. These endpoints have none: they are posted anonymously, often
                 // from the article site's origin, and the only cookie they read is the SameSite=Lax reader id,

@@ -64,6 +64,17 @@ public class Intake {
                 PersonalDataScrubber.scrub(submission.passage()));
     }
 
+    /** Counts feedback that is now stored, spam included: it was answered like any other. */
+    public void accepted(Submission submission) {
+        meters.counter("erratum.feedback.accepted", "kind", kindTag(submission),
+                "channel", submission.sender().channel() == Channel.FORM ? "form" : "json").increment();
+    }
+
+    /** Counts a genuine helpfulness vote by its answer. */
+    public void countVote(boolean helpful) {
+        meters.counter("erratum.feedback.votes", "answer", helpful ? "helpful" : "not_helpful").increment();
+    }
+
     private void enforceRateLimit(Submission submission) {
         String clientKey = clientKeys.keyOf(submission.sender().address());
         rateLimits.get(submission.kind()).tryAcquire(clientKey).ifPresent(wait -> {

@@ -3,9 +3,14 @@ package org.erratum.feedback.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.erratum.events.CloudEventHeaders;
 import org.erratum.events.ErratumEvent;
+import org.erratum.feedback.outbox.CurrentTrace;
+import org.erratum.feedback.outbox.OutboxEntry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -17,17 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
  * broker round trip per event; this lets a batch share one.
  * <p>
  * Records look exactly like the platform's: article id as key, JSON body, CloudEvents attributes as UTF-8 headers.
+ * Each continues the trace of the request that stored its entry: the send runs in a span that is a child of that
+ * request's, and the template's observation puts the W3C {@code traceparent} header on the record.
  */
 class FeedbackEventProducer {
 
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
     private final String source;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
-    FeedbackEventProducer(KafkaTemplate<String, String> kafka, JsonMapper json, String applicationName) {
+    FeedbackEventProducer(KafkaTemplate<String, String> kafka, JsonMapper json, String applicationName, Tracer tracer,
+            Propagator propagator) {
         this.kafka = kafka;
         this.json = json;
         this.source = "/erratum/" + applicationName;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /**
@@ -35,11 +47,36 @@ class FeedbackEventProducer {
      * @throws org.apache.kafka.common.KafkaException when the record cannot even be queued, e.g. no broker answered
      *                                                for metadata within {@code max.block.ms}
      */
-    CompletableFuture<SendResult<String, String>> send(String topic, ErratumEvent event) {
+    CompletableFuture<SendResult<String, String>> send(String topic, OutboxEntry entry) {
+        ErratumEvent event = entry.event();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.articleId(),
                 json.writeValueAsString(event));
         CloudEventHeaders.of(event, source)
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return kafka.send(record);
+        if (entry.traceparent() == null) {
+            return kafka.send(record); // the template's observation starts a trace of its own
+        }
+        Span relay = childOf(entry.traceparent());
+        try (Tracer.SpanInScope scope = tracer.withSpan(relay)) {
+            CompletableFuture<SendResult<String, String>> sent = kafka.send(record);
+            sent.whenComplete((result, failure) -> end(relay, failure));
+            return sent;
+        } catch (RuntimeException e) {
+            end(relay, e);
+            throw e;
+        }
+    }
+
+    /** A span in the stored trace, under the span of the request that stored the entry; it lasts until the ack. */
+    private Span childOf(String traceparent) {
+        Propagator.Getter<String> stored = (value, header) -> CurrentTrace.TRACEPARENT.equals(header) ? value : null;
+        return propagator.extract(traceparent, stored).name("outbox relay").start();
+    }
+
+    private static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.error(failure);
+        }
+        span.end();
     }
 }

@@ -1,10 +1,14 @@
 package org.erratum.feedback.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,22 +35,28 @@ class OutboxRelayConfig {
     /**
      * Connection, timeouts and batching follow {@code spring.kafka.*}; what makes "published" mean "cannot be lost"
      * is fixed here so no setting can weaken it: every in-sync replica has the record (acks=all), and retries
-     * neither duplicate nor reorder records within a partition (idempotence).
+     * neither duplicate nor reorder records within a partition (idempotence). The template is observed as
+     * {@code spring.kafka.template.observation-enabled} says (on in the platform defaults): its sends become spans,
+     * and each record carries the trace on in a {@code traceparent} header.
      */
     @Bean
     FeedbackEventProducer feedbackEventProducer(KafkaProperties kafka, JsonMapper json,
-            @Value("${spring.application.name}") String applicationName) {
+            @Value("${spring.application.name}") String applicationName, ObservationRegistry observations,
+            Tracer tracer, Propagator propagator) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
-        return new FeedbackEventProducer(new KafkaTemplate<>(producers), json, applicationName);
+        var template = new KafkaTemplate<>(producers);
+        template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
+        template.setObservationRegistry(observations); // not a bean, so it would not find the registry itself
+        return new FeedbackEventProducer(template, json, applicationName, tracer, propagator);
     }
 
     @Bean
     OutboxRelay outboxRelay(Outbox outbox, FeedbackEventProducer producer, FeedbackProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(outbox, producer, properties.outbox(), meters, List.of(
+            MeterRegistry meters, Clock clock) {
+        return new OutboxRelay(outbox, producer, properties.outbox(), meters, clock, List.of(
                 new OutboxRelay.Kind<>("vote", Topics.VOTES, Vote.class),
                 new OutboxRelay.Kind<>("report", Topics.REPORTS, Report.class)));
     }

@@ -1,5 +1,7 @@
 package org.erratum.feedback.outbox;
 
+import java.time.Instant;
+
 import org.erratum.events.ErratumEvent;
 
 /**
@@ -15,6 +17,15 @@ public interface OutboxEntry {
     /** The id of the event this document is published as; a replaced document gets a new one. */
     String eventId();
 
+    /** When intake stored it: the outbox's order. */
+    Instant acceptedAt();
+
     /** The event to publish; it carries only what may travel on Kafka. */
     ErratumEvent event();
+
+    /**
+     * The trace of the request that stored it ({@link CurrentTrace}), which its event continues; null when it was
+     * stored outside any trace, and its event then starts one of its own.
+     */
+    String traceparent();
 }

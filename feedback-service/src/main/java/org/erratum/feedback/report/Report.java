@@ -26,9 +26,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param spamReasons      why it was taken for spam; empty for a genuine report
  * @param published        nothing is left to publish: Kafka acknowledged the event, or, for spam, there is none to
  *                         send
+ * @param traceparent      the trace of the request that submitted it, which its event continues
  */
 @Document("reports")
-@CompoundIndexes(@CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"))
+@CompoundIndexes({
+        @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
+        // the editorial readouts count recent reports, and the export reads a date range
+        @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
 public record Report(
         @Id String id,
         String articleId,
@@ -41,15 +45,24 @@ public record Report(
         Instant acceptedAt,
         boolean spam,
         List<String> spamReasons,
-        boolean published) implements OutboxEntry {
+        boolean published,
+        String traceparent) implements OutboxEntry {
+
+    /** A report stored outside any trace: its event starts a trace of its own. */
+    public Report(String id, String articleId, int revision, Category category, String passage, String comment,
+            boolean outcomeRequested, String eventId, Instant acceptedAt, boolean spam, List<String> spamReasons,
+            boolean published) {
+        this(id, articleId, revision, category, passage, comment, outcomeRequested, eventId, acceptedAt, spam,
+                spamReasons, published, null);
+    }
 
     static Report submit(String articleId, int revision, Category category, String passage, String comment,
-            boolean outcomeRequested, Instant at, List<String> spamReasons) {
+            boolean outcomeRequested, Instant at, List<String> spamReasons, String traceparent) {
         String id = UUID.randomUUID().toString();
         boolean spam = !spamReasons.isEmpty();
         // Mongo keeps milliseconds: truncate now so a relayed event says the same time as the first attempt
         return new Report(id, articleId, revision, category, passage, comment, outcomeRequested, id,
-                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam);
+                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam, traceparent);
     }
 
     /** What may travel on Kafka; the contact email is not even in this document. */

@@ -11,6 +11,7 @@ import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
+import org.erratum.feedback.outbox.CurrentTrace;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,10 +32,12 @@ public class ReportService {
     private final FeedbackProperties properties;
     private final Clock clock;
     private final Intake intake;
+    private final CurrentTrace trace;
 
     ReportService(ArticleProjection articles, Outbox outbox, MongoTemplate mongo, FeedbackProperties properties,
-            Clock clock, Intake intake) {
+            Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
+        this.trace = trace;
         this.articles = articles;
         this.outbox = outbox;
         this.mongo = mongo;
@@ -59,20 +62,23 @@ public class ReportService {
             throw Problems.invalidField(HttpStatus.BAD_REQUEST, "contactConsent",
                     "must be true to leave a contact email; we only use it to tell you the outcome");
         }
-        Screening screening = intake.screen(Submission.report(sender, request.articleId(), request.formToken(),
-                request.website(), request.comment(), passage));
+        Submission submission = Submission.report(sender, request.articleId(), request.formToken(),
+                request.website(), request.comment(), passage);
+        Screening screening = intake.screen(submission);
         KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
         Instant now = clock.instant();
         boolean withContact = contactEmail != null && !screening.spam();
         Report report = Report.submit(article.articleId(), request.revision(), request.category(),
-                screening.passage(), screening.comment(), withContact, now, screening.spamReasons());
+                screening.passage(), screening.comment(), withContact, now, screening.spamReasons(),
+                trace.traceparent());
         if (withContact) {
             // stored first: should the report then fail to store, the orphan address still expires
             mongo.insert(new Contact(report.id(), contactEmail, now.plus(properties.contactRetention())));
         }
         mongo.insert(report);
+        intake.accepted(submission);
         if (!report.spam()) {
-            outbox.signalPending();
+            outbox.accepted(report);
         }
         return new Acceptance(report.eventId(), article);
     }

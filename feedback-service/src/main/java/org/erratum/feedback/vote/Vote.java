@@ -23,11 +23,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                    counted in the tallies
  * @param spamReasons why it was taken for spam; empty for a genuine vote
  * @param published   nothing is left to publish: Kafka acknowledged the event, or, for spam, there is none to send
+ * @param traceparent the trace of the request that cast it, which its event continues
  */
 @Document("votes")
 @CompoundIndexes({
         @CompoundIndex(name = "tally", def = "{'articleId': 1, 'revision': 1}"),
-        @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}") })
+        @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
+        // the editorial export reads a date range
+        @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
 public record Vote(
         @Id String id,
         String articleId,
@@ -39,17 +42,25 @@ public record Vote(
         Instant acceptedAt,
         boolean spam,
         List<String> spamReasons,
-        boolean published) implements OutboxEntry {
+        boolean published,
+        String traceparent) implements OutboxEntry {
+
+    /** A vote stored outside any trace: its event starts a trace of its own. */
+    public Vote(String id, String articleId, int revision, String readerKey, boolean helpful, NotHelpfulReason reason,
+            String eventId, Instant acceptedAt, boolean spam, List<String> spamReasons, boolean published) {
+        this(id, articleId, revision, readerKey, helpful, reason, eventId, acceptedAt, spam, spamReasons, published,
+                null);
+    }
 
     static Vote cast(String articleId, int revision, String readerKey, boolean helpful, NotHelpfulReason reason,
-            Instant at, List<String> spamReasons) {
+            Instant at, List<String> spamReasons, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         boolean spam = !spamReasons.isEmpty();
         // spam gets an id of its own, so it can never replace the reader's genuine vote on the revision
         String id = spam ? "spam:" + eventId : articleId + ":" + revision + ":" + readerKey;
         // Mongo keeps milliseconds: truncate now so a relayed event says the same time as the first attempt
         return new Vote(id, articleId, revision, readerKey, helpful, reason, eventId,
-                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam);
+                at.truncatedTo(ChronoUnit.MILLIS), spam, List.copyOf(spamReasons), spam, traceparent);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
+import org.erratum.feedback.outbox.CurrentTrace;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,10 +38,12 @@ public class VoteService {
     private final SmoothedHelpfulness smoothing;
     private final Clock clock;
     private final Intake intake;
+    private final CurrentTrace trace;
 
     VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox outbox, MongoTemplate mongo,
-            FeedbackProperties properties, Clock clock, Intake intake) {
+            FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
+        this.trace = trace;
         this.articles = articles;
         this.readerKeys = readerKeys;
         this.outbox = outbox;
@@ -63,14 +66,17 @@ public class VoteService {
         if (request.helpful() && request.reason() != null) {
             throw Problems.invalidField(HttpStatus.BAD_REQUEST, "reason", "is only given with a \"not helpful\" vote");
         }
-        Screening screening = intake.screen(Submission.vote(sender, request.articleId(), request.formToken(),
-                request.website()));
+        Submission submission = Submission.vote(sender, request.articleId(), request.formToken(),
+                request.website());
+        Screening screening = intake.screen(submission);
         KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
         Vote vote = Vote.cast(article.articleId(), request.revision(), readerKeys.keyOf(readerId),
-                request.helpful(), request.reason(), clock.instant(), screening.spamReasons());
+                request.helpful(), request.reason(), clock.instant(), screening.spamReasons(), trace.traceparent());
         mongo.save(vote); // replaces the reader's earlier vote: same id
+        intake.accepted(submission);
         if (!vote.spam()) {
-            outbox.signalPending();
+            intake.countVote(vote.helpful());
+            outbox.accepted(vote);
         }
         return new Acceptance(vote.eventId(), article);
     }

@@ -26,13 +26,13 @@ class ArticleProjectionIntegrationTests {
     }
 
     @Test
-    void whenArticleChangedArrivesThenItsRevisionAndSlugAreKnown() {
+    void whenArticleChangedArrivesThenItsRevisionSlugAndTitleAreKnown() {
         String articleId = TestArticles.newArticleId();
 
         TestArticles.publishAndAwait(TestArticles.article(articleId, "first-slug", 1, 1), mongo);
         KnownArticle revised = TestArticles.publishAndAwait(TestArticles.article(articleId, "new-slug", 2, 2), mongo);
 
-        assertThat(revised).isEqualTo(new KnownArticle(articleId, "new-slug", 2, 2));
+        assertThat(revised).isEqualTo(new KnownArticle(articleId, "new-slug", "Paracetamol for adults", 2, 2));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KnownArticleTests {
 
-    private final KnownArticle article = new KnownArticle("a-1", "paracetamol", 3, 7);
+    private final KnownArticle article = new KnownArticle("a-1", "paracetamol", "Paracetamol for adults", 3, 7);
 
     @Test
     void feedbackMayConcernTheCurrentOrAnyEarlierRevision() {

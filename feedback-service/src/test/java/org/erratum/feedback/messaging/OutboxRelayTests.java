@@ -1,25 +1,33 @@
 package org.erratum.feedback.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.erratum.events.ErratumEvent;
+import org.erratum.events.ReportSubmitted;
 import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.feedback.outbox.OutboxEntry;
+import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.SendResult;
 
@@ -29,6 +37,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -39,12 +48,23 @@ import static org.mockito.Mockito.when;
 class OutboxRelayTests {
 
     private static final FeedbackProperties.Outbox SETTINGS = new FeedbackProperties.Outbox(Duration.ofSeconds(5),
-            3, Duration.ofMillis(10), Duration.ofMillis(40));
+            3, 10, Duration.ofMillis(10), Duration.ofMillis(40));
 
     private final Outbox outbox = mock(Outbox.class);
     private final FeedbackEventProducer producer = mock(FeedbackEventProducer.class);
-    private final OutboxRelay relay = new OutboxRelay(outbox, producer, SETTINGS, new SimpleMeterRegistry(),
-            List.of(new OutboxRelay.Kind<>("vote", "feedback.votes", Vote.class)));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final OutboxRelay relay = new OutboxRelay(outbox, producer, SETTINGS, meters, Clock.systemUTC(),
+            List.of(new OutboxRelay.Kind<>("vote", "feedback.votes", Vote.class),
+                    new OutboxRelay.Kind<>("report", "feedback.reports", Report.class)));
+
+    @BeforeEach
+    void anEmptyStore() throws Exception {
+        when(outbox.backlog(any())).thenReturn(new Outbox.Backlog(0, Optional.empty()));
+        when(outbox.awaitWork(any())).thenAnswer(call -> {
+            Thread.sleep(5); // the real outbox blocks until woken; a stand-in that never blocks would spin
+            return false;
+        });
+    }
 
     @Test
     void onlyEntriesKafkaAcknowledgedAreMarkedPublished() throws Exception {
@@ -55,7 +75,7 @@ class OutboxRelayTests {
         when(producer.send(eq("feedback.votes"), any())).thenReturn(acknowledged(),
                 unacknowledged(), acknowledged());
 
-        OutboxRelay.Round round = relay.relayRound();
+        OutboxRelay.Round round = relay.sweepRound();
 
         assertThat(round.failed()).isTrue();
         assertThat(round.acknowledged()).isEqualTo(2);
@@ -69,7 +89,7 @@ class OutboxRelayTests {
         when(producer.send(eq("feedback.votes"), any())).thenReturn(acknowledged())
                 .thenThrow(new TimeoutException("no metadata within max.block.ms"));
 
-        OutboxRelay.Round round = relay.relayRound();
+        OutboxRelay.Round round = relay.sweepRound();
 
         assertThat(round.failed()).isTrue();
         verify(producer, times(2)).send(eq("feedback.votes"), any());
@@ -81,17 +101,103 @@ class OutboxRelayTests {
         when(outbox.pending(Vote.class, 3)).thenReturn(List.of(vote(0), vote(1), vote(2)));
         when(producer.send(eq("feedback.votes"), any())).thenReturn(acknowledged());
 
-        assertThat(relay.relayRound().full()).isTrue();
+        assertThat(relay.sweepRound().full()).isTrue();
     }
 
     @Test
     void anEmptyOutboxSendsNothing() throws Exception {
         when(outbox.pending(Vote.class, 3)).thenReturn(List.of());
 
-        OutboxRelay.Round round = relay.relayRound();
+        OutboxRelay.Round round = relay.sweepRound();
 
         assertThat(round).isEqualTo(OutboxRelay.Round.EMPTY);
         verify(producer, never()).send(any(), any());
+    }
+
+    @Test
+    void handedOverEntriesGoToTheirKindsTopicInOrderWithoutReadingTheStore() throws Exception {
+        Vote vote = vote(0);
+        Report report = report(1);
+        Vote laterVote = vote(2);
+        when(outbox.takeHandedOver(3)).thenReturn(List.of(vote, report, laterVote));
+        when(producer.send(any(), any())).thenReturn(acknowledged());
+
+        OutboxRelay.Round round = relay.relayHandedOver();
+
+        assertThat(round.acknowledged()).isEqualTo(3);
+        var inOrder = inOrder(producer);
+        inOrder.verify(producer).send("feedback.votes", vote);
+        inOrder.verify(producer).send("feedback.reports", report);
+        inOrder.verify(producer).send("feedback.votes", laterVote);
+        verify(outbox).markPublished(List.of(vote, laterVote));
+        verify(outbox).markPublished(List.of(report));
+        verify(outbox, never()).pending(any(), anyInt());
+    }
+
+    @Test
+    void aSweepDropsTheHandOverAndMeasuresTheBacklog() throws Exception {
+        Instant oldest = Instant.now().minusSeconds(120);
+        when(outbox.pending(Vote.class, 3)).thenReturn(List.of());
+        when(outbox.backlog(Vote.class)).thenReturn(new Outbox.Backlog(7, Optional.of(oldest)));
+
+        relay.sweepRound();
+
+        verify(outbox).forgetHandedOver();
+        assertThat(meters.get("erratum.feedback.outbox.depth").tag("kind", "vote").gauge().value()).isEqualTo(7);
+        assertThat(meters.get("erratum.feedback.outbox.oldest.age").tag("kind", "vote").timeGauge()
+                .value(TimeUnit.SECONDS)).isBetween(119.0, 180.0);
+        assertThat(meters.get("erratum.feedback.outbox.depth").tag("kind", "report").gauge().value()).isZero();
+    }
+
+    /**
+     * Kafka fails the hand-over path; the relay does not carry on with what is handed over next, which could overtake
+     * the failed entry, but sweeps the store from the oldest pending entry.
+     */
+    @Test
+    void afterKafkaFailsAHandedOverEntryTheRelaySweepsFromTheOldest() throws Exception {
+        Vote failing = vote(0);
+        Vote next = vote(1);
+        Set<String> published = ConcurrentHashMap.newKeySet();
+        AtomicInteger sweeps = new AtomicInteger();
+        Deque<OutboxEntry> handOver = new ConcurrentLinkedDeque<>();
+        when(outbox.pending(eq(Vote.class), anyInt())).thenAnswer(call -> {
+            if (sweeps.incrementAndGet() == 1) {
+                handOver.add(failing); // intake accepts the first vote after the sweep at start
+                return List.of();
+            }
+            return Stream.of(failing, next).filter(v -> !published.contains(v.eventId())).toList();
+        });
+        when(outbox.takeHandedOver(anyInt())).thenAnswer(call -> {
+            List<OutboxEntry> taken = new ArrayList<>(handOver);
+            handOver.clear();
+            if (taken.contains(failing)) {
+                handOver.add(next); // intake hands over the next vote while the first one is in flight
+            }
+            return taken;
+        });
+        doAnswer(call -> {
+            handOver.clear();
+            return null;
+        }).when(outbox).forgetHandedOver();
+        doAnswer(call -> {
+            call.<Collection<? extends OutboxEntry>>getArgument(0).forEach(e -> published.add(e.eventId()));
+            return null;
+        }).when(outbox).markPublished(any());
+        List<String> sent = new CopyOnWriteArrayList<>();
+        when(producer.send(eq("feedback.votes"), any())).thenAnswer(call -> {
+            String eventId = call.getArgument(1, OutboxEntry.class).eventId();
+            sent.add(eventId);
+            return sent.size() == 1 ? unacknowledged() : acknowledged();
+        });
+
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> published.size() == 2);
+        } finally {
+            relay.stop();
+        }
+
+        assertThat(sent).containsExactly(failing.eventId(), failing.eventId(), next.eventId());
     }
 
     /**
@@ -121,7 +227,7 @@ class OutboxRelayTests {
         List<String> onKafka = new CopyOnWriteArrayList<>();
         when(producer.send(eq("feedback.votes"), any())).thenAnswer(call -> {
             int send = sends.incrementAndGet();
-            String eventId = call.getArgument(1, ErratumEvent.class).eventId().toString();
+            String eventId = call.getArgument(1, OutboxEntry.class).eventId();
             if (send == 3) {
                 onKafka.add(eventId); // written, but the acknowledgement never came back
             }
@@ -153,6 +259,12 @@ class OutboxRelayTests {
 
     private static CompletableFuture<SendResult<String, String>> unacknowledged() {
         return CompletableFuture.failedFuture(new TimeoutException("no acknowledgement"));
+    }
+
+    private static Report report(int order) {
+        String id = UUID.randomUUID().toString();
+        return new Report(id, "article-1", 1, ReportSubmitted.Category.INACCURATE, null, "Wrong dose", false, id,
+                Instant.parse("2026-03-01T12:00:00Z").plusMillis(order), false, List.of(), false);
     }
 
     private static Vote vote(int order) {

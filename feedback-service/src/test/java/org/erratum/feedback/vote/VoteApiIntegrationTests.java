@@ -2,6 +2,7 @@ package org.erratum.feedback.vote;
 
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -87,8 +89,9 @@ class VoteApiIntegrationTests {
         assertThat(vote.get("readerKey").asString()).isNotBlank().isNotEqualTo(cookie.getValue());
         assertThat(record.value()).doesNotContain(cookie.getValue());
 
-        assertThat(mongo.findOne(query(where("eventId").is(id)), Vote.class).published())
-                .as("marked published before answering").isTrue();
+        // marked once Kafka acknowledged, which may be a moment after the record became readable
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findOne(query(where("eventId").is(id)), Vote.class).published());
     }
 
     @Test

@@ -5,15 +5,17 @@ import java.util.Optional;
 
 import org.erratum.events.Reviewer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Staff accounts for development and small installations. Passwords are bcrypt hashes; production switches to an
- * OpenID Connect provider through configuration.
+ * Staff accounts for development and small installations, and how to read staff from an OpenID Connect provider's
+ * tokens when production signs staff in there instead (see {@link StaffSignIn}).
  *
- * @param users the accounts: {@code erratum.security.users[0].username=...}
+ * @param users the configured accounts: {@code erratum.security.users[0].username=...}; unused with a provider
+ * @param oidc  the claims that carry roles and clinical identity in the provider's tokens
  */
 @ConfigurationProperties("erratum.security")
-public record ErratumSecurityProperties(List<User> users) {
+public record ErratumSecurityProperties(List<User> users, @DefaultValue Oidc oidc) {
 
     public ErratumSecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
@@ -29,6 +31,16 @@ public record ErratumSecurityProperties(List<User> users) {
             String credentials) {
     }
 
+    /**
+     * @param rolesClaim       a list of role names (REVIEWER, SENIOR_REVIEWER, EDITOR, ADMIN) in the ID token
+     * @param nameClaim        the clinician's name as shown on a signed-off article
+     * @param credentialsClaim the clinician's post-nominal credentials, e.g. "MBChB, MRCGP"
+     */
+    public record Oidc(@DefaultValue("roles") String rolesClaim, @DefaultValue("name") String nameClaim,
+            @DefaultValue("credentials") String credentialsClaim) {
+    }
+
+    /** The clinical identity of a configured account. */
     public Optional<Reviewer> clinician(String username) {
         return users.stream().filter(u -> u.username().equals(username)).findFirst()
                 .map(u -> new Reviewer(u.displayName(), u.credentials()));

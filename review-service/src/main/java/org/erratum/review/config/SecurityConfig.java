@@ -1,7 +1,11 @@
 package org.erratum.review.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
+import org.erratum.platform.security.StaffSignIn;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,9 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * Reviewer endpoints need a signed-in reviewer; sign-off and escalated work need a senior reviewer. Readers never
  * reach anything here.
  * <p>
- * Two chains: the reviewer console (pages, sign-in, sign-out, its stylesheet) signs in with a form and keeps a
- * session cookie, so CSRF protection stays on for it; everything else is the JSON API, authenticated with HTTP
- * Basic on every request and holding no session.
+ * Two chains: the reviewer console (pages, sign-in, sign-out, its stylesheet) signs in with a form (or at the
+ * OpenID Connect provider, see {@link StaffSignIn}) and keeps a session cookie, so CSRF protection stays on for it;
+ * everything else is the JSON API, authenticated on every request (HTTP Basic, or the provider's bearer tokens)
+ * and holding no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -45,9 +49,12 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/", "/console", "/console/**", "/login", "/logout", "/css/console.css")
+    SecurityFilterChain console(HttpSecurity http, StaffSignIn signIn) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/", "/console", "/console/**", "/login", "/logout",
+                "/css/console.css"));
+        paths.addAll(StaffSignIn.PROVIDER_PATHS);
+        return signIn.console(http, "/login", "/console")
+                .securityMatcher(paths.toArray(String[]::new))
                 .authorizeHttpRequests(requests -> requests
                         // the access-denied page is a forward within a request that was already decided
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -56,7 +63,6 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/").hasRole(REVIEWER)
                         .requestMatchers("/console", "/console/**").hasRole(REVIEWER)
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console"))
                 // POST only (the default while CSRF is on), so a link or image elsewhere cannot sign anyone out
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedPage("/console/access-denied"))
@@ -66,8 +72,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain api(HttpSecurity http, StaffSignIn signIn) throws Exception {
+        return signIn.api(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
@@ -76,7 +82,6 @@ class SecurityConfig {
                         .requestMatchers("/api/review/**").hasRole(REVIEWER)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
                 // a stateless API authenticated on every request carries no ambient cookie credentials to forge
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.erratum.events.Reviewer;
-import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.queue.Staff;
 import org.springframework.core.Ordered;
@@ -32,11 +32,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ConsoleAdvice {
 
     private final RoleHierarchy roles;
-    private final ErratumSecurityProperties staff;
+    private final StaffSignIn signIn;
 
-    ConsoleAdvice(RoleHierarchy roles, ErratumSecurityProperties staff) {
+    ConsoleAdvice(RoleHierarchy roles, StaffSignIn signIn) {
         this.roles = roles;
-        this.staff = staff;
+        this.signIn = signIn;
     }
 
     @ModelAttribute("user")
@@ -45,7 +45,7 @@ class ConsoleAdvice {
             return null;
         }
         Staff who = Staff.of(authentication, roles);
-        String name = staff.clinician(who.username()).map(Reviewer::name).orElse(who.username());
+        String name = signIn.clinician(authentication).map(Reviewer::name).orElse(who.username());
         return new ConsoleUser(who.username(), name == null ? who.username() : name, who.senior());
     }
 

@@ -3,6 +3,8 @@ package org.erratum.review.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,11 @@ import org.erratum.review.console.ItemPage.ReportEntry;
 import org.erratum.review.console.ItemPage.Resolved;
 import org.erratum.review.console.ItemPage.Revision;
 import org.erratum.review.console.ItemPage.Section;
+import org.erratum.review.console.ItemPage.Trend;
+import org.erratum.review.console.ItemPage.TrendRevision;
+import org.erratum.review.console.ItemPage.TrendWeek;
+import org.erratum.review.helpfulness.HelpfulnessTrend;
+import org.erratum.review.helpfulness.HelpfulnessTrends;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewQueue;
@@ -35,13 +42,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsoleViews {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private final ReviewQueue queue;
     private final KnownArticles articles;
+    private final HelpfulnessTrends trends;
     private final Clock clock;
 
-    ConsoleViews(ReviewQueue queue, KnownArticles articles, Clock clock) {
+    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, Clock clock) {
         this.queue = queue;
         this.articles = articles;
+        this.trends = trends;
         this.clock = clock;
     }
 
@@ -79,7 +90,8 @@ class ConsoleViews {
                 item.claimedBy(), When.of(item.leaseExpiresAt()), item.escalated(), When.of(item.createdAt()),
                 age(item, now), badges, shown, revisionsOf(item, reports, article),
                 reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
-                activity(item), resolved(item), Actions.of(item, me, now));
+                trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
+                resolved(item), Actions.of(item, me, now));
     }
 
     /** The revision the latest reader saw, else the one measured unhelpful, else the article as it stands. */
@@ -155,6 +167,24 @@ class ConsoleViews {
         return signal == null ? null : new Helpfulness(signal.revision(),
                 String.format(Locale.ROOT, "%.2f", signal.score()), signal.votes(),
                 String.format(Locale.ROOT, "%.2f", signal.threshold()));
+    }
+
+    private Trend trend(String articleId, Integer currentRevision) {
+        return trends.of(articleId).map(trend -> new Trend(
+                trend.revisions().stream().map(r -> trendRevision(r, currentRevision)).toList(),
+                trend.weeks().stream().map(ConsoleViews::trendWeek).toList())).orElse(null);
+    }
+
+    private static TrendRevision trendRevision(HelpfulnessTrend.RevisionVotes votes, Integer currentRevision) {
+        return new TrendRevision(votes.revision(), Objects.equals(votes.revision(), currentRevision), votes.yes(),
+                votes.no(), votes.helpfulPercent() + "%", String.format(Locale.ROOT, "%.2f", votes.score()));
+    }
+
+    /** A week without votes has no helpful share: "0%" would read as if every reader had said no. */
+    private static TrendWeek trendWeek(HelpfulnessTrend.WeekVotes week) {
+        LocalDate monday = week.startsOn();
+        return new TrendWeek(monday.toString(), DAY.format(monday), week.votes(),
+                week.votes() == 0 ? null : week.helpfulPercent() + "%", week.helpfulPercent());
     }
 
     private static List<Entry> activity(ReviewItem item) {

@@ -8,13 +8,14 @@ import java.util.List;
  * @param currentRevision the article's latest revision, when the article is known here
  * @param shown           the revision whose text is shown, or null when there is none to show
  * @param revisions       every revision the item's signals refer to, to switch between
+ * @param trend           how readers rate the article, revision by revision and week by week; null without votes
  * @param resolution      how the item was closed, once it is
  */
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
-        List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, List<Entry> activity,
-        Resolved resolution, Actions actions) {
+        List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
+        List<Entry> activity, Resolved resolution, Actions actions) {
 
     /**
      * One revision's text, split into marked (reported) and plain runs.
@@ -35,6 +36,22 @@ record ItemPage(String id, String articleId, String articleTitle, Integer curren
 
     /** The low-helpfulness measurement that joined the item. */
     record Helpfulness(int revision, String score, long votes, String threshold) {
+    }
+
+    /** How readers rate the article: per revision, then per week over the last weeks, oldest first. */
+    record Trend(List<TrendRevision> revisions, List<TrendWeek> weeks) {
+    }
+
+    /** @param helpful the share of helpful votes, as "75%" */
+    record TrendRevision(int number, boolean current, long yes, long no, String helpful, String score) {
+    }
+
+    /**
+     * @param startsOn       the week's Monday, ISO, for {@code <time datetime>}
+     * @param helpful        the share of helpful votes, as "75%"; null in a week without votes
+     * @param helpfulPercent the same share as a number, for the bar
+     */
+    record TrendWeek(String startsOn, String label, long votes, String helpful, int helpfulPercent) {
     }
 
     /** One line of the activity log. */

@@ -1,6 +1,7 @@
 package org.erratum.review.console;
 
 import jakarta.validation.Valid;
+import org.erratum.platform.security.StaffSignIn;
 import org.erratum.review.console.Forms.SignOffForm;
 import org.erratum.review.queue.Staff;
 import org.erratum.review.signoff.SignOffs;
@@ -24,8 +25,10 @@ class SignOffPageController {
     private final ConsoleViews views;
     private final SignOffs signOffs;
     private final RoleHierarchy roles;
+    private final StaffSignIn signIn;
 
-    SignOffPageController(ConsoleViews views, SignOffs signOffs, RoleHierarchy roles) {
+    SignOffPageController(ConsoleViews views, SignOffs signOffs, RoleHierarchy roles, StaffSignIn signIn) {
+        this.signIn = signIn;
         this.views = views;
         this.signOffs = signOffs;
         this.roles = roles;
@@ -48,7 +51,7 @@ class SignOffPageController {
         String item = Forms.optional(itemId);
         if (!ConsoleActions.rejected(result, "signOffForm", form, flash)) {
             boolean signedOff = ConsoleActions.perform(flash, () -> {
-                signOffs.signOff(articleId, form.revision(), item, Staff.of(user, roles));
+                signOffs.signOff(articleId, form.revision(), item, Staff.of(user, roles), signIn.clinician(user));
                 return "You signed off revision " + form.revision() + " as clinically reviewed. The article page "
                         + "shows the new review date once the content service has applied it.";
             });

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minVotes    ...but only once it has at least this many votes
  * @param priorWeight imaginary votes at the site-wide helpful rate that every revision starts with
  * @param priorRatio  the rate assumed while the whole site has fewer than {@code minVotes} votes
+ * @param trendWeeks  how many weeks, the current one included, an item page's helpfulness trend shows
  */
 @ConfigurationProperties("erratum.review.helpfulness")
 public record HelpfulnessProperties(
         @DefaultValue("0.5") double threshold,
         @DefaultValue("20") int minVotes,
         @DefaultValue("10") double priorWeight,
-        @DefaultValue("0.75") double priorRatio) {
+        @DefaultValue("0.75") double priorRatio,
+        @DefaultValue("8") int trendWeeks) {
 }

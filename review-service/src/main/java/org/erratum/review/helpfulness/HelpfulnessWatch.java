@@ -45,7 +45,7 @@ public class HelpfulnessWatch {
         if (yes + no < properties.minVotes()) {
             return;
         }
-        double score = new SmoothedHelpfulness(properties.priorWeight(), siteWideRatio()).score(yes, no);
+        double score = smoothing().score(yes, no);
         if (score < properties.threshold()) {
             queue.flagLowHelpfulness(vote.articleId(),
                     new HelpfulnessSignal(vote.revision(), score, yes + no, properties.threshold()));
@@ -63,6 +63,11 @@ public class HelpfulnessWatch {
         } catch (DuplicateKeyException sameOrNewerKept) {
             // this vote, or a later one by the same reader, is already counted
         }
+    }
+
+    /** How every revision is scored: the prior weight at the site-wide helpful rate (the trend shows it too). */
+    SmoothedHelpfulness smoothing() {
+        return new SmoothedHelpfulness(properties.priorWeight(), siteWideRatio());
     }
 
     private double siteWideRatio() {

@@ -16,6 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One unit of reviewer work on one article. While it is active it holds the article's {@code groupKey} (unique),
  * so further reports join it instead of opening another item.
  *
+ * <p>The SLA metrics also keep two flags in the document, outside this record: {@code claimBreachCounted} and
+ * {@code resolveBreachCounted} (see {@code SlaTarget}).
+ *
  * @param groupKey  the article id while active; {@code closed:<id>} once resolved, freeing the slot
  * @param helpfulness  the latest low-helpfulness measurement, when that is a source
  * @param claimDueAt   when the item must be claimed by, from its severity's SLA

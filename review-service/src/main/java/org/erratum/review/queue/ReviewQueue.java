@@ -47,18 +47,22 @@ public class ReviewQueue {
 
     private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
+    private static final String CLAIMED = "claimed";
+
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final QueueProperties properties;
     private final SlaProperties sla;
+    private final QueueMetrics metrics;
     private final Clock clock;
 
     ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, SlaProperties sla,
-            Clock clock) {
+            QueueMetrics metrics, Clock clock) {
         this.mongo = mongo;
         this.articles = articles;
         this.properties = properties;
         this.sla = sla;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -123,7 +127,14 @@ public class ReviewQueue {
                             sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()))
                     .set("updatedAt", now);
             details.accept(update);
-            if (write(articleId, current, update, now)) {
+            String itemId = write(articleId, current, update, now);
+            if (itemId != null) {
+                if (current == null) {
+                    metrics.opened(source);
+                }
+                // ids and the source only, never reader text; the line's trace id leads back to the reader's request
+                log.info("Review item {} for article {}: {} {} it", itemId, articleId, source,
+                        current == null ? "opened" : "joined");
                 return;
             }
             if (attempt == MAX_JOIN_ATTEMPTS) {
@@ -132,10 +143,11 @@ public class ReviewQueue {
         }
     }
 
-    private boolean write(String articleId, ReviewItem current, Update update, Instant now) {
+    /** @return the id of the item written, or null when another writer changed or opened it first */
+    private String write(String articleId, ReviewItem current, Update update, Instant now) {
         if (current != null) {
             Query unchanged = Query.query(where("_id").is(current.id()).and("updatedAt").is(current.updatedAt()));
-            return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1;
+            return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1 ? current.id() : null;
         }
         // matches no existing item (every item has createdAt), so this only ever inserts
         Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
@@ -144,10 +156,10 @@ public class ReviewQueue {
                 .setOnInsert("escalated", false)
                 .setOnInsert("createdAt", now);
         try {
-            mongo.upsert(nothing, update, ReviewItem.class);
-            return true;
+            return mongo.upsert(nothing, update, ReviewItem.class).getUpsertedId()
+                    .asObjectId().getValue().toHexString();
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
-            return false;
+            return null;
         }
     }
 
@@ -176,8 +188,7 @@ public class ReviewQueue {
         if (breachedOnly) {
             Instant now = clock.instant();
             criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    where("state").in(ItemState.OPEN, ItemState.ESCALATED).and("claimDueAt").lt(now),
-                    where("state").in(ItemState.ACTIVE).and("resolveDueAt").lt(now)));
+                    SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
         }
         return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
     }
@@ -191,7 +202,7 @@ public class ReviewQueue {
     public Optional<ReviewItem> claimNext(Staff who) {
         Instant now = clock.instant();
         return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
-                claimUpdate(who, now), options().returnNew(true), ReviewItem.class));
+                claimUpdate(who, now), options().returnNew(true), ReviewItem.class)).map(this::claimed);
     }
 
     public ReviewItem claim(String id, Staff who) {
@@ -206,7 +217,15 @@ public class ReviewQueue {
                     : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
                             : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
         }
-        return claimed;
+        return claimed(claimed);
+    }
+
+    /** Measures the wait for a reviewer once per item: at its first claim, not at renewals or later claims. */
+    private ReviewItem claimed(ReviewItem item) {
+        if (item.activity().stream().filter(a -> CLAIMED.equals(a.action())).count() == 1) {
+            metrics.firstClaimed(item);
+        }
+        return item;
     }
 
     /**
@@ -233,7 +252,7 @@ public class ReviewQueue {
                 .set("claimedAt", now)
                 .set("leaseExpiresAt", now.plus(properties.lease()))
                 .set("updatedAt", now)
-                .push("activity", new Activity("claimed", who.username(), now, null));
+                .push("activity", new Activity(CLAIMED, who.username(), now, null));
     }
 
     public ReviewItem release(String id, Staff who) {
@@ -244,8 +263,10 @@ public class ReviewQueue {
 
     public ReviewItem escalate(String id, Staff who, String reason) {
         ReviewItem item = heldBy(id, who, Transition.ESCALATE);
-        return change(item, who, letGo().set("state", ItemState.ESCALATED).set("escalated", true),
+        ReviewItem escalated = change(item, who, letGo().set("state", ItemState.ESCALATED).set("escalated", true),
                 "escalated", reason);
+        metrics.escalated();
+        return escalated;
     }
 
     public ReviewItem note(String id, Staff who, String text) {
@@ -267,7 +288,9 @@ public class ReviewQueue {
                 .set("state", ItemState.RESOLVED)
                 .set("groupKey", "closed:" + item.id())
                 .set("resolution", resolution);
-        return change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
+        ReviewItem resolved = change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
+        metrics.resolved(resolved);
+        return resolved;
     }
 
     /**
@@ -294,6 +317,7 @@ public class ReviewQueue {
                             .push("activity", new Activity("resolved", who.username(), now, "SPAM: " + summary)),
                     options().returnNew(true), ReviewItem.class);
             if (changed != null) {
+                metrics.resolved(changed);
                 marked.add(id);
             }
         }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.erratum.platform.security.StaffSignIn;
 import org.erratum.review.queue.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -19,10 +20,12 @@ class SignOffController {
 
     private final SignOffs signOffs;
     private final RoleHierarchy roles;
+    private final StaffSignIn signIn;
 
-    SignOffController(SignOffs signOffs, RoleHierarchy roles) {
+    SignOffController(SignOffs signOffs, RoleHierarchy roles, StaffSignIn signIn) {
         this.signOffs = signOffs;
         this.roles = roles;
+        this.signIn = signIn;
     }
 
     /** Accepted: the decision is on Kafka; the article's dates move when content-service applies it. */
@@ -30,7 +33,8 @@ class SignOffController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     SignOff signOff(@PathVariable String articleId, @Valid @RequestBody SignOffRequest request,
             Authentication user) {
-        return signOffs.signOff(articleId, request.revision(), request.itemId(), Staff.of(user, roles));
+        return signOffs.signOff(articleId, request.revision(), request.itemId(), Staff.of(user, roles),
+                signIn.clinician(user));
     }
 
     /** @param revision the revision the clinician reviewed */

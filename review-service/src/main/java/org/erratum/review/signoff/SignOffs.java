@@ -6,13 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
 import org.erratum.platform.messaging.EventNotPublishedException;
 import org.erratum.platform.messaging.EventPublisher;
-import org.erratum.platform.security.ErratumSecurityProperties;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
@@ -42,30 +44,31 @@ public class SignOffs {
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final ReviewQueue queue;
-    private final ErratumSecurityProperties staff;
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration relayGrace;
+    private final Counter recorded;
 
-    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, ErratumSecurityProperties staff,
+    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue,
             EventPublisher publisher, Clock clock,
-            @Value("${erratum.review.sign-off.relay-grace:10s}") Duration relayGrace) {
+            @Value("${erratum.review.sign-off.relay-grace:10s}") Duration relayGrace, MeterRegistry registry) {
         this.mongo = mongo;
         this.articles = articles;
         this.queue = queue;
-        this.staff = staff;
         this.publisher = publisher;
         this.clock = clock;
         this.relayGrace = relayGrace;
+        this.recorded = Counter.builder("erratum.review.signoffs").description("Clinical sign-offs recorded")
+                .register(registry);
     }
 
-    public SignOff signOff(String articleId, int revision, String itemId, Staff who) {
+    public SignOff signOff(String articleId, int revision, String itemId, Staff who, Optional<Reviewer> clinician) {
         KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
         if (!article.hasRevision(revision)) {
             throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
                     "is not a published revision of this article (latest is " + article.revision() + ")");
         }
-        Reviewer reviewer = staff.clinician(who.username())
+        Reviewer reviewer = clinician
                 .filter(r -> r.name() != null && r.credentials() != null)
                 .orElseThrow(() -> Problems.conflict(
                         "Your account has no clinical name and credentials on record, so it cannot sign off"));
@@ -76,6 +79,8 @@ public class SignOffs {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SignOff signOff = mongo.insert(new SignOff(UUID.randomUUID().toString(), articleId, revision, reviewer,
                 who.username(), now, itemId, false));
+        // recorded once stored: if publishing fails now, the relay publishes it later
+        recorded.increment();
         SignOff published = publish(signOff);
         if (itemId != null) {
             queue.log(itemId, who, "signed off", "Article revision " + revision + " clinically reviewed");

@@ -5,15 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.events.VoteCast;
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
+import org.erratum.review.helpfulness.HelpfulnessProperties;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
@@ -35,11 +45,16 @@ class ConsoleIntegrationTests {
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMAGE = "<img src=x onerror=alert(1)>";
 
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     @LocalServerPort
     int port;
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    HelpfulnessProperties helpfulness;
 
     private ConsoleSession reviewer() {
         return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
@@ -225,5 +240,73 @@ class ConsoleIntegrationTests {
                     assertThat(signOff.signedOffBy()).isEqualTo("senior");
                     assertThat(signOff.itemId()).isEqualTo(item.id());
                 });
+    }
+
+    @Test
+    void anItemPageShowsItsArticlesHelpfulnessTrendPerRevisionAndPerWeek() {
+        ReviewItem item = reportedItem("Take two tablets", "Check the dose");
+        ConsoleSession reviewer = reviewer();
+        assertThat(reviewer.get(page(item)).body()).as("no votes yet").doesNotContain("Helpfulness trend");
+        Instant now = Instant.now();
+        int weeks = helpfulness.trendWeeks();
+        List<VoteCast> votes = List.of(
+                vote(item, 1, true, "reader-a", now.minus(Duration.ofDays(7))),
+                vote(item, 1, true, "reader-b", now.minus(Duration.ofDays(7))),
+                vote(item, 1, false, "reader-c", now.minus(Duration.ofDays(14))),
+                vote(item, 1, true, "reader-d", now.minus(Duration.ofDays(7L * weeks))), // before the weeks shown
+                vote(item, 2, true, "reader-a", now),
+                vote(item, 2, false, "reader-b", now),
+                vote(item, 2, false, "reader-e", now));
+        votes.forEach(TopicProbe::publish);
+        await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("articleId").is(item.articleId())),
+                "latest_votes") == votes.size());
+
+        String trend = trendSection(reviewer.get(page(item)).body());
+
+        assertThat(trend).as("a reader report item, not a low-helpfulness one").contains("Helpfulness trend")
+                .contains(revisionRow("<span>1</span>", 3, 1, "75%"))
+                .contains(revisionRow("<span>2</span> (latest)", 1, 2, "33%"));
+        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertThat(trend).contains(weekRow(thisWeek, 3, 33))
+                .contains(weekRow(thisWeek.minusWeeks(1), 2, 100))
+                .contains(weekRow(thisWeek.minusWeeks(2), 1, 0))
+                .contains(emptyWeekRow(thisWeek.minusWeeks(weeks - 1)))
+                .doesNotContain("datetime=\"" + thisWeek.minusWeeks(weeks) + "\"")
+                .doesNotContain("style=");
+    }
+
+    private static VoteCast vote(ReviewItem item, int revision, boolean helpful, String reader, Instant at) {
+        return new VoteCast(UUID.randomUUID(), at, item.articleId(), revision, helpful,
+                helpful ? null : VoteCast.NotHelpfulReason.OUT_OF_DATE, reader);
+    }
+
+    /** The trend section with its whitespace collapsed, so that rows read as one line each. */
+    private static String trendSection(String body) {
+        int start = body.indexOf("<section aria-labelledby=\"trend-heading\">");
+        assertThat(start).as("trend section").isNotNegative();
+        return body.substring(start, body.indexOf("</section>", start)).replaceAll("\\s+", " ");
+    }
+
+    /** Expects the smoothed score against the site-wide helpful rate of every vote stored so far. */
+    private String revisionRow(String revision, long yes, long no, String helpful) {
+        long siteYes = mongo.count(Query.query(Criteria.where("helpful").is(true)), "latest_votes");
+        long siteVotes = mongo.count(new Query(), "latest_votes");
+        double siteRatio = siteVotes < helpfulness.minVotes() ? helpfulness.priorRatio()
+                : (double) siteYes / siteVotes;
+        String score = String.format(Locale.ROOT, "%.2f",
+                new SmoothedHelpfulness(helpfulness.priorWeight(), siteRatio).score(yes, no));
+        return "<tr> <th scope=\"row\">" + revision + "</th> <td>" + yes + "</td> <td>" + no + "</td> <td>" + helpful
+                + "</td> <td>" + score + "</td> </tr>";
+    }
+
+    private static String weekRow(LocalDate monday, long votes, int helpfulPercent) {
+        return "<time datetime=\"" + monday + "\">" + WEEK.format(monday) + "</time></th> <td>" + votes + "</td> "
+                + "<td><span>" + helpfulPercent + "%</span> <meter class=\"bar\" min=\"0\" max=\"100\" value=\""
+                + helpfulPercent + "\" aria-hidden=\"true\"></meter></td>";
+    }
+
+    private static String emptyWeekRow(LocalDate monday) {
+        return "<time datetime=\"" + monday + "\">" + WEEK.format(monday) + "</time></th> <td>0</td> "
+                + "<td><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">no votes</span></td>";
     }
 }

@@ -12,6 +12,7 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
+import org.erratum.testsupport.Scrape;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
@@ -102,6 +103,7 @@ class ReviewQueueIntegrationTests {
 
     @Test
     void aPoisonReportGoesToTheDeadLetterTopicAndTheNextOneIsQueued() {
+        double deadLettersBefore = deadLetters(Topics.REPORTS);
         String articleId = Fixtures.newArticleId();
         TopicProbe.send(Topics.REPORTS, articleId, "{this is not json", Map.of("ce_type",
                 "erratum.feedback.report-submitted.v1"));
@@ -111,6 +113,12 @@ class ReviewQueueIntegrationTests {
         var dead = TopicProbe.awaitRecord("error.feedback.reports.review-service",
                 r -> articleId.equals(r.key()));
         assertThat(dead.value()).isEqualTo("{this is not json");
+        assertThat(deadLetters(Topics.REPORTS) - deadLettersBefore).isEqualTo(1);
+    }
+
+    private double deadLetters(String topic) {
+        return Scrape.of(port).value("erratum_messaging_dead_letters_total", "application", "review-service",
+                "topic", topic);
     }
 
     @Test

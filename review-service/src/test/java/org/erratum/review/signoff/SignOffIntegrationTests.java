@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
+import org.erratum.testsupport.Scrape;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
@@ -39,11 +40,13 @@ class SignOffIntegrationTests {
     @Test
     void aSeniorSignOffIsPublishedAsADecisionWithCloudEventsHeaders() {
         String articleId = knownArticle();
+        double signOffsBefore = signOffs();
 
         var response = ApiClient.onPort(port).as("senior", "senior-dev-password")
                 .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
 
         assertThat(response.status()).isEqualTo(202);
+        assertThat(signOffs() - signOffsBefore).isEqualTo(1);
         var record = TopicProbe.awaitRecord(Topics.DECISIONS, r -> articleId.equals(r.key()));
         assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("erratum.review.article-signed-off.v1");
         assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/erratum/review-service");
@@ -61,6 +64,7 @@ class SignOffIntegrationTests {
     void onlyASeniorReviewerMaySignOffAKnownRevision() {
         String articleId = knownArticle();
         ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password");
+        double signOffsBefore = signOffs();
 
         assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
                 .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
@@ -79,6 +83,11 @@ class SignOffIntegrationTests {
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
                 org.springframework.data.mongodb.core.query.Criteria.where("articleId").is(articleId)), SignOff.class))
                 .isZero();
+        assertThat(signOffs()).as("refused sign-offs are not counted").isEqualTo(signOffsBefore);
+    }
+
+    private double signOffs() {
+        return Scrape.of(port).value("erratum_review_signoffs_total", "application", "review-service");
     }
 
     @Test
