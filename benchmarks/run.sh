@@ -4,11 +4,11 @@
 #   (b) the real /api/feedback/votes and /api/feedback/reports (durable intake), rate limits raised
 # Prints saturation req/s (wrk, median of ROUNDS runs), p50/p99 at a constant offered rate (open model, latency
 # from the moment each request was due), and the ratios (b)/(a).
-# Usage: benchmarks/run.sh   [env: SECONDS_PER_RUN=10 ROUNDS=3 RATE=2000 RATE_SECONDS=20 CONNECTIONS=32 SKIP_BUILD=1]
+# Usage: benchmarks/run.sh   [env: SECONDS_PER_RUN=10 ROUNDS=3 WARMUP_SECONDS=20 RATE=2000 RATE_SECONDS=20 CONNECTIONS=32 SKIP_BUILD=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}; ROUNDS=${ROUNDS:-3}; RATE=${RATE:-2000}; RATE_SECONDS=${RATE_SECONDS:-20}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}; ROUNDS=${ROUNDS:-3}; WARMUP_SECONDS=${WARMUP_SECONDS:-20}; RATE=${RATE:-2000}; RATE_SECONDS=${RATE_SECONDS:-20}
 CONNECTIONS=${CONNECTIONS:-32}; PORT=${PORT:-18082}
 ARTICLE=bench-$(date +%s)
 OUT=benchmarks/target/run; mkdir -p "$OUT"
@@ -40,9 +40,9 @@ saturation() { # url body -> req/s (fails loudly on non-2xx answers)
 }
 median() { tr -s ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "warming up ..."
-for path in bench/baseline/votes api/feedback/votes; do BODY="$VOTE" wrk -t2 -c8 -d5s -s "$OUT/post.lua" "http://localhost:$PORT/$path" >/dev/null; done
-for path in bench/baseline/reports api/feedback/reports; do BODY="$REPORT" wrk -t2 -c8 -d5s -s "$OUT/post.lua" "http://localhost:$PORT/$path" >/dev/null; done
+echo "warming up ..." # the JIT needs tens of seconds at full load before either path reaches its steady speed
+for path in bench/baseline/votes api/feedback/votes; do BODY="$VOTE" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$OUT/post.lua" "http://localhost:$PORT/$path" >/dev/null; done
+for path in bench/baseline/reports api/feedback/reports; do BODY="$REPORT" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$OUT/post.lua" "http://localhost:$PORT/$path" >/dev/null; done
 
 declare -A runs
 for round in $(seq 1 "$ROUNDS"); do   # alternate baseline and real in every round, so drift hits both alike

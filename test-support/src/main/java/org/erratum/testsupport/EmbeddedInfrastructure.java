@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -19,7 +21,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker kafka;
     private final MongoServer mongo;
-    private final H2Backend mongoBackend;
+    private final MongoBackend mongoBackend;
     private final Endpoints endpoints;
 
     private EmbeddedInfrastructure(int kafkaPort, int mongoPort, Path mongoFile) {
@@ -28,7 +30,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             kafka.kafkaPorts(kafkaPort);
         }
         kafka.afterPropertiesSet();
-        mongoBackend = mongoFile == null ? H2Backend.inMemory() : new H2Backend(mongoFile.toString());
+        // In memory: the memory backend, whose indexes are hash maps. The H2 backend persists to a file, but every
+        // index lookup compares keys by serializing them, which makes each write cost milliseconds once a
+        // collection holds thousands of documents.
+        mongoBackend = mongoFile == null ? new MemoryBackend() : new H2Backend(mongoFile.toString());
         mongo = new MongoServer(mongoBackend);
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", mongoPort);
         mongo.bind(address);

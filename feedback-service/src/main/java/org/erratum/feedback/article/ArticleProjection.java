@@ -1,7 +1,9 @@
 package org.erratum.feedback.article;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,10 +27,24 @@ public class ArticleProjection {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleProjection.class);
 
+    /**
+     * How long a looked-up article answers intake without asking the store again. Every piece of feedback names an
+     * article, and articles change rarely; a revision newer than the remembered one is always looked up, so a new
+     * revision is never refused, and within this time at most the slug the thank-you redirect uses can be stale.
+     */
+    private static final Duration REMEMBERED_FOR = Duration.ofSeconds(10);
+
+    /** Beyond this many remembered articles the memory starts afresh; a site has far fewer. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final MongoTemplate mongo;
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
     ArticleProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    private record Remembered(KnownArticle article, long until) {
     }
 
     /**
@@ -47,6 +63,7 @@ public class ArticleProjection {
             log.debug("Ignoring version {} of article {}: a newer state is already held", article.version(),
                     article.articleId());
         }
+        recent.remove(article.articleId());
     }
 
     public Optional<KnownArticle> find(String articleId) {
@@ -64,8 +81,17 @@ public class ArticleProjection {
      * @throws org.springframework.web.ErrorResponseException 422 naming {@code articleId} or {@code revision}
      */
     public KnownArticle requireRevision(String articleId, int revision) {
+        Remembered remembered = recent.get(articleId);
+        if (remembered != null && remembered.article().hasRevision(revision)
+                && System.nanoTime() - remembered.until() < 0) {
+            return remembered.article();
+        }
         KnownArticle article = find(articleId).orElseThrow(() -> Problems.invalidField(
                 HttpStatus.UNPROCESSABLE_CONTENT, "articleId", "is not a known article"));
+        if (recent.size() >= MAX_REMEMBERED) {
+            recent.clear();
+        }
+        recent.put(articleId, new Remembered(article, System.nanoTime() + REMEMBERED_FOR.toNanos()));
         if (!article.hasRevision(revision)) {
             throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
                     "must be between 1 and the article's current revision " + article.revision());

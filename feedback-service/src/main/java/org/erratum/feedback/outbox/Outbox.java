@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.erratum.feedback.config.FeedbackProperties;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -134,19 +135,22 @@ public class Outbox {
     }
 
     /**
-     * Marks entries whose events Kafka acknowledged, in one write. Only the event that was sent is marked: a vote
-     * replaced meanwhile carries a new event id, which is in no batch yet, so it stays pending for that event. The
-     * query names every id, so it is an index lookup even on stores that ignore secondary indexes.
+     * Marks entries whose events Kafka acknowledged, in one bulk write. Only the event that was sent is marked: a vote
+     * replaced meanwhile carries a new event id, so it stays pending for that event. Each update names the document
+     * by id and event id, which the {@code event} unique index answers, so no update scans the collection, not even
+     * on stores that ignore every index but unique ones.
      */
     public void markPublished(Collection<? extends OutboxEntry> acknowledged) {
         if (acknowledged.isEmpty()) {
             return;
         }
         Class<? extends OutboxEntry> type = acknowledged.iterator().next().getClass();
-        List<String> ids = acknowledged.stream().map(OutboxEntry::id).toList();
-        List<String> eventIds = acknowledged.stream().map(OutboxEntry::eventId).toList();
-        mongo.updateMulti(query(where("_id").in(ids).and("eventId").in(eventIds)),
-                new Update().set("published", true).set("publishedAt", clock.instant()), type);
+        Update published = new Update().set("published", true).set("publishedAt", clock.instant());
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        for (OutboxEntry entry : acknowledged) {
+            marks.updateOne(query(where("_id").is(entry.id()).and("eventId").is(entry.eventId())), published);
+        }
+        marks.execute();
     }
 
     /**

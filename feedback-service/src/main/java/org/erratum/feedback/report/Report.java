@@ -31,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("reports")
 @CompoundIndexes({
         @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
+        // unique anyway (it starts with the id): lets the embedded store find an entry to mark published by index
+        @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true),
         // the editorial readouts count recent reports, and the export reads a date range
         @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
 public record Report(

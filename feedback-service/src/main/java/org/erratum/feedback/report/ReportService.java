@@ -12,6 +12,7 @@ import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
 import org.erratum.feedback.outbox.CurrentTrace;
+import org.erratum.feedback.outbox.IntakeWrites;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,18 +30,20 @@ public class ReportService {
     private final ArticleProjection articles;
     private final Outbox outbox;
     private final MongoTemplate mongo;
+    private final IntakeWrites writes;
     private final FeedbackProperties properties;
     private final Clock clock;
     private final Intake intake;
     private final CurrentTrace trace;
 
-    ReportService(ArticleProjection articles, Outbox outbox, MongoTemplate mongo, FeedbackProperties properties,
-            Clock clock, Intake intake, CurrentTrace trace) {
+    ReportService(ArticleProjection articles, Outbox outbox, MongoTemplate mongo, IntakeWrites writes,
+            FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
         this.articles = articles;
         this.outbox = outbox;
         this.mongo = mongo;
+        this.writes = writes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,9 +76,9 @@ public class ReportService {
                 trace.traceparent());
         if (withContact) {
             // stored first: should the report then fail to store, the orphan address still expires
-            mongo.insert(new Contact(report.id(), contactEmail, now.plus(properties.contactRetention())));
+            writes.insert(new Contact(report.id(), contactEmail, now.plus(properties.contactRetention())));
         }
-        mongo.insert(report);
+        writes.insert(report);
         intake.accepted(submission);
         if (!report.spam()) {
             outbox.accepted(report);

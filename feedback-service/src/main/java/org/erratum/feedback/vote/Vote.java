@@ -29,6 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         @CompoundIndex(name = "tally", def = "{'articleId': 1, 'revision': 1}"),
         @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
+        // unique anyway (it starts with the id): lets the embedded store find an entry to mark published by index
+        @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true),
         // the editorial export reads a date range
         @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
 public record Vote(

@@ -16,6 +16,7 @@ import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
 import org.erratum.feedback.outbox.CurrentTrace;
+import org.erratum.feedback.outbox.IntakeWrites;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,19 +36,21 @@ public class VoteService {
     private final ReaderKeys readerKeys;
     private final Outbox outbox;
     private final MongoTemplate mongo;
+    private final IntakeWrites writes;
     private final SmoothedHelpfulness smoothing;
     private final Clock clock;
     private final Intake intake;
     private final CurrentTrace trace;
 
     VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox outbox, MongoTemplate mongo,
-            FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
+            IntakeWrites writes, FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
         this.articles = articles;
         this.readerKeys = readerKeys;
         this.outbox = outbox;
         this.mongo = mongo;
+        this.writes = writes;
         this.smoothing = new SmoothedHelpfulness(properties.helpfulness().priorWeight(),
                 properties.helpfulness().priorRatio());
         this.clock = clock;
@@ -72,7 +75,7 @@ public class VoteService {
         KnownArticle article = articles.requireRevision(request.articleId(), request.revision());
         Vote vote = Vote.cast(article.articleId(), request.revision(), readerKeys.keyOf(readerId),
                 request.helpful(), request.reason(), clock.instant(), screening.spamReasons(), trace.traceparent());
-        mongo.save(vote); // replaces the reader's earlier vote: same id
+        writes.replace(vote); // replaces the reader's earlier vote: same id
         intake.accepted(submission);
         if (!vote.spam()) {
             intake.countVote(vote.helpful());
