@@ -74,6 +74,25 @@ public final class ApiClient {
         return send(request(path).header("Accept", JSON_TYPES).DELETE());
     }
 
+    /**
+     * The same client signed in as a development account ({@code <name>-dev-password}), or left anonymous for the
+     * caller {@code anonymous}: the callers of an authorization matrix.
+     */
+    public ApiClient asDevAccount(String caller) {
+        return "anonymous".equals(caller) ? this : as(caller, caller + "-dev-password");
+    }
+
+    /** Sends a request as an authorization matrix lists it: a GET accepting anything, other methods with {@code {}}. */
+    public Response call(String method, String path) {
+        return switch (method) {
+            case "GET" -> getText(path);
+            case "POST" -> post(path, "{}");
+            case "PUT" -> put(path, "{}");
+            case "DELETE" -> delete(path);
+            default -> throw new IllegalArgumentException("No such method in a matrix: " + method);
+        };
+    }
+
     /** Sends a raw body with a given content type, for bodies no well-behaved client would send. */
     public Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)

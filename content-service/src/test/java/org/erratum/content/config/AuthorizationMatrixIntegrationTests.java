@@ -15,8 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
 
-    private static final String ANONYMOUS = "anonymous";
-
     @LocalServerPort
     int port;
 
@@ -42,16 +40,7 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /actuator/beans                            | anonymous | 401
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
-        ApiClient client = ApiClient.onPort(port);
-        if (!ANONYMOUS.equals(caller)) {
-            client = client.as(caller, caller + "-dev-password");
-        }
-        ApiClient.Response response = switch (method) {
-            case "GET" -> path.startsWith("/api") ? client.get(path) : client.getText(path);
-            case "POST" -> client.post(path, "{}");
-            case "PUT" -> client.put(path, "{}");
-            default -> client.delete(path);
-        };
+        ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(method + " " + path + " " + response).isEqualTo(expected);
     }

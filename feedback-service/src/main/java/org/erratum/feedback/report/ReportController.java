@@ -10,6 +10,7 @@ import org.erratum.feedback.intake.Sender;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +34,12 @@ class ReportController {
 
     @PostMapping(path = "/feedback/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> submitFromForm(@Valid ReportRequest report, HttpServletRequest request) {
-        Acceptance acceptance = reports.submit(report, Sender.ofForm(request));
+        Acceptance acceptance;
+        try {
+            acceptance = reports.submit(report, Sender.ofForm(request));
+        } catch (ErrorResponseException refused) {
+            return articlePages.backToArticleWhenBusy(refused, report.articleId());
+        }
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(articlePages.thankYouPage(acceptance.article()))
                 .build();

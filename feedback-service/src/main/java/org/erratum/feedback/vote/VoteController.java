@@ -11,6 +11,7 @@ import org.erratum.feedback.intake.Sender;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,12 @@ class VoteController {
     @PostMapping(path = "/feedback/votes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> castFromForm(@Valid VoteRequest vote, HttpServletRequest request,
             HttpServletResponse response) {
-        Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response),
-                Sender.ofForm(request));
+        Acceptance acceptance;
+        try {
+            acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response), Sender.ofForm(request));
+        } catch (ErrorResponseException refused) {
+            return articlePages.backToArticleWhenBusy(refused, vote.articleId());
+        }
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(articlePages.thankYouPage(acceptance.article()))
                 .build();

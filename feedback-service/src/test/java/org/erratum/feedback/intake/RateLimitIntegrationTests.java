@@ -37,6 +37,8 @@ class RateLimitIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     @LocalServerPort
     int port;
 
@@ -70,20 +72,43 @@ class RateLimitIntegrationTests {
         assertThat(mongo.count(new Query(), Report.class)).isEqualTo(reportsBefore);
     }
 
+    @Test
+    void overTheLimitAReaderWithoutJavaScriptIsSentBackToTheArticleWhichSaysToTryAgainLater() throws IOException {
+        String articleId = TestArticles.newArticleId();
+        KnownArticle article = TestArticles.publishAndAwait(TestArticles.article(articleId, "ibuprofen-" + articleId,
+                1, 1), mongo);
+        InetAddress client = InetAddress.getByName("127.0.0.3");
+        String form = "articleId=" + articleId + "&revision=1&category=OTHER&comment=The+second+table+is+out+of+date";
+        for (long i = 0; i < properties.rateLimits().reports().capacity(); i++) {
+            // no form token: refused (400), but counted against the allowance like any attempt
+            assertThat(RawResponse.post(client, port, "/feedback/reports", FORM, form).status()).isEqualTo(400);
+        }
+        long reportsBefore = mongo.count(new Query(), Report.class);
+
+        RawResponse refused = RawResponse.post(client, port, "/feedback/reports", FORM, form);
+
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(refused.headers().get("location")).isEqualTo(
+                "http://localhost:8081/articles/" + article.slug() + "?feedback=unavailable#feedback");
+        assertThat(Long.parseLong(refused.headers().get("retry-after"))).isPositive();
+        assertThat(mongo.count(new Query(), Report.class)).isEqualTo(reportsBefore);
+    }
+
     private RawResponse postReportFrom127002(String articleId) throws IOException {
         String json = """
                 {"articleId":"%s","revision":1,"category":"OTHER","comment":"The second table is out of date"}"""
                 .formatted(articleId);
-        return RawResponse.post(InetAddress.getByName("127.0.0.2"), port, "/api/feedback/reports", json);
+        return RawResponse.post(InetAddress.getByName("127.0.0.2"), port, "/api/feedback/reports", "application/json",
+                json);
     }
 
     /** HTTP/1.1 over a socket bound to a chosen local address, which the JDK's HTTP client cannot do on JDK 17. */
     record RawResponse(int status, Map<String, String> headers, String body) {
 
-        static RawResponse post(InetAddress from, int port, String path, String json) {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        static RawResponse post(InetAddress from, int port, String path, String contentType, String content) {
+            byte[] body = content.getBytes(StandardCharsets.UTF_8);
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n";
             try (Socket socket = new Socket()) {
                 socket.bind(new InetSocketAddress(from, 0));

@@ -15,8 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
 
-    private static final String ANONYMOUS = "anonymous";
-
     @LocalServerPort
     int port;
 
@@ -60,13 +58,7 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /api/anything-else                       | admin     | 403
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
-        ApiClient client = ApiClient.onPort(port);
-        if (!ANONYMOUS.equals(caller)) {
-            client = client.as(caller, caller + "-dev-password");
-        }
-        ApiClient.Response response = "GET".equals(method)
-                ? (path.startsWith("/actuator") ? client.getText(path) : client.get(path))
-                : client.post(path, "{}");
+        ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
     }
