@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,7 @@ class OutboxRelayTests {
     private final Outbox outbox = mock(Outbox.class);
     private final FeedbackEventProducer producer = mock(FeedbackEventProducer.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Semaphore neverWoken = new Semaphore(0);
     private final OutboxRelay relay = new OutboxRelay(outbox, producer, SETTINGS, meters, Clock.systemUTC(),
             List.of(new OutboxRelay.Kind<>("vote", "feedback.votes", Vote.class),
                     new OutboxRelay.Kind<>("report", "feedback.reports", Report.class)));
@@ -60,11 +62,9 @@ class OutboxRelayTests {
     @BeforeEach
     void anEmptyStore() throws Exception {
         when(outbox.backlog(any())).thenReturn(new Outbox.Backlog(0, Optional.empty()));
-        when(outbox.awaitWork(any())).thenAnswer(call -> {
-            Thread.sleep(5); // the real outbox blocks until woken; a stand-in that never blocks would spin
-            return false;
-        });
-    }
+        // like the real outbox with nothing handed over: nothing wakes the relay before the timeout or its stop
+        when(outbox.awaitWork(any())).thenAnswer(call -> neverWoken.tryAcquire(
+                call.<Duration>getArgument(0).toMillis(), TimeUnit.MILLISECONDS));    }
 
     @Test
     void onlyEntriesKafkaAcknowledgedAreMarkedPublished() throws Exception {
@@ -179,6 +179,9 @@ class OutboxRelayTests {
             handOver.clear();
             return null;
         }).when(outbox).forgetHandedOver();
+        // the real outbox answers at once while something is handed over
+        doAnswer(call -> !handOver.isEmpty() || neverWoken.tryAcquire(
+                call.<Duration>getArgument(0).toMillis(), TimeUnit.MILLISECONDS)).when(outbox).awaitWork(any());
         doAnswer(call -> {
             call.<Collection<? extends OutboxEntry>>getArgument(0).forEach(e -> published.add(e.eventId()));
             return null;
