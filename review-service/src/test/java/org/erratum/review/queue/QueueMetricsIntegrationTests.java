@@ -1,9 +1,7 @@
 package org.erratum.review.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import org.springframework.data.mongodb.core.query.Update;
 @IntegrationTest
 class QueueMetricsIntegrationTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ONE_HOUR = "3600.0";
     private static final String ONE_DAY = "86400.0";
     private static final int INSTANCES = 4;
@@ -56,9 +53,7 @@ class QueueMetricsIntegrationTests {
     }
 
     private ReviewItem awaitItem(String articleId, int reports) {
-        return await().atMost(WAIT).until(() -> mongo.findOne(
-                Query.query(Criteria.where("articleId").is(articleId).and("reportCount").is(reports)),
-                ReviewItem.class), item -> item != null);
+        return StoredItems.awaitItem(mongo, articleId, reports);
     }
 
     private String openItem(Category category) {

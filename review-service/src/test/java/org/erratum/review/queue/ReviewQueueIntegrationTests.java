@@ -49,9 +49,7 @@ class ReviewQueueIntegrationTests {
     }
 
     private ReviewItem awaitItem(String articleId, int reports) {
-        return await().atMost(WAIT).until(() -> mongo.findOne(
-                Query.query(Criteria.where("articleId").is(articleId).and("reportCount").is(reports)),
-                ReviewItem.class), item -> item != null);
+        return StoredItems.awaitItem(mongo, articleId, reports);
     }
 
     @Test
