@@ -7,11 +7,15 @@ import org.erratum.platform.security.StaffSignIn;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -29,28 +33,48 @@ class SecurityConfig {
     /** How long a browser may reuse a preflight answer instead of asking before every call. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);
 
+    /**
+     * The reader endpoints, in a chain of their own with only what they need: anonymous, no session, CORS for the
+     * JSON calls. No sign-in mechanism runs on them, so a stray {@code Authorization} header is never checked
+     * here, and the filters the staff chain needs cost intake nothing.
+     * <p>
+     * CSRF defends a logged-in session. These endpoints have none: they are posted anonymously, often from the
+     * article site's origin, and the only cookie they read is the SameSite=Lax reader id, which browsers do not send
+     * on a cross-site POST. A CSRF token would only break plain HTML forms served by another service.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, FeedbackProperties properties, StaffSignIn signIn)
-            throws Exception {
+    @Order(1)
+    SecurityFilterChain readerFilterChain(HttpSecurity http, FeedbackProperties properties) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher readerEndpoints = new OrRequestMatcher(
+                paths.matcher(HttpMethod.POST, "/api/feedback/votes"),
+                paths.matcher(HttpMethod.POST, "/api/feedback/reports"),
+                // CORS preflights of the JSON calls, answered by the CORS filter
+                paths.matcher(HttpMethod.OPTIONS, "/api/feedback/votes"),
+                paths.matcher(HttpMethod.OPTIONS, "/api/feedback/reports"),
+                paths.matcher(HttpMethod.POST, "/feedback/votes"), paths.matcher(HttpMethod.POST, "/feedback/reports"),
+                paths.matcher(HttpMethod.GET, "/api/feedback/articles/*/revisions/*/helpfulness"));
+        return http.securityMatcher(readerEndpoints)
+                .cors(cors -> cors.configurationSource(jsonApiCors(properties)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffFilterChain(HttpSecurity http, StaffSignIn signIn) throws Exception {
         // editors call the readouts with HTTP Basic, or with an OpenID Connect provider's bearer tokens
-        signIn.api(http).cors(cors -> cors.configurationSource(jsonApiCors(properties)))
+        signIn.api(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        .requestMatchers(HttpMethod.POST, "/api/feedback/votes", "/api/feedback/reports",
-                                "/feedback/votes", "/feedback/reports").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/feedback/articles/*/revisions/*/helpfulness")
-                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // CSRF defends a logged-in session. These endpoints have none: they are posted anonymously, often
-                // from the article site's origin, and the only cookie they read is the SameSite=Lax reader id,
-                // which browsers do not send on a cross-site POST. A CSRF token would only break plain HTML forms
-                // served by another service.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/feedback/**", "/feedback/**"));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 

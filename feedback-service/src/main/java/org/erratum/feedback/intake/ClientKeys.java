@@ -1,12 +1,7 @@
 package org.erratum.feedback.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a client address into the key its rate limits are held under: an HMAC-SHA256 with a random key made at
@@ -16,25 +11,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ClientKeys {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     ClientKeys() {
         byte[] secret = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, ALGORITHM);
+        this.hash = new KeyedHash(secret);
     }
 
     String keyOf(String address) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe, and a new one is cheap
-            mac.init(key);
-            byte[] digest = mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK provides " + ALGORITHM, e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash.of(String.valueOf(address)));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,22 +34,17 @@ class OutboxRelayConfig {
     /**
      * Connection, timeouts and batching follow {@code spring.kafka.*}; what makes "published" mean "cannot be lost"
      * is fixed here so no setting can weaken it: every in-sync replica has the record (acks=all), and retries
-     * neither duplicate nor reorder records within a partition (idempotence). The template is observed as
-     * {@code spring.kafka.template.observation-enabled} says (on in the platform defaults): its sends become spans,
-     * and each record carries the trace on in a {@code traceparent} header.
+     * neither duplicate nor reorder records within a partition (idempotence). The producer makes each send's span
+     * and {@code traceparent} header itself, so the template is not observed.
      */
     @Bean
     FeedbackEventProducer feedbackEventProducer(KafkaProperties kafka, JsonMapper json,
-            @Value("${spring.application.name}") String applicationName, ObservationRegistry observations,
-            Tracer tracer, Propagator propagator) {
+            @Value("${spring.application.name}") String applicationName, Tracer tracer, Propagator propagator) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
-        var template = new KafkaTemplate<>(producers);
-        template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
-        template.setObservationRegistry(observations); // not a bean, so it would not find the registry itself
-        return new FeedbackEventProducer(template, json, applicationName, tracer, propagator);
+        return new FeedbackEventProducer(new KafkaTemplate<>(producers), json, applicationName, tracer, propagator);
     }
 
     @Bean

@@ -12,16 +12,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The writes intake waits for before it answers, committed in groups: every request hands its document to one
@@ -127,16 +129,19 @@ public class IntakeWrites implements SmartLifecycle {
         }
     }
 
-    /** One bulk per kind of document, each in the order the writes arrived. */
+    /**
+     * One bulk per kind of document, each in the order the writes arrived. The documents are mapped with the
+     * template's converter, exactly as the template would store them, and written with the driver directly: the
+     * template's bulk operations map every write again and publish mapping events per document, which under load
+     * cost more than the write itself.
+     */
     private void write(List<Write> group) {
         Map<Class<?>, List<Write>> byType = new LinkedHashMap<>();
         group.forEach(write -> byType.computeIfAbsent(write.document().getClass(), type -> new ArrayList<>())
                 .add(write));
         byType.forEach((type, writes) -> {
             try {
-                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
-                writes.forEach(write -> add(bulk, write));
-                bulk.execute();
+                collectionOf(type).bulkWrite(writes.stream().map(this::model).toList());
                 writes.forEach(write -> write.done().complete(null));
             } catch (RuntimeException bulkFailed) {
                 // find out which write failed: each gets its own outcome
@@ -148,22 +153,25 @@ public class IntakeWrites implements SmartLifecycle {
 
     private void writeAlone(Write write) {
         try {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, write.document().getClass());
-            add(bulk, write);
-            bulk.execute();
+            collectionOf(write.document().getClass()).bulkWrite(List.of(model(write)));
             write.done().complete(null);
         } catch (RuntimeException e) {
             write.done().completeExceptionally(e);
         }
     }
 
-    private static void add(BulkOperations bulk, Write write) {
+    private MongoCollection<Document> collectionOf(Class<?> type) {
+        return mongo.getCollection(mongo.getCollectionName(type));
+    }
+
+    private WriteModel<Document> model(Write write) {
+        Document document = new Document();
+        mongo.getConverter().write(write.document(), document);
         if (write.replace()) {
-            OutboxEntry entry = (OutboxEntry) write.document();
-            bulk.replaceOne(query(where("_id").is(entry.id())), entry, FindAndReplaceOptions.options().upsert());
-        } else {
-            bulk.insert(write.document());
+            return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                    new ReplaceOptions().upsert(true));
         }
+        return new InsertOneModel<>(document);
     }
 
     private record Write(Object document, boolean replace, CompletableFuture<Void> done) {

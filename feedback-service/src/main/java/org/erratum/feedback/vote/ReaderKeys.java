@@ -1,13 +1,10 @@
 package org.erratum.feedback.vote;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.erratum.feedback.config.FeedbackProperties;
+import org.erratum.feedback.intake.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +20,10 @@ class ReaderKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderKeys.class);
 
-    private static final String ALGORITHM = "HmacSHA256";
-
     /** How the value shipped in application.yml starts. */
     private static final String DEVELOPMENT_SECRET_PREFIX = "dev-only-";
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     @Autowired
     ReaderKeys(FeedbackProperties properties) {
@@ -39,16 +34,10 @@ class ReaderKeys {
     }
 
     ReaderKeys(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.hash = new KeyedHash(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     String keyOf(String readerId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe, and a new one is cheap
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(readerId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK provides " + ALGORITHM, e);
-        }
+        return HexFormat.of().formatHex(hash.of(readerId));
     }
 }
