@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KafkaFloorEndpoint {
 
-    static final String TOPIC = "benchmark.floor";
+    private static final String TOPIC = "benchmark.floor";
 
     private final KafkaProducer<String, String> producer;
 
