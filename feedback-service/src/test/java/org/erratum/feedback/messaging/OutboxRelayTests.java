@@ -64,7 +64,8 @@ class OutboxRelayTests {
         when(outbox.backlog(any())).thenReturn(new Outbox.Backlog(0, Optional.empty()));
         // like the real outbox with nothing handed over: nothing wakes the relay before the timeout or its stop
         when(outbox.awaitWork(any())).thenAnswer(call -> neverWoken.tryAcquire(
-                call.<Duration>getArgument(0).toMillis(), TimeUnit.MILLISECONDS));    }
+                call.<Duration>getArgument(0).toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Test
     void onlyEntriesKafkaAcknowledgedAreMarkedPublished() throws Exception {
