@@ -7,7 +7,7 @@
 #      report, then claim, revise, resolve and sign off the URGENT item it opens;
 #   3. asks Prometheus (/api/v1/query) for the business series and checks their values, naming every series no
 #      service exports; then evaluates every query of the dashboards and every alert rule on the live data.
-# Exits non-zero on any failure; always stops what it started. Needs ports 8081-8083, 9092 and 27017 free.
+# Exits non-zero on any failure; always stops what it started. Needs ports 8081-8083, 9092, 9093 and 27017 free.
 #
 #   bash ops/live-check.sh                                 # uses the jars of the last build, builds if there are none
 #   ERRATUM_LIVE_CHECK_REBUILD=true bash ops/live-check.sh # builds first (./run-local.sh)
@@ -49,7 +49,7 @@ command -v prometheus >/dev/null 2>&1 || {
   echo "Installing Prometheus (Debian package prometheus) ..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
 }
-for port in 8081 8082 8083 9092 27017; do
+for port in 8081 8082 8083 9092 9093 27017; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is in use (is ./run-local.sh running?): stop it first"
   fi
@@ -58,9 +58,7 @@ done
 if [ "${ERRATUM_LIVE_CHECK_REBUILD:-false}" = true ] || [ ! -f "$SYSTEM_JAR" ] \
     || [ ! -f local-system/target/services/review-service.jar ]; then
   log "Building and starting the system with ./run-local.sh (data in $work/data)"
-  # run-local.sh passes its arguments to the program, not to the JVM; this reaches LocalSystem's JVM (and, harmlessly,
-  # Maven's and the services')
-  JAVA_TOOL_OPTIONS="-Derratum.data=$work/data" setsid ./run-local.sh >"$work/system.log" 2>&1 &
+  setsid ./run-local.sh -Derratum.data="$work/data" >"$work/system.log" 2>&1 &
   ready_within=1800 # the build comes first
 else
   log "Starting the system from the last build (service jars of $(date -r local-system/target/services/review-service.jar '+%F %T')), data in $work/data"

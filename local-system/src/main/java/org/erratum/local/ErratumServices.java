@@ -3,10 +3,9 @@ package org.erratum.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.erratum.testsupport.Endpoints;
 
 /** The three services started against one broker and one store, each with its own database. */
 public final class ErratumServices implements AutoCloseable {
@@ -19,27 +18,36 @@ public final class ErratumServices implements AutoCloseable {
         this.services = services;
     }
 
+    /** On loopback, as the tests run them. */
+    public static ErratumServices start(Infrastructure infrastructure, Path jars, Ports ports, String databaseSuffix,
+            Path logs, Map<String, String> extra) {
+        return start(infrastructure, jars, Binding.LOOPBACK, ports, databaseSuffix, logs, extra, List.of());
+    }
+
     /**
-     * @param jars  folder holding content-service.jar, feedback-service.jar and review-service.jar
-     * @param ports content, feedback and review ports
+     * @param jars           folder holding content-service.jar, feedback-service.jar and review-service.jar
+     * @param binding        the address the services listen on
+     * @param ports          content, feedback and review ports
      * @param databaseSuffix appended to each service's database and consumer group names: empty for the local
      *                       system, unique for a test, so systems sharing one broker and store never see each
      *                       other's data or events
-     * @param extra more properties for every service
+     * @param extra          more properties for every service
+     * @param jvmOptions     more options for every service's JVM
      */
-    public static ErratumServices start(Endpoints endpoints, Path jars, Ports ports, String databaseSuffix, Path logs,
-            Map<String, String> extra) {
+    public static ErratumServices start(Infrastructure infrastructure, Path jars, Binding binding, Ports ports,
+            String databaseSuffix, Path logs, Map<String, String> extra, List<String> jvmOptions) {
         List<ServiceProcess> started = new ArrayList<>();
         // its own consumer groups too, so another system on the same broker never takes its events
         Map<String, String> common = with(extra, "erratum.group-suffix", databaseSuffix);
-        String pages = "http://localhost:" + ports.content();
-        String feedback = "http://localhost:" + ports.feedback();
-        started.add(start("content-service", "erratum-content" + databaseSuffix, ports.content(), endpoints, jars, logs,
-                with(common, "erratum.content.feedback-base-url", feedback)));
-        started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, ports.feedback(), endpoints, jars, logs,
-                with(common, "erratum.feedback.article-page-base-url", pages)));
-        started.add(start("review-service", "erratum-review" + databaseSuffix, ports.review(), endpoints, jars, logs,
-                common));
+        String pages = "http://" + binding.urlHost() + ":" + ports.content();
+        String feedback = "http://" + binding.urlHost() + ":" + ports.feedback();
+        started.add(start("content-service", "erratum-content" + databaseSuffix, binding, ports.content(),
+                infrastructure, jars, logs, with(common, "erratum.content.feedback-base-url", feedback), jvmOptions));
+        started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, binding, ports.feedback(),
+                infrastructure, jars, logs, with(with(common, "erratum.feedback.article-page-base-url", pages),
+                        "erratum.feedback.allowed-origins", pages), jvmOptions));
+        started.add(start("review-service", "erratum-review" + databaseSuffix, binding, ports.review(),
+                infrastructure, jars, logs, common, jvmOptions));
         ErratumServices services = new ErratumServices(started);
         try {
             started.forEach(service -> service.awaitReady(READY_TIMEOUT));
@@ -50,16 +58,17 @@ public final class ErratumServices implements AutoCloseable {
         return services;
     }
 
-    private static ServiceProcess start(String name, String database, int port, Endpoints endpoints, Path jars,
-            Path logs, Map<String, String> properties) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
-        all.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
-        all.put("spring.mongodb.uri", endpoints.mongoUri(database));
-        return ServiceProcess.start(name, jars.resolve(name + ".jar"), port, all, logs);
+    private static ServiceProcess start(String name, String database, Binding binding, int port,
+            Infrastructure infrastructure, Path jars, Path logs, Map<String, String> properties,
+            List<String> jvmOptions) {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        all.put("spring.mongodb.uri", infrastructure.mongoServer() + "/" + database);
+        return ServiceProcess.start(name, jars.resolve(name + ".jar"), binding, port, all, logs, jvmOptions);
     }
 
     private static Map<String, String> with(Map<String, String> properties, String key, String value) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+        Map<String, String> all = new LinkedHashMap<>(properties);
         all.putIfAbsent(key, value);
         return all;
     }
@@ -79,6 +88,15 @@ public final class ErratumServices implements AutoCloseable {
     @Override
     public void close() {
         services.parallelStream().forEach(ServiceProcess::stop);
+    }
+
+    /**
+     * Where the broker and the store answer.
+     *
+     * @param kafkaBootstrapServers host:port of the Kafka broker
+     * @param mongoServer           {@code mongodb://host:port}, without a database name
+     */
+    public record Infrastructure(String kafkaBootstrapServers, String mongoServer) {
     }
 
     public record Ports(int content, int feedback, int review) {

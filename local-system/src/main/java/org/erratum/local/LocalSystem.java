@@ -1,56 +1,115 @@
 package org.erratum.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
-
-import org.erratum.testsupport.EmbeddedInfrastructure;
+import java.util.stream.IntStream;
 
 /**
- * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft) on 9092, the embedded
- * Mongo-wire store on 27017 persisting to {@code .erratum-data/}, and the three services on 8081–8083. Ctrl-C
- * stops everything.
+ * Runs the whole system on one machine without Docker: Kafka's own broker (KRaft) on 9092, the Mongo-wire store on
+ * 27017, and the three services on 8081–8083, all on loopback unless {@code erratum.bind-address} says otherwise,
+ * and everything kept in {@code .erratum-data/} (see {@link LocalSettings}). Ctrl-C stops everything.
  */
 public final class LocalSystem {
 
-    private static final int KAFKA_PORT = 9092;
-    private static final int MONGO_PORT = 27017;
+    /** Referenced for as long as the launcher runs: the pipe to the watchdog would close with it. */
+    private static Process watchdog;
 
     private LocalSystem() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path data = Path.of(System.getProperty("erratum.data", ".erratum-data"));
-        Path jars = Path.of(System.getProperty("erratum.services", "local-system/target/services"));
-        if (!Files.isRegularFile(jars.resolve("content-service.jar"))) {
-            throw new IllegalStateException("No service jars in " + jars.toAbsolutePath()
+        LocalSettings settings = LocalSettings.fromSystemProperties();
+        Path data = settings.data();
+        if (!Files.isRegularFile(settings.services().resolve("content-service.jar"))) {
+            throw new IllegalStateException("No service jars in " + settings.services().toAbsolutePath()
                     + ": build first with ./mvnw -DskipTests package");
         }
-        System.out.println("Starting Kafka (KRaft) on " + KAFKA_PORT + " and the Mongo-wire store on " + MONGO_PORT
-                + " (data in " + data.toAbsolutePath() + ") ...");
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.startPersistent(KAFKA_PORT, MONGO_PORT, data);
-        System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
-        ErratumServices services;
         try {
-            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT, "",
-                    data.resolve("logs"), Map.of());
-        } catch (RuntimeException e) {
-            infrastructure.close();
-            throw e;
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        // what runs, latest first: stopped in that order, by Ctrl-C even while the rest is still starting
+        Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+        running.push(RunLock.acquire(data));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Erratum ...");
-            services.close();
-            infrastructure.close();
+            stop(running);
             stopped.countDown();
         }, "erratum-shutdown"));
-        printWelcome(services);
+        int leftovers = Orphans.stop(data, Instant.now());
+        if (leftovers > 0) {
+            System.out.println("Stopped " + leftovers + " processes left running by an earlier run that was killed.");
+        }
+        watchdog = Orphans.startWatchdog(data);
+        ErratumServices services;
+        try {
+            services = start(settings, running);
+        } catch (RuntimeException e) {
+            stop(running);
+            throw e;
+        }
+        printWelcome(settings, services);
         stopped.await();
     }
 
-    private static void printWelcome(ErratumServices services) {
+    private static ErratumServices start(LocalSettings settings, Deque<AutoCloseable> running) {
+        Path data = settings.data();
+        Binding binding = settings.binding();
+        requireFree(settings);
+        List<String> marked = List.of(Orphans.marker(data));
+        System.out.println("Starting the Mongo-wire store on " + binding.clientHost() + ":" + settings.mongoPort()
+                + " and Kafka (KRaft) on " + binding.clientHost() + ":" + settings.kafkaPort() + " (data in "
+                + data.toAbsolutePath() + ") ...");
+        MongoWireStore store = MongoWireStore.start(data.resolve("mongo.mv"), binding, settings.mongoPort());
+        running.push(store);
+        KafkaBrokerProcess kafka = KafkaBrokerProcess.start(data.resolve("kafka"), data.resolve("logs/kafka.log"),
+                binding, settings.kafkaPort(), settings.kafkaControllerPort(), marked);
+        running.push(kafka);
+        System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
+        ErratumServices services = ErratumServices.start(
+                new ErratumServices.Infrastructure(kafka.bootstrapServers(), store.uri()), settings.services(),
+                binding, settings.ports(), "", data.resolve("logs"), Map.of(), marked);
+        running.push(services);
+        return services;
+    }
+
+    private static void stop(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("Could not stop cleanly: " + e);
+            }
+        }
+    }
+
+    /** Says which port is taken before anything starts, rather than a service failing to start minutes later. */
+    private static void requireFree(LocalSettings settings) {
+        IntStream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
+                settings.ports().content(), settings.ports().feedback(), settings.ports().review()).forEach(port -> {
+                    String host = port == settings.kafkaControllerPort() ? "127.0.0.1" : settings.binding().listenHost();
+                    try (ServerSocket socket = new ServerSocket()) {
+                        socket.bind(new InetSocketAddress(host, port));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("Port " + port + " on " + host + " is in use (set "
+                                + "erratum.port.* to use others): " + e.getMessage(), e);
+                    }
+                });
+    }
+
+    private static void printWelcome(LocalSettings settings, ErratumServices services) {
         System.out.println("""
 
                 Erratum is running. Ctrl-C stops it.
@@ -60,9 +119,13 @@ public final class LocalSystem {
                   Feedback API          %2$s/api/feedback
                   Reviewer console      %3$s/console   (reviewer / reviewer-dev-password, senior / senior-dev-password)
                   Review queue API      %3$s/api/review/items
-                  Metrics               %1$s/actuator/prometheus  (and on 8082, 8083)
-
+                  Metrics               %1$s/actuator/prometheus  (and on the other two)
+                  Kafka, MongoDB        %4$s:%5$d, mongodb://%4$s:%6$d
+                %7$s
                 """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
-                services.review().baseUrl()));
+                services.review().baseUrl(), settings.binding().clientHost(), settings.kafkaPort(),
+                settings.mongoPort(), settings.binding().address().isLoopbackAddress() ? ""
+                        : "\n  Listening on " + settings.binding().listenHost()
+                                + ", not only this machine: the development accounts' passwords are public.\n"));
     }
 }

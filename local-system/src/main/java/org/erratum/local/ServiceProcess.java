@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +24,32 @@ public final class ServiceProcess {
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
 
     private final String name;
-    private final int port;
+    private final String baseUrl;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, String baseUrl, Process process, Path log) {
         this.name = name;
-        this.port = port;
+        this.baseUrl = baseUrl;
         this.process = process;
         this.log = log;
     }
 
     /**
      * @param jar        the service's executable jar
+     * @param binding    the address it listens on ({@code server.address})
      * @param properties Spring properties passed as command-line arguments
+     * @param jvmOptions more options for its JVM
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
-            Path logDirectory) {
+    public static ServiceProcess start(String name, Path jar, Binding binding, int port,
+            Map<String, String> properties, Path logDirectory, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(JavaCommand.java());
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        command.add("--server.address=" + binding.listenHost());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
@@ -54,7 +57,7 @@ public final class ServiceProcess {
             Path log = logDirectory.resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, process, log);
+            return new ServiceProcess(name, "http://" + binding.urlHost() + ":" + port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -73,12 +76,8 @@ public final class ServiceProcess {
         return name;
     }
 
-    public int port() {
-        return port;
-    }
-
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return baseUrl;
     }
 
     public Path log() {
@@ -88,33 +87,24 @@ public final class ServiceProcess {
     /** Waits until the service says it is ready for traffic (Kafka bindings started, database answering). */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep waiting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-            pause();
+        if (!Polling.until(timeout, () -> isReady(http, readiness))) {
+            throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    private static void pause() {
+    private boolean isReady(HttpClient http, HttpRequest readiness) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
         try {
-            TimeUnit.MILLISECONDS.sleep(500);
+            return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.ApiClient.Response;
-import org.erratum.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class ClosedLoopSystemTests {
     @BeforeAll
     static void startTheSystem() {
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
-        services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
+        services = ErratumServices.start(SharedInfrastructure.get(), Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs"), Map.of());
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
         reader = ApiClient.at(services.feedback().baseUrl());

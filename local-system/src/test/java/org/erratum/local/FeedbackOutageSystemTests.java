@@ -3,7 +3,6 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.ApiClient.Response;
-import org.erratum.testsupport.Endpoints;
-import org.erratum.testsupport.KafkaBrokerProcess;
 import org.erratum.testsupport.TestInfrastructure;
+import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,10 +45,11 @@ class FeedbackOutageSystemTests {
     @BeforeAll
     static void startTheSystemOnABrokerThatCanFail() {
         kafka = KafkaBrokerProcess.startFresh(Path.of("target/outage-kafka"));
-        var endpoints = new Endpoints(kafka.bootstrapServers(), TestInfrastructure.endpoints().mongoServer());
+        var infrastructure = new ErratumServices.Infrastructure(kafka.bootstrapServers(),
+                TestInfrastructure.endpoints().mongoServer());
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         // one test client sends all the feedback, far more than a reader's rate limit allows
-        services = ErratumServices.start(endpoints, Path.of("target/services"), ports,
+        services = ErratumServices.start(infrastructure, Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/outage-logs"), Map.of(
                         "erratum.feedback.intake.rate-limits.votes.capacity", "1000",
                         "erratum.feedback.intake.rate-limits.reports.capacity", "1000"));
@@ -82,7 +77,7 @@ class FeedbackOutageSystemTests {
                 Map.of("articleId", articleId, "revision", 1, "helpful", true)), r -> r.status() == 202);
         voteIds.add(firstVote.json().get("id").asString());
 
-        kafka.stop();
+        kafka.kill();
         List<String> reportIds = new ArrayList<>();
         for (int i = 0; i < VOTES; i++) {
             voteIds.add(accepted(reader.post("/api/feedback/votes", Map.of("articleId", articleId, "revision", 1,
@@ -102,8 +97,9 @@ class FeedbackOutageSystemTests {
         assertThat(item.get("reportCount").asInt()).isEqualTo(REPORTS);
         assertThat(item.get("reports")).extracting(r -> r.get("eventId").asString())
                 .containsExactlyInAnyOrderElementsOf(reportIds);
-        assertThat(await().atMost(WAIT).until(() -> voteEventIdsOn(articleId), ids -> ids.containsAll(voteIds)))
-                .containsExactlyInAnyOrderElementsOf(voteIds);
+        assertThat(await().atMost(WAIT).until(
+                () -> TopicProbe.eventIds(kafka.bootstrapServers(), Topics.VOTES, articleId),
+                ids -> ids.containsAll(voteIds))).containsExactlyInAnyOrderElementsOf(voteIds);
     }
 
     private static String publishArticle() {
@@ -130,33 +126,5 @@ class FeedbackOutageSystemTests {
             }
         }
         return null;
-    }
-
-    /**
-     * The distinct event ids of the article's votes on the topic, read from the start to the current end of every
-     * partition (assigned directly, so no consumer-group join can keep it waiting). The relay may send one twice;
-     * consumers dedupe.
-     */
-    private static Set<String> voteEventIdsOn(String articleId) {
-        Set<String> ids = new HashSet<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VOTES).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    var id = record.headers().lastHeader("ce_id");
-                    if (articleId.equals(record.key()) && id != null) {
-                        ids.add(new String(id.value(), StandardCharsets.UTF_8));
-                    }
-                });
-            }
-        }
-        return ids;
     }
 }

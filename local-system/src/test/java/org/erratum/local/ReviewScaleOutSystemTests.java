@@ -49,8 +49,8 @@ class ReviewScaleOutSystemTests {
         Map<String, String> shared = Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "spring.mongodb.uri", endpoints.mongoUri("erratum-review" + suffix), "erratum.group-suffix", suffix);
         for (String name : List.of("review-a", "review-b")) {
-            instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), ServiceProcess.freePort(),
-                    shared, Path.of("target/system-logs")));
+            instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), Binding.LOOPBACK,
+                    ServiceProcess.freePort(), shared, Path.of("target/system-logs"), List.of()));
         }
         instances.forEach(instance -> instance.awaitReady(Duration.ofMinutes(4)));
     }

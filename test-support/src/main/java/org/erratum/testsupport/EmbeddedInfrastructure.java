@@ -1,18 +1,17 @@
 package org.erratum.testsupport;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Apache Kafka broker in KRaft mode (Kafka's own cluster test kit, in this JVM) and mongo-java-server, a
- * MongoDB-wire-compatible store. Used by the tests when no Docker engine answers, and by the local launcher.
+ * MongoDB-wire-compatible store, on random free ports and in memory: used by the tests when no Docker engine
+ * answers. (The local launcher runs Kafka's own server on kept storage instead: local-system's
+ * {@code KafkaBrokerProcess}.)
  */
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
@@ -24,39 +23,20 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final MongoBackend mongoBackend;
     private final Endpoints endpoints;
 
-    private EmbeddedInfrastructure(int kafkaPort, int mongoPort, Path mongoFile) {
+    private EmbeddedInfrastructure() {
         kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        if (kafkaPort > 0) {
-            kafka.kafkaPorts(kafkaPort);
-        }
         kafka.afterPropertiesSet();
-        // In memory: the memory backend, whose indexes are hash maps. The H2 backend persists to a file, but every
-        // index lookup compares keys by serializing them, which makes each write cost milliseconds once a
-        // collection holds thousands of documents.
-        mongoBackend = mongoFile == null ? new MemoryBackend() : new H2Backend(mongoFile.toString());
+        // the memory backend, whose indexes are hash maps: the H2 backend compares index keys by serializing them,
+        // which makes each write cost milliseconds once a collection holds thousands of documents
+        mongoBackend = new MemoryBackend();
         mongo = new MongoServer(mongoBackend);
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", mongoPort);
-        mongo.bind(address);
+        mongo.bind(new InetSocketAddress("127.0.0.1", 0));
         endpoints = new Endpoints(kafka.getBrokersAsString(),
                 "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
     }
 
-    /** Random free ports, memory only: for tests. */
     public static EmbeddedInfrastructure startEphemeral() {
-        return new EmbeddedInfrastructure(0, 0, null);
-    }
-
-    /**
-     * Fixed ports, and a store that persists to {@code dataDirectory/mongo.mv} so a restart keeps articles,
-     * feedback and the queue: for running the system locally.
-     */
-    public static EmbeddedInfrastructure startPersistent(int kafkaPort, int mongoPort, Path dataDirectory) {
-        try {
-            Files.createDirectories(dataDirectory);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return new EmbeddedInfrastructure(kafkaPort, mongoPort, dataDirectory.resolve("mongo.mv"));
+        return new EmbeddedInfrastructure();
     }
 
     public Endpoints endpoints() {

@@ -3,8 +3,10 @@ package org.erratum.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.erratum.events.CloudEventHeaders;
@@ -73,6 +76,34 @@ public final class TopicProbe {
             });
             return found.get(0);
         }
+    }
+
+    /**
+     * The distinct event ids ({@code ce_id}) of the records with this key on a topic of the given broker, read from
+     * the start to the current end of every partition (assigned directly, so no consumer-group join can keep it
+     * waiting). A producer may have sent one twice; consumers dedupe.
+     */
+    public static Set<String> eventIds(String bootstrapServers, String topic, String key) {
+        Set<String> ids = new HashSet<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    String id = header(record, "ce_id");
+                    if (key.equals(record.key()) && id != null) {
+                        ids.add(id);
+                    }
+                });
+            }
+        }
+        return ids;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

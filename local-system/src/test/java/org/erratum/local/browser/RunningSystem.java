@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.erratum.local.ErratumServices;
 import org.erratum.local.ServiceProcess;
+import org.erratum.local.SharedInfrastructure;
 import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -88,7 +88,7 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
         RunningSystem system = new RunningSystem();
         var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(),
                 ServiceProcess.freePort());
-        system.services = ErratumServices.start(TestInfrastructure.endpoints(), Path.of("target/services"), ports,
+        system.services = ErratumServices.start(SharedInfrastructure.get(), Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs/browser"), Map.of(
                         // the article page calls the feedback JSON API from its own origin
                         "erratum.feedback.allowed-origins", "http://localhost:" + ports.content(),
