@@ -12,9 +12,9 @@ import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 
 /**
- * The benchmark's Kafka broker and store, in a JVM of their own as in production (and as the local launcher runs
- * them): their garbage collection and threads then do not run inside the measured service's process, only on the
- * same two cores. Publishes the article the benchmark sends feedback about, prints
+ * The benchmark's Kafka broker and store, in a JVM apart from the service's, as in production and the local run:
+ * their garbage collection and threads then do not run inside the measured service's process, only on the same
+ * two cores. Publishes the article the benchmark sends feedback about, prints
  * {@code INFRASTRUCTURE READY <kafka bootstrap servers> <mongo uri>} and runs until killed.
  *
  * <p>Argument: article id.
