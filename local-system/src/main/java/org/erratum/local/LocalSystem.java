@@ -28,7 +28,16 @@ public final class LocalSystem {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalSettings settings = LocalSettings.fromSystemProperties();
+        try {
+            run(LocalSettings.fromSystemProperties());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a bad setting, a taken port, a second launcher, a service that would not start: each says what to do
+            System.err.println("Erratum did not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(LocalSettings settings) throws InterruptedException {
         Path data = settings.data();
         if (!Files.isRegularFile(settings.services().resolve("content-service.jar"))) {
             throw new IllegalStateException("No service jars in " + settings.services().toAbsolutePath()

@@ -90,7 +90,8 @@ class LocalSystemRestartSystemTests {
     }
 
     private void assertTheQueueHoldsEveryAcceptedReportOnce(String articleId) {
-        await().atMost(WAIT).until(() -> reportCount(articleId) >= accepted.size());
+        await("all " + accepted.size() + " accepted reports in the queue").atMost(WAIT)
+                .until(() -> reportCount(articleId) >= accepted.size());
         JsonNode item = itemFor(articleId);
         assertThat(item.get("reportCount").asInt()).isEqualTo(accepted.size());
         assertThat(item.get("reports")).extracting(r -> r.get("eventId").asString())
