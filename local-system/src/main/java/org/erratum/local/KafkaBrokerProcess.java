@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -84,7 +82,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * logging to {@code directory/broker.log}: for tests.
      */
     public static KafkaBrokerProcess startFresh(Path directory) {
-        deleteRecursively(directory);
+        Directories.deleteRecursively(directory);
         return start(directory, directory.resolve("broker.log"), Binding.LOOPBACK, ServiceProcess.freePort(),
                 ServiceProcess.freePort(), List.of());
     }
@@ -238,16 +236,5 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "");
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

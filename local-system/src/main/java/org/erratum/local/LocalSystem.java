@@ -108,7 +108,8 @@ public final class LocalSystem {
     private static void requireFree(LocalSettings settings) {
         IntStream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
                 settings.ports().content(), settings.ports().feedback(), settings.ports().review()).forEach(port -> {
-                    String host = port == settings.kafkaControllerPort() ? "127.0.0.1" : settings.binding().listenHost();
+                    String host = port == settings.kafkaControllerPort() ? Binding.LOOPBACK.listenHost()
+                            : settings.binding().listenHost();
                     try (ServerSocket socket = new ServerSocket()) {
                         socket.bind(new InetSocketAddress(host, port));
                     } catch (IOException e) {

@@ -80,7 +80,8 @@ class ClosedLoopSystemTests {
                         "comment", "It should say to check the age band and the maximum number of doses a day."));
         assertThat(report.status()).as(report.toString()).isEqualTo(202);
 
-        JsonNode item = await().atMost(WAIT).until(() -> itemFor(id), found -> found != null);
+        JsonNode item = await().atMost(WAIT)
+                .until(() -> ReviewItems.forArticle(reviewer, id), found -> found != null);
         assertThat(item.get("severity").asString()).isEqualTo("URGENT");
         assertThat(item.get("reports").get(0).get("passage").asString())
                 .isEqualTo("Give the dose of children's paracetamol");
@@ -142,14 +143,5 @@ class ClosedLoopSystemTests {
         return await().atMost(WAIT).until(() -> Files.readAllLines(service.log()).stream()
                 .filter(line -> line.contains("[" + traceId + "-") && line.contains(saying)).findFirst(),
                 Optional::isPresent).orElseThrow();
-    }
-
-    private static JsonNode itemFor(String articleId) {
-        for (JsonNode item : reviewer.get("/api/review/items").json()) {
-            if (articleId.equals(item.get("articleId").asString())) {
-                return item;
-            }
-        }
-        return null;
     }
 }

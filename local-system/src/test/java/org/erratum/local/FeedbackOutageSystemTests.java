@@ -92,7 +92,7 @@ class FeedbackOutageSystemTests {
         assertThat(reportIds).doesNotHaveDuplicates().hasSize(REPORTS);
         kafka.start();
 
-        JsonNode item = await().atMost(WAIT).until(() -> itemFor(articleId),
+        JsonNode item = await().atMost(WAIT).until(() -> ReviewItems.forArticle(reviewer, articleId),
                 found -> found != null && found.get("reportCount").asInt() >= REPORTS);
         assertThat(item.get("reportCount").asInt()).isEqualTo(REPORTS);
         assertThat(item.get("reports")).extracting(r -> r.get("eventId").asString())
@@ -117,14 +117,5 @@ class FeedbackOutageSystemTests {
     private static String accepted(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         return response.json().get("id").asString();
-    }
-
-    private static JsonNode itemFor(String articleId) {
-        for (JsonNode item : reviewer.get("/api/review/items").json()) {
-            if (articleId.equals(item.get("articleId").asString())) {
-                return item;
-            }
-        }
-        return null;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +53,7 @@ class LocalSystemRestartSystemTests {
 
     @Test
     void everyAcceptedReportReachesTheQueueOnceAcrossAStopAndAKill() {
-        deleteRecursively(WORK);
+        Directories.deleteRecursively(WORK);
         Launcher first = Launcher.start(1);
         String articleId = publishArticle();
         report(articleId);
@@ -92,7 +91,7 @@ class LocalSystemRestartSystemTests {
     private void assertTheQueueHoldsEveryAcceptedReportOnce(String articleId) {
         await("all " + accepted.size() + " accepted reports in the queue").atMost(WAIT)
                 .until(() -> reportCount(articleId) >= accepted.size());
-        JsonNode item = itemFor(articleId);
+        JsonNode item = ReviewItems.forArticle(reviewer(), articleId);
         assertThat(item.get("reportCount").asInt()).isEqualTo(accepted.size());
         assertThat(item.get("reports")).extracting(r -> r.get("eventId").asString())
                 .containsExactlyInAnyOrderElementsOf(accepted);
@@ -125,18 +124,12 @@ class LocalSystemRestartSystemTests {
     }
 
     private static int reportCount(String articleId) {
-        JsonNode item = itemFor(articleId);
+        JsonNode item = ReviewItems.forArticle(reviewer(), articleId);
         return item == null ? 0 : item.get("reportCount").asInt();
     }
 
-    private static JsonNode itemFor(String articleId) {
-        ApiClient reviewer = ApiClient.at(url(PORTS.get(5))).as("reviewer", "reviewer-dev-password");
-        for (JsonNode item : reviewer.get("/api/review/items").json()) {
-            if (articleId.equals(item.get("articleId").asString())) {
-                return item;
-            }
-        }
-        return null;
+    private static ApiClient reviewer() {
+        return ApiClient.at(url(PORTS.get(5))).as("reviewer", "reviewer-dev-password");
     }
 
     private static ApiClient reader() {
@@ -153,17 +146,6 @@ class LocalSystemRestartSystemTests {
 
     private static String url(int port) {
         return "http://localhost:" + port;
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code java -jar local-system-...-exec.jar} with the data directory and ports of this test. */

@@ -2,6 +2,7 @@ package org.erratum.local.browser;
 
 import java.time.Duration;
 
+import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,17 +235,9 @@ class ReaderFeedbackBrowserSystemTests {
 
     /** The one report on the article, as the review queue shows it to a reviewer. */
     private static JsonNode awaitReport(PublishedArticle article) {
-        JsonNode item = await().atMost(WAIT).until(() -> itemFor(article), found -> found != null);
+        JsonNode item = await().atMost(WAIT)
+                .until(() -> ReviewItems.forArticle(system.reviewer(), article.id()), found -> found != null);
         assertThat(item.get("reports")).hasSize(1);
         return item.get("reports").get(0);
-    }
-
-    private static JsonNode itemFor(PublishedArticle article) {
-        for (JsonNode item : system.reviewer().get("/api/review/items").json()) {
-            if (article.id().equals(item.get("articleId").asString())) {
-                return item;
-            }
-        }
-        return null;
     }
 }

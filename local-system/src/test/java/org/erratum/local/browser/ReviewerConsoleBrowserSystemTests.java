@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
 import org.erratum.testsupport.ApiClient.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -148,18 +149,9 @@ class ReviewerConsoleBrowserSystemTests {
                     "revision", 1, "category", "SAFETY_CONCERN", "passage", PASSAGE, "comment", comment));
             assertThat(report.status()).as(report.toString()).isEqualTo(202);
         }
-        JsonNode item = await().atMost(WAIT).until(() -> itemFor(article),
+        JsonNode item = await().atMost(WAIT).until(() -> ReviewItems.forArticle(system.reviewer(), article.id()),
                 found -> found != null && found.get("reportCount").asInt() == 2);
         return item.get("id").asString();
-    }
-
-    private static JsonNode itemFor(PublishedArticle article) {
-        for (JsonNode item : system.reviewer().get("/api/review/items").json()) {
-            if (article.id().equals(item.get("articleId").asString())) {
-                return item;
-            }
-        }
-        return null;
     }
 
     private static void editorPublishesRevision2(PublishedArticle article) {
