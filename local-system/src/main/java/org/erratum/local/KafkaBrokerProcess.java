@@ -216,7 +216,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * they can reach from this machine.
      */
     private static String serverProperties(Binding binding, int port, int controllerPort, Path data) {
-        String controller = "127.0.0.1:" + controllerPort;
+        String controller = Binding.LOOPBACK.listenHost() + ":" + controllerPort;
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",

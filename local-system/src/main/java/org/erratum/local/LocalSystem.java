@@ -94,10 +94,11 @@ public final class LocalSystem {
         return services;
     }
 
+    /** Called by the shutdown hook, and by a start that failed: each takes what the other has not. */
     private static void stop(Deque<AutoCloseable> running) {
-        while (!running.isEmpty()) {
+        for (AutoCloseable next = running.poll(); next != null; next = running.poll()) {
             try {
-                running.pop().close();
+                next.close();
             } catch (Exception e) {
                 System.err.println("Could not stop cleanly: " + e);
             }
