@@ -8,11 +8,20 @@ import org.erratum.platform.security.ErratumSecurityProperties;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
+import org.erratum.platform.web.ProblemErrorController;
+import org.erratum.platform.web.ProblemReportValve;
+import org.erratum.platform.web.RequestHeaderGuard;
+import org.erratum.platform.web.StrictJson;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
@@ -24,8 +33,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** What every Erratum service gets by depending on the platform. */
-@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @EnableConfigurationProperties(ErratumSecurityProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -43,6 +54,33 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Replaces Boot's {@code /error}, so errors raised outside Spring MVC are problem documents too. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    RequestHeaderGuard requestHeaderGuard() {
+        return new RequestHeaderGuard();
+    }
+
+    /** The HTTP API reads JSON strictly; the {@code JsonMapper} bean, which event consumers build on, does not. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer strictJsonApi(JsonMapper jsonMapper) {
+        return StrictJson.httpApi(jsonMapper);
+    }
+
+    /**
+     * Errors Tomcat answers itself, before the application sees the request, as problem documents. The context's
+     * host is not started yet when context customizers run, so it still takes the report valve's class.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+                .setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
     /**

@@ -106,6 +106,58 @@ public final class TopicProbe {
         return ids;
     }
 
+    /**
+     * Counts the records on the topics that match, reading on from where it stopped at each {@link Tally#count()}:
+     * cheap enough to call before and after every request of a long test. Close it when done.
+     */
+    public static Tally tally(Predicate<ConsumerRecord<String, String>> matching, String... topics) {
+        return new Tally(matching, List.of(topics));
+    }
+
+    /** A running count of matching records; see {@link #tally}. */
+    public static final class Tally implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+        private final Predicate<ConsumerRecord<String, String>> matching;
+        private final List<TopicPartition> partitions;
+        private long count;
+
+        private Tally(Predicate<ConsumerRecord<String, String>> matching, List<String> topics) {
+            this.matching = matching;
+            this.consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    new StringDeserializer(), new StringDeserializer());
+            this.partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        /** Matching records from the beginning of the topics up to what they hold now. */
+        public long count() {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            // no Awaitility here: its first look comes after a delay, and this runs twice per request of a corpus
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("Could not read " + partitions + " up to " + ends);
+                }
+                consumer.poll(Duration.ofMillis(50)).forEach(r -> {
+                    if (matching.test(r)) {
+                        count++;
+                    }
+                });
+            }
+            return count;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import org.erratum.content.article.ArticleContent;
 import org.erratum.content.article.ArticleService;
 import org.erratum.content.article.Reference;
 import org.erratum.content.article.Section;
+import org.erratum.platform.web.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,7 +38,7 @@ class SampleArticleLoader implements ApplicationRunner {
 
     SampleArticleLoader(ArticleService articles, JsonMapper json) {
         this.articles = articles;
-        this.json = json;
+        this.json = StrictJson.strict(json); // a misspelt key in the sample fails the start, not the page
     }
 
     @Override

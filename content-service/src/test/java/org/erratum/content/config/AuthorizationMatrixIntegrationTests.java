@@ -10,7 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every content-service endpoint against every kind of caller: reading is public, editing needs EDITOR. A status
- * other than 401/403 means the caller got past security (an unknown article answers 404, an empty body 400).
+ * other than 401/403 means the caller got past security (an unknown article answers 404, an empty body 400). A
+ * method no endpoint takes answers 405 to anyone: there is nothing behind it to protect.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -33,7 +34,10 @@ class AuthorizationMatrixIntegrationTests {
             PUT    | /api/articles/unknown                      | reviewer  | 403
             PUT    | /api/articles/unknown                      | editor    | 400
             PUT    | /api/articles/unknown                      | admin     | 400
-            DELETE | /api/articles/unknown                      | editor    | 403
+            DELETE | /api/articles/unknown                      | editor    | 405
+            DELETE | /api/articles/unknown                      | anonymous | 405
+            POST   | /articles/paracetamol-for-adults           | anonymous | 405
+            POST   | /api/articles/unknown/revisions            | anonymous | 405
             GET    | /actuator/health                           | anonymous | 200
             GET    | /actuator/prometheus                       | anonymous | 200
             GET    | /actuator/env                              | editor    | 403

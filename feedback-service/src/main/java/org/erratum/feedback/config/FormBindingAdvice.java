@@ -1,7 +1,5 @@
 package org.erratum.feedback.config;
 
-import java.util.List;
-
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.erratum.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -31,10 +29,6 @@ class FormBindingAdvice {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail unreadableForm(InvalidParameterException ex) {
-        String message = "holds a form field that is not valid UTF-8";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "body: " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new Problems.FieldError("body", message)));
-        return problem;
+        return Problems.invalid(HttpStatus.BAD_REQUEST, "body", "holds a form field that is not valid UTF-8");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.ProblemCorsProcessor;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Readers are anonymous, so every feedback endpoint is public. The editorial readouts are for editors (and
@@ -46,16 +48,14 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain readerFilterChain(HttpSecurity http, FeedbackProperties properties) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // every method, so that a wrong one reaches Spring MVC and is answered 405 with Allow, not 401
         RequestMatcher readerEndpoints = new OrRequestMatcher(
-                paths.matcher(HttpMethod.POST, "/api/feedback/votes"),
-                paths.matcher(HttpMethod.POST, "/api/feedback/reports"),
-                // CORS preflights of the JSON calls, answered by the CORS filter
-                paths.matcher(HttpMethod.OPTIONS, "/api/feedback/votes"),
-                paths.matcher(HttpMethod.OPTIONS, "/api/feedback/reports"),
-                paths.matcher(HttpMethod.POST, "/feedback/votes"), paths.matcher(HttpMethod.POST, "/feedback/reports"),
-                paths.matcher(HttpMethod.GET, "/api/feedback/articles/*/revisions/*/helpfulness"));
+                paths.matcher("/api/feedback/votes"), paths.matcher("/api/feedback/reports"),
+                paths.matcher("/feedback/votes"), paths.matcher("/feedback/reports"),
+                paths.matcher("/api/feedback/articles/*/revisions/*/helpfulness"));
         return http.securityMatcher(readerEndpoints)
-                .cors(cors -> cors.configurationSource(jsonApiCors(properties)))
+                // CORS preflights of the JSON calls are answered here; a refused one is a 403 problem document
+                .addFilterAt(ProblemCorsProcessor.filter(jsonApiCors(properties)), CorsFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -70,11 +70,15 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        .requestMatchers(HttpMethod.GET, "/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                        // any method, so that an editor's wrong one is answered 405 by Spring MVC, not 403
+                        .requestMatchers("/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the readouts only read: there is nothing a forged request could change, and with CSRF on, an
+                // editor's wrong method would be answered 403 instead of 405
+                .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
@@ -82,7 +86,8 @@ class SecurityConfig {
      * The article page calls the JSON endpoints from another origin (another port in development), and its calls
      * must carry the reader cookie, so the allowed origins are listed explicitly: a wildcard may not be combined
      * with credentials. Only the two JSON endpoints are opened; the HTML form posts need no CORS, and no other
-     * endpoint is meant for scripts on other sites. A preflight from any other origin is refused with 403.
+     * endpoint is meant for scripts on other sites. A preflight from any other origin is refused with 403, a
+     * problem document naming the {@code Origin} header.
      */
     private static CorsConfigurationSource jsonApiCors(FeedbackProperties properties) {
         CorsConfiguration json = new CorsConfiguration();

@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
+import org.erratum.platform.web.ProblemResponses;
+import org.erratum.platform.web.Problems;
+import org.erratum.platform.web.RequestHeaderGuard;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are left to Tomcat, which caps them at {@code server.tomcat.max-http-form-post-size}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestHeaderGuard.ORDER + 1) // the platform has checked the Content-Type by then
 class RequestBodyGuard extends OncePerRequestFilter {
 
     private final long maxBytes;
@@ -49,7 +51,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "is larger than " + maxBytes + " bytes");
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "is larger than " + maxBytes + " bytes");
             return;
         }
         if (!isJson(request)) {
@@ -58,9 +60,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "is larger than " + maxBytes + " bytes");
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "is larger than " + maxBytes + " bytes");
         } else if (!isUtf8(body)) {
-            refuse(response, HttpStatus.BAD_REQUEST, "is not valid UTF-8");
+            refuse(request, response, HttpStatus.BAD_REQUEST, "is not valid UTF-8");
         } else {
             chain.doFilter(new ReadBody(request, body), response);
         }
@@ -83,15 +85,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // written by hand: this runs before Spring MVC, whose problem-details advice is not reached
-        response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"body: %s",\
-                "errors":[{"field":"body","message":"%s"}]}\
-                """.formatted(status.getReasonPhrase(), status.value(), message, message));
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String message) throws IOException {
+        ProblemResponses.write(response, Problems.invalid(status, "body", message), request.getRequestURI());
     }
 
     /** The request with its body already read into memory. */

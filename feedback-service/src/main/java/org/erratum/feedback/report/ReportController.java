@@ -4,13 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.erratum.feedback.article.ArticlePages;
-import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Accepted;
 import org.erratum.feedback.intake.Sender;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,15 +31,9 @@ class ReportController {
     }
 
     @PostMapping(path = "/feedback/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> submitFromForm(@Valid ReportRequest report, HttpServletRequest request) {
-        Acceptance acceptance;
-        try {
-            acceptance = reports.submit(report, Sender.ofForm(request));
-        } catch (ErrorResponseException refused) {
-            return articlePages.backToArticleWhenBusy(refused, report.articleId());
-        }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(articlePages.thankYouPage(acceptance.article()))
-                .build();
+    ResponseEntity<Void> submitFromForm(@Valid ReportRequest report, BindingResult binding,
+            HttpServletRequest request) {
+        return articlePages.answerForm(request, binding,
+                () -> reports.submit(report, Sender.ofForm(request)).article());
     }
 }

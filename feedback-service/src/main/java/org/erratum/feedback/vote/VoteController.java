@@ -8,10 +8,9 @@ import org.erratum.feedback.article.ArticlePages;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Accepted;
 import org.erratum.feedback.intake.Sender;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,17 +40,10 @@ class VoteController {
     }
 
     @PostMapping(path = "/feedback/votes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> castFromForm(@Valid VoteRequest vote, HttpServletRequest request,
+    ResponseEntity<Void> castFromForm(@Valid VoteRequest vote, BindingResult binding, HttpServletRequest request,
             HttpServletResponse response) {
-        Acceptance acceptance;
-        try {
-            acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response), Sender.ofForm(request));
-        } catch (ErrorResponseException refused) {
-            return articlePages.backToArticleWhenBusy(refused, vote.articleId());
-        }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(articlePages.thankYouPage(acceptance.article()))
-                .build();
+        return articlePages.answerForm(request, binding, () -> votes.cast(vote,
+                readerCookie.readOrIssue(request, response), Sender.ofForm(request)).article());
     }
 
     @GetMapping("/api/feedback/articles/{articleId}/revisions/{revision}/helpfulness")

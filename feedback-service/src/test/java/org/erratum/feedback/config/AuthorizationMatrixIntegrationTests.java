@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every feedback-service endpoint against every kind of caller: reader feedback is anonymous, the editorial readouts
  * need EDITOR or ADMIN. A status other than 401/403 means the caller got past security (an unknown revision answers
- * 404, an empty vote 400): that is what "allowed" means here.
+ * 404, an empty vote 400, a wrong method 405): that is what "allowed" means here. A wrong method is no way round the
+ * roles: it reaches Spring MVC's 405 only for a caller who may use the path at all.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -34,7 +35,11 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /api/editorial/feedback.csv?from=2001-01-01&to=2001-01-31   | editor    | 200
             GET  | /api/editorial/feedback.csv?from=2001-01-01&to=2001-01-31   | admin     | 200
             GET  | /api/editorial/feedback.csv                                 | anonymous | 401
-            POST | /api/editorial/reports                                      | editor    | 403
+            POST | /api/editorial/reports                                      | anonymous | 401
+            POST | /api/editorial/reports                                      | reviewer  | 403
+            POST | /api/editorial/reports                                      | editor    | 405
+            GET  | /api/feedback/votes                                         | anonymous | 405
+            DELETE | /api/feedback/reports                                     | anonymous | 405
             POST | /api/feedback/votes                                         | anonymous | 400
             POST | /api/feedback/reports                                       | anonymous | 400
             GET  | /api/feedback/articles/unknown/revisions/1/helpfulness      | anonymous | 404

@@ -9,6 +9,8 @@ import org.erratum.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The article page's scripts may call the JSON API from the article site's origin, and only from there. */
@@ -41,6 +43,9 @@ class CorsIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(header(response, "Access-Control-Allow-Origin")).isNull();
+        assertThat(header(response, "Content-Type")).startsWith("application/problem+json");
+        assertThat(JsonMapper.builder().build().readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("Origin");
     }
 
     @Test

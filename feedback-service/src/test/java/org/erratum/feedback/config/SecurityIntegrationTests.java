@@ -35,7 +35,17 @@ class SecurityIntegrationTests {
     void nothingOutsideTheFeedbackEndpointsIsReachable() {
         Http http = new Http(port);
 
-        assertThat(http.get("/api/feedback/votes").statusCode()).isIn(401, 403);
         assertThat(http.get("/anything-else").statusCode()).isIn(401, 403);
+        assertThat(http.get("/feedback/anything-else").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void aWrongMethodOnAReaderEndpointIsAnsweredWithWhatItAllows() {
+        var response = new Http(port).get("/api/feedback/votes");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 }

@@ -59,19 +59,25 @@ class IntakeIntegrationTests {
     }
 
     @Test
-    void aFormWithoutAFormTokenIsRefusedNamingIt() {
+    void aFormWithoutAFormTokenIsSentBackToTheArticleNamingIt() {
         Map<String, String> form = reportForm("The dose in the second section looks wrong");
         form.remove("formToken");
 
-        assertRefusedWithoutTrace(http.postForm("/feedback/reports", form), "formToken", "is missing");
+        assertSentBackWithoutTrace(http.postForm("/feedback/reports", form), "formToken");
     }
 
+    /** The article page asks a reader sent back for {@code formToken} to reload it; the API says so itself. */
     @Test
     void aFormTokenOlderThanAWeekIsRefusedAskingTheReaderToReload() {
         Map<String, String> form = reportForm("The dose in the second section looks wrong");
-        form.put("formToken", formTokens.issue(article.articleId(), Instant.now().minus(Duration.ofDays(8))));
+        String expired = formTokens.issue(article.articleId(), Instant.now().minus(Duration.ofDays(8)));
+        form.put("formToken", expired);
 
-        assertRefusedWithoutTrace(http.postForm("/feedback/reports", form), "formToken", "reload the article page");
+        assertSentBackWithoutTrace(http.postForm("/feedback/reports", form), "formToken");
+        assertRefusedWithoutTrace(http.postJson("/api/feedback/reports", """
+                {"articleId":"%s","revision":1,"category":"INACCURATE","comment":"The dose looks wrong to me",
+                 "formToken":"%s"}""".formatted(article.articleId(), expired)), "formToken",
+                "reload the article page");
     }
 
     @Test
@@ -194,6 +200,14 @@ class IntakeIntegrationTests {
         Query pending = query(where("articleId").is(article.articleId()).and("published").is(false));
         assertThat(mongo.count(pending, Topics.REPORTS.equals(topic) ? Report.class : Vote.class)).isZero();
         assertThat(KafkaInspection.recordsOn(topic)).noneMatch(r -> article.articleId().equals(r.key()));
+    }
+
+    private void assertSentBackWithoutTrace(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:8081/articles/"
+                + article.slug() + "?feedback=invalid&field=" + field + "#feedback");
+        assertThat(mongo.count(new Query(where("articleId").is(article.articleId())), Report.class)).isZero();
+        assertThat(mongo.count(new Query(where("articleId").is(article.articleId())), Vote.class)).isZero();
     }
 
     private void assertRefusedWithoutTrace(HttpResponse<String> response, String field, String message) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
 import org.erratum.feedback.Http;
@@ -44,6 +46,9 @@ class VoteApiIntegrationTests {
 
     @Autowired
     FormTokens formTokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     private Http http;
     private KnownArticle article;
@@ -204,15 +209,35 @@ class VoteApiIntegrationTests {
     }
 
     @Test
-    void invalidFormVoteIsRejectedNamingTheField() {
+    void invalidFormVoteIsSentBackToTheArticleNamingTheFieldAndCountedAsRejected() {
         long votesBefore = mongo.count(new Query(), Vote.class);
+        double rejectedBefore = rejectedFormVotes();
 
         HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
-                "articleId", article.articleId(), "revision", "2"));
+                "articleId", article.articleId(), "revision", "2",
+                "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30))));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsNamedIn(response)).contains("helpful");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:8081/articles/"
+                + article.slug() + "?feedback=invalid&field=helpful#feedback");
         assertThat(mongo.count(new Query(), Vote.class)).isEqualTo(votesBefore);
+        assertThat(rejectedFormVotes()).isEqualTo(rejectedBefore + 1);
+    }
+
+    /** With no article page to go back to, a reader would be lost either way: the problem says what is wrong. */
+    @Test
+    void aFormVoteOnAnUnknownArticleIsAnsweredWithItsProblem() {
+        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+                "articleId", "no-such-article", "revision", "1", "helpful", "true",
+                "formToken", formTokens.issue("no-such-article", Instant.now().minusSeconds(30))));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(fieldsNamedIn(response)).containsExactly("articleId");
+    }
+
+    private double rejectedFormVotes() {
+        Counter rejected = meters.find("erratum.feedback.rejected").tags("kind", "vote", "status", "400").counter();
+        return rejected == null ? 0 : rejected.count();
     }
 
     private HttpResponse<String> vote(boolean helpful, String reason) {

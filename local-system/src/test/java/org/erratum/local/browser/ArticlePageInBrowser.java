@@ -150,6 +150,21 @@ final class ArticlePageInBrowser {
         byId(id).sendKeys(text);
     }
 
+    /** Sets a field's value at once, past its {@code maxlength}, as a pasted text in an old browser would. */
+    void fill(String id, String text) {
+        script("arguments[0].value = arguments[1];", byId(id), text);
+    }
+
+    /**
+     * Switches off the browser's own form checks ({@code required}, {@code maxlength}, {@code type=email}), so
+     * the feedback service's checks are what a reader meets, as with a browser that has none.
+     */
+    void bypassTheBrowsersOwnChecks() {
+        script("""
+                document.querySelectorAll('form').forEach(form => form.noValidate = true);
+                document.querySelectorAll('[maxlength]').forEach(field => field.removeAttribute('maxlength'));""");
+    }
+
     /** Saves the whole page as target/screenshots/{name}.png for a person to look at. */
     Path screenshot(String name) {
         return Chromium.screenshot(driver, name);

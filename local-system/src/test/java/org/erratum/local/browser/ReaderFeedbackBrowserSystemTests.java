@@ -1,6 +1,8 @@
 package org.erratum.local.browser;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
@@ -18,8 +20,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A reader gives feedback in a real browser (headless Chromium) on the running system: with JavaScript (JSON
- * calls, no reload), without it (plain form posts and a redirect back), and with the keyboard alone. Every journey
- * is checked where it ends up: the helpfulness tally of the feedback service or the review queue.
+ * calls, no reload), without it (plain form posts and a redirect back, also when the feedback service refuses the
+ * form: the browser's own checks bypassed, as an old browser or a hand-made post would), and with the keyboard
+ * alone. Every journey is checked where it ends up: the helpfulness tally of the feedback service, the review queue,
+ * or, for a refused form, the feedback service's export holding nothing about the article.
  */
 @ExtendWith(RunningSystem.class)
 class ReaderFeedbackBrowserSystemTests {
@@ -180,6 +184,62 @@ class ReaderFeedbackBrowserSystemTests {
     }
 
     @Test
+    void withoutJavaScriptAnEmailWithoutConsentComesBackAskingForTheTick() {
+        PublishedArticle article = publish();
+        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader.openReportForm();
+        reader.choose("category-INACCURATE");
+        reader.type("report-comment", "Four doses in a day is too many for a toddler, please check this.");
+        reader.type("report-email", "reader@example.org");
+        reader.takeTimeToRead();
+
+        reader.sendReport();
+
+        awaitRedirectBackRefusing(article, "contactConsent");
+        assertThat(reader.errorSummary()).containsExactly("Tick the box to agree to be emailed about the outcome,"
+                + " or leave the email address empty");
+        assertThat(reader.byId("report-consent-error").getText()).startsWith("Tick the box");
+        assertThat(reader.byId("report-consent").getAttribute("aria-invalid")).isEqualTo("true");
+        reader.screenshot("article-no-javascript-refused-consent");
+        assertNothingStoredAbout(article);
+    }
+
+    @Test
+    void withoutJavaScriptACommentOverTheLimitComesBackNamingIt() {
+        PublishedArticle article = publish();
+        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader.openReportForm();
+        reader.choose("category-OTHER");
+        reader.bypassTheBrowsersOwnChecks();
+        reader.fill("report-comment", "The dose is wrong. ".repeat(106)); // 2,014 characters
+        reader.takeTimeToRead();
+
+        reader.sendReport();
+
+        awaitRedirectBackRefusing(article, "comment");
+        assertThat(reader.errorSummary()).containsExactly("Tell us what is wrong, in 2,000 characters or fewer");
+        assertThat(reader.byId("report-comment").getAttribute("aria-invalid")).isEqualTo("true");
+        assertNothingStoredAbout(article);
+    }
+
+    @Test
+    void withoutJavaScriptAReportWithoutACategoryComesBackNamingIt() {
+        PublishedArticle article = publish();
+        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader.openReportForm();
+        reader.bypassTheBrowsersOwnChecks();
+        reader.type("report-comment", "The second table gives a different dose from the first one.");
+        reader.takeTimeToRead();
+
+        reader.sendReport();
+
+        awaitRedirectBackRefusing(article, "category");
+        assertThat(reader.errorSummary()).containsExactly("Choose what kind of problem it is");
+        assertThat(reader.byId("category-error").getText()).isEqualTo("Choose what kind of problem it is");
+        assertNothingStoredAbout(article);
+    }
+
+    @Test
     void aReaderUsingOnlyTheKeyboardCanVoteAndReport() {
         PublishedArticle article = publish();
         reader = inBrowser(true).open(system.articlePage(article.slug()));
@@ -226,6 +286,26 @@ class ReaderFeedbackBrowserSystemTests {
                 url -> url.startsWith(system.articlePage(article.slug()) + "?feedback=thanks"));
         assertThat(reader.driver().getCurrentUrl()).endsWith("#feedback");
         assertThat(reader.status()).isEqualTo("Thank you for your feedback.");
+    }
+
+    /**
+     * The browser followed the feedback service's redirect (the test never opens that address itself) back to the
+     * article, which names the refused field.
+     */
+    private void awaitRedirectBackRefusing(PublishedArticle article, String field) {
+        await().atMost(WAIT).until(() -> reader.driver().getCurrentUrl(),
+                url -> url.startsWith(system.articlePage(article.slug()) + "?feedback=invalid"));
+        assertThat(reader.driver().getCurrentUrl()).endsWith("&field=" + field + "#feedback");
+        assertThat(reader.status()).as("no thank-you").isEmpty();
+    }
+
+    /** The feedback service's own record of what it accepted, spam included: nothing about the article. */
+    private static void assertNothingStoredAbout(PublishedArticle article) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        var export = system.feedbackEditor()
+                .getText("/api/editorial/feedback.csv?from=" + today.minusDays(1) + "&to=" + today.plusDays(1));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.text()).as("accepted feedback").doesNotContain(article.id());
     }
 
     private static JsonNode awaitVotes(PublishedArticle article, int votes) {

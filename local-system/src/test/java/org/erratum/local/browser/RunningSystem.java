@@ -40,6 +40,11 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
         return ApiClient.at(services.feedback().baseUrl());
     }
 
+    /** The editorial readouts of the feedback service. */
+    ApiClient feedbackEditor() {
+        return feedbackApi().as("editor", "editor-dev-password");
+    }
+
     ApiClient reviewer() {
         return ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
     }

@@ -1,9 +1,13 @@
 package org.erratum.platform.web;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -16,10 +20,32 @@ public final class Problems {
     }
 
     public static ErrorResponseException invalidField(HttpStatus status, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, field + ": " + message);
+        return new ErrorResponseException(status, invalid(status, field, message), null);
+    }
+
+    /** The problem with one field of the request: a body member, a parameter, or a header such as Content-Type. */
+    public static ProblemDetail invalid(HttpStatusCode status, String field, String message) {
+        return invalid(status, List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemDetail invalid(HttpStatusCode status, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
-        return new ErrorResponseException(status, problem, null);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /**
+     * The field errors of a form or body that did not bind or validate, by field name. A value that could not
+     * even be converted (letters for a number) says so, without Spring's message naming Java types.
+     */
+    public static List<FieldError> fieldErrors(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(),
+                        e.isBindingFailure() ? "has the wrong type or format" : e.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
     }
 
     public static ErrorResponseException notFound(String what) {

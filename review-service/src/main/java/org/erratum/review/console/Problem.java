@@ -20,11 +20,7 @@ record Problem(String title, String detail, List<Problems.FieldError> errors) {
     }
 
     static Problem of(BindingResult result) {
-        List<Problems.FieldError> errors = result.getFieldErrors().stream()
-                .map(e -> new Problems.FieldError(e.getField(),
-                        e.isBindingFailure() ? "has the wrong type or format" : e.getDefaultMessage()))
-                .toList();
-        return new Problem("Please correct the form", null, errors);
+        return new Problem("Please correct the form", null, Problems.fieldErrors(result));
     }
 
     /** Publishing to Kafka failed after the change was stored; the service's relay announces it later. */

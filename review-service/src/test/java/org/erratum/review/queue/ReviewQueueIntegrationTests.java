@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.erratum.events.CloudEventHeaders;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
@@ -25,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class ReviewQueueIntegrationTests {
@@ -65,6 +68,25 @@ class ReviewQueueIntegrationTests {
         assertThat(item.severity()).isEqualTo(Severity.NORMAL);
         assertThat(item.categories()).containsEntry(Category.OUT_OF_DATE, 1).containsEntry(Category.BROKEN_REFERENCE, 1);
         assertThat(item.reports()).extracting(ReviewItem.Report::passage).containsOnly("Take two tablets every hour");
+    }
+
+    /**
+     * Consumers are tolerant readers: a later version of the contract may add fields, and the strict JSON of the
+     * HTTP API must not reach the mapper events are read with.
+     */
+    @Test
+    void aReportCarryingFieldsThisVersionDoesNotKnowIsStillQueued() {
+        String articleId = Fixtures.newArticleId();
+        ReportSubmitted report = Fixtures.report(articleId, Category.INACCURATE);
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode body = (ObjectNode) json.valueToTree(report);
+        body.put("addedInALaterVersion", "ignored");
+        body.putObject("nested").put("field", 1);
+
+        TopicProbe.send(Topics.REPORTS, articleId, json.writeValueAsString(body),
+                CloudEventHeaders.of(report, "/erratum/feedback-service"));
+
+        assertThat(awaitItem(articleId, 1).categories()).containsEntry(Category.INACCURATE, 1);
     }
 
     @Test
