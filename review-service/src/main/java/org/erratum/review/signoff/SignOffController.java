@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -12,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,13 +30,17 @@ class SignOffController {
         this.signIn = signIn;
     }
 
-    /** Accepted: the decision is on Kafka; the article's dates move when content-service applies it. */
+    /**
+     * Accepted: the sign-off is stored, and the article's dates move when content-service applies it. It is on Kafka
+     * when {@code published} is true; otherwise the relay puts it there, and the request needs no repeating. The same
+     * request with the same key answers the same sign-off.
+     */
     @PostMapping("/api/review/articles/{articleId}/sign-off")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SignOff signOff(@PathVariable String articleId, @Valid @RequestBody SignOffRequest request,
-            Authentication user) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return signOffs.signOff(articleId, request.revision(), request.itemId(), Staff.of(user, roles),
-                signIn.clinician(user));
+                signIn.clinician(user), IdempotencyKey.required(key));
     }
 
     /** @param revision the revision the clinician reviewed */
