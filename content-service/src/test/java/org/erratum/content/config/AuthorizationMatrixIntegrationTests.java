@@ -34,6 +34,13 @@ class AuthorizationMatrixIntegrationTests {
             PUT    | /api/articles/unknown                      | editor    | 400
             PUT    | /api/articles/unknown                      | admin     | 400
             DELETE | /api/articles/unknown                      | editor    | 403
+            GET    | /v3/api-docs                               | anonymous | 401
+            GET    | /v3/api-docs                               | reviewer  | 200
+            GET    | /v3/api-docs                               | editor    | 200
+            GET    | /v3/api-docs.yaml                          | anonymous | 401
+            GET    | /v3/api-docs.yaml                          | admin     | 200
+            GET    | /v3/api-docs/swagger-config                | anonymous | 401
+            POST   | /v3/api-docs                               | editor    | 403
             GET    | /actuator/health                           | anonymous | 200
             GET    | /actuator/prometheus                       | anonymous | 200
             GET    | /actuator/env                              | editor    | 403

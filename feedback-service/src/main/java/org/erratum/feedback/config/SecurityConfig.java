@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.ApiDocumentation;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,6 +72,7 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/review/items")
 class ReviewQueueController {
 
+    private static final String CONFLICT = "The item's state does not allow this now (someone else holds it, it is"
+            + " escalated, or resolved); the detail says which";
+
     private final ReviewQueue queue;
     private final RoleHierarchy roles;
 
@@ -51,37 +56,52 @@ class ReviewQueueController {
     }
 
     @PostMapping("/claim-next")
-    ResponseEntity<ReviewItem> claimNext(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-            Authentication user) {
+    @ApiResponse(responseCode = "200", description = "The item you now hold; a retry with the same key answers the"
+            + " item that request claimed")
+    @ApiResponse(responseCode = "204", description = "Nothing is waiting that you may claim")
+    ResponseEntity<ReviewItem> claimNext(@Parameter(required = true)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.claimNext(Staff.of(user, roles), IdempotencyKey.required(key)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/claim")
+    @ApiResponse(responseCode = "200", description = "The item you now hold (claiming it again renews the lease)")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem claim(@PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.claim(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/release")
+    @ApiResponse(responseCode = "200", description = "The item, back in the queue")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem release(@PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.release(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/notes")
-    ReviewItem note(@PathVariable String id, @Valid @RequestBody Text note,
+    @ApiResponse(responseCode = "200", description = "The item, with the note in its activity log")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    ReviewItem note(@PathVariable String id, @Valid @RequestBody Text note, @Parameter(required = true)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.note(id, Staff.of(user, roles), note.text(), IdempotencyKey.required(key));
     }
 
     @PostMapping("/{id}/escalate")
+    @ApiResponse(responseCode = "200", description = "The item, escalated to the senior reviewers")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem escalate(@PathVariable String id, @Valid @RequestBody Text reason,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.escalate(id, Staff.of(user, roles), reason.text(), optional(key));
     }
 
     @PostMapping("/{id}/resolve")
+    @ApiResponse(responseCode = "200", description = "The resolved item")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    @ApiResponse(responseCode = "422", description = "The revision or the duplicate item named does not exist, or"
+            + " the Idempotency-Key was sent before with a different request")
     ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(request.outcome(),

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.Staff;
@@ -37,8 +39,15 @@ class SignOffController {
      */
     @PostMapping("/api/review/articles/{articleId}/sign-off")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "202", description = "The sign-off is stored; it is on Kafka when published is true,"
+            + " and otherwise the relay puts it there (no need to repeat the request). A retry with the same key"
+            + " answers the same sign-off.")
+    @ApiResponse(responseCode = "409", description = "Your account has no clinical name and credentials on record")
+    @ApiResponse(responseCode = "422", description = "The revision is not a published revision of the article, or"
+            + " the Idempotency-Key was sent before with a different sign-off")
     SignOff signOff(@PathVariable String articleId, @Valid @RequestBody SignOffRequest request,
-            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+            @Parameter(required = true) @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            Authentication user) {
         return signOffs.signOff(articleId, request.revision(), request.itemId(), Staff.of(user, roles),
                 signIn.clinician(user), IdempotencyKey.required(key));
     }
