@@ -145,7 +145,8 @@ until call 200 -u reviewer:reviewer-dev-password "$REVIEW/api/review/items?sever
   [ "$SECONDS" -lt "$deadline" ] || die "no URGENT review item for the article within 60 s"
   sleep 1
 done
-call 200 -u reviewer:reviewer-dev-password -X POST "$REVIEW/api/review/items/claim-next"
+call 200 -u reviewer:reviewer-dev-password -X POST "$REVIEW/api/review/items/claim-next" \
+  -H "Idempotency-Key: $(python3 -c 'import uuid; print(uuid.uuid4())')"
 item=$(json "d['id']")
 echo "claimed item $item"
 
@@ -155,8 +156,10 @@ revised=$(json "json.dumps({'expectedRevision': d['revision'], 'title': d['title
 call 200 -u editor:editor-dev-password -X PUT "$CONTENT/api/articles/$ARTICLE" "${JSON[@]}" -d "$revised"
 retry 60 200 -u reviewer:reviewer-dev-password -X POST "$REVIEW/api/review/items/$item/resolve" "${JSON[@]}" \
   -d '{"outcome":"REVISED","revision":2,"summary":"Maximum daily dose made explicit"}'
+# one key for every attempt: a retry of a sign-off that was stored answers it again instead of storing another
+sign_off_key=$(python3 -c 'import uuid; print(uuid.uuid4())')
 retry 60 202 -u senior:senior-dev-password -X POST "$REVIEW/api/review/articles/$ARTICLE/sign-off" "${JSON[@]}" \
-  -d '{"revision":2,"itemId":"'"$item"'"}'
+  -H "Idempotency-Key: $sign_off_key" -d '{"revision":2,"itemId":"'"$item"'"}'
 echo "revision 2 published, item resolved, article signed off"
 
 # --- 3. what Prometheus sees ------------------------------------------------------------------------------------

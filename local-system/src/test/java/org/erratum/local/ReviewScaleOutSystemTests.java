@@ -84,7 +84,9 @@ class ReviewScaleOutSystemTests {
                 for (String reviewer : REVIEWERS) {
                     Callable<JsonNode> claim = () -> {
                         start.await();
-                        ApiClient.Response response = as(instance, reviewer).post("/api/review/items/claim-next", "");
+                        ApiClient.Response response = as(instance, reviewer)
+                                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                                .post("/api/review/items/claim-next", "");
                         return response.status() == 200 ? response.json() : null;
                     };
                     claims.add(pool.submit(claim));

@@ -6,6 +6,7 @@ import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.ApiDocumentation;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
 import org.erratum.platform.web.ProblemErrorController;
@@ -26,6 +27,7 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -38,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every Erratum service gets by depending on the platform. */
 @AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @EnableConfigurationProperties(ErratumSecurityProperties.class)
+@Import(ApiDocumentation.class)
 public class PlatformAutoConfiguration {
 
     @Bean

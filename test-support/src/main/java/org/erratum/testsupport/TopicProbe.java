@@ -59,8 +59,14 @@ public final class TopicProbe {
     /** Waits until a record on the topic matches, and returns it. */
     public static ConsumerRecord<String, String> awaitRecord(String topic,
             Predicate<ConsumerRecord<String, String>> matching) {
+        return awaitRecord(TestInfrastructure.endpoints().kafkaBootstrapServers(), topic, matching);
+    }
+
+    /** The same, on another broker than the shared one (e.g. a {@link KafkaBrokerProcess} a test stops). */
+    public static ConsumerRecord<String, String> awaitRecord(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> matching) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {

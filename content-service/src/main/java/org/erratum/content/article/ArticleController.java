@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.content.article.ArticleViews.ArticleView;
 import org.erratum.content.article.ArticleViews.RevisionSummary;
 import org.erratum.content.article.ArticleViews.RevisionView;
@@ -29,12 +30,18 @@ class ArticleController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The article, published at revision 1. Sent again, the same"
+            + " request answers the same article.")
+    @ApiResponse(responseCode = "409", description = "The slug is used by another article")
     ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleRequests.Create body, Principal editor) {
         Article article = articles.create(body.slug(), body.content(), body.reviewIntervalMonths(), editor.getName());
         return ResponseEntity.created(URI.create("/api/articles/" + article.id())).body(ArticleView.of(article));
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The article at its new revision. Sent again, the same request"
+            + " answers the article instead of making another revision.")
+    @ApiResponse(responseCode = "409", description = "The article is no longer at expectedRevision: reload it")
     ArticleView revise(@PathVariable String id, @Valid @RequestBody ArticleRequests.Revise body, Principal editor) {
         return ArticleView.of(articles.revise(id, body.expectedRevision(), body.content(), body.changeSummary(),
                 body.significance(), editor.getName()));

@@ -36,6 +36,10 @@ public record ArticleRevision(
                 article.summary(), article.sections(), article.references(), article.authors());
     }
 
+    public ArticleContent content() {
+        return new ArticleContent(title, summary, sections, references, authors);
+    }
+
     public RevisionNote note() {
         return new RevisionNote(revision, changeSummary, significance, editor, at);
     }

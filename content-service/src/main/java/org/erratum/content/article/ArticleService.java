@@ -27,6 +27,10 @@ import org.springframework.stereotype.Service;
  * Creating and revising articles, applying clinical sign-offs, and reading articles with their history. Every
  * change is saved first (with its outbox flag) and announced after; an edit the broker did not acknowledge still
  * succeeds, because it is saved and the relay announces it.
+ * <p>
+ * Creating and revising are safe to retry without an idempotency key: the slug names the article a creation makes,
+ * the expected revision the revision an edit makes. When that exists already and holds exactly what the same editor
+ * sent, the request is the same one again, and it answers with the article instead of a conflict.
  */
 @Service
 public class ArticleService {
@@ -66,7 +70,11 @@ public class ArticleService {
         try {
             store.insert(article);
         } catch (DuplicateKeyException e) {
-            throw Problems.invalidField(HttpStatus.CONFLICT, "slug", "is already used by another article");
+            return store.findBySlug(slug)
+                    .filter(existing -> existing.reviewIntervalMonths() == interval
+                            && holds(existing, 1, editor, content, RevisionNote.FIRST_PUBLISHED, Significance.MAJOR))
+                    .orElseThrow(() -> Problems.invalidField(HttpStatus.CONFLICT, "slug",
+                            "is already used by another article"));
         }
         announceNewRevision(article);
         return article;
@@ -101,10 +109,26 @@ public class ArticleService {
         Article current = get(id);
         // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
         history.record(current);
-        Article revised = store.revise(id, expectedRevision, content, changeSummary, significance, editor, now())
-                .orElseThrow(() -> staleRevision(id, expectedRevision));
-        announceNewRevision(revised);
-        return revised;
+        Optional<Article> revised = store.revise(id, expectedRevision, content, changeSummary, significance, editor,
+                now());
+        if (revised.isEmpty()) {
+            Article latest = get(id);
+            if (holds(latest, expectedRevision + 1, editor, content, changeSummary, significance)) {
+                return latest;
+            }
+            throw staleRevision(id, expectedRevision);
+        }
+        announceNewRevision(revised.get());
+        return revised.get();
+    }
+
+    /** Whether revision {@code n} of the article is exactly this editor's change: what a retried request made. */
+    private boolean holds(Article article, int n, String editor, ArticleContent content, String changeSummary,
+            Significance significance) {
+        Optional<ArticleRevision> made = article.revision() == n ? Optional.of(ArticleRevision.of(article))
+                : history.find(article.id(), n);
+        return made.filter(r -> r.note().equals(new RevisionNote(n, changeSummary, significance, editor, r.at()))
+                && r.content().equals(content)).isPresent();
     }
 
     /**

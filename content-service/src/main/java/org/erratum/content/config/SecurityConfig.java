@@ -3,6 +3,7 @@ package org.erratum.content.config;
 import jakarta.servlet.DispatcherType;
 
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.ApiDocumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -41,6 +42,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles").hasRole(EDITOR)
                         .requestMatchers(HttpMethod.PUT, "/api/articles/*").hasRole(EDITOR)
+                        // the API's contract is for staff, though most of what it describes is public
+                        .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         // any other method on what readers use reaches Spring MVC, which answers 405 with Allow

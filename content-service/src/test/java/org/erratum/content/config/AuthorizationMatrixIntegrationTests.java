@@ -38,6 +38,13 @@ class AuthorizationMatrixIntegrationTests {
             DELETE | /api/articles/unknown                      | anonymous | 405
             POST   | /articles/paracetamol-for-adults           | anonymous | 405
             POST   | /api/articles/unknown/revisions            | anonymous | 405
+            GET    | /v3/api-docs                               | anonymous | 401
+            GET    | /v3/api-docs                               | reviewer  | 200
+            GET    | /v3/api-docs                               | editor    | 200
+            GET    | /v3/api-docs.yaml                          | anonymous | 401
+            GET    | /v3/api-docs.yaml                          | admin     | 200
+            GET    | /v3/api-docs/swagger-config                | anonymous | 401
+            POST   | /v3/api-docs                               | editor    | 403
             GET    | /actuator/health                           | anonymous | 200
             GET    | /actuator/prometheus                       | anonymous | 200
             GET    | /actuator/env                              | editor    | 403

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ProblemCorsProcessor;
+import org.erratum.platform.web.ApiDocumentation;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +73,7 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         // any method, so that an editor's wrong one is answered 405 by Spring MVC, not 403
                         .requestMatchers("/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())

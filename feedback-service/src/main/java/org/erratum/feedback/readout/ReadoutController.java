@@ -3,6 +3,8 @@ package org.erratum.feedback.readout;
 import java.io.IOException;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -44,6 +46,8 @@ class ReadoutController {
     }
 
     @GetMapping("/feedback.csv")
+    @ApiResponse(responseCode = "200", description = "One row per vote or report accepted in the range",
+            content = @Content(mediaType = "text/csv"))
     void feedbackCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
         ExportRange range = parameters.exportRange(from, to);

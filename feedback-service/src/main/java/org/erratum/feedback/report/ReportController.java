@@ -1,6 +1,7 @@
 package org.erratum.feedback.report;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.erratum.feedback.article.ArticlePages;
@@ -26,6 +27,11 @@ class ReportController {
     }
 
     @PostMapping(path = "/api/feedback/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "202", description = "Accepted: stored, and published to Kafka by the outbox relay")
+    @ApiResponse(responseCode = "413", description = "The body is larger than the intake allows")
+    @ApiResponse(responseCode = "422", description = "The article or its revision is not known")
+    @ApiResponse(responseCode = "429", description = "Too many reports from this client; Retry-After says when to"
+            + " try again")
     ResponseEntity<Accepted> submitFromApi(@Valid @RequestBody ReportRequest report, HttpServletRequest request) {
         return ResponseEntity.accepted().body(Accepted.of(reports.submit(report, Sender.ofApi(request))));
     }

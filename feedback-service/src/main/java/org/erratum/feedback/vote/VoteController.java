@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.feedback.article.ArticlePages;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Accepted;
@@ -32,6 +33,11 @@ class VoteController {
     }
 
     @PostMapping(path = "/api/feedback/votes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "202", description = "Accepted: stored, and published to Kafka by the outbox relay")
+    @ApiResponse(responseCode = "413", description = "The body is larger than the intake allows")
+    @ApiResponse(responseCode = "422", description = "The article or its revision is not known")
+    @ApiResponse(responseCode = "429", description = "Too many votes from this client; Retry-After says when to try"
+            + " again")
     ResponseEntity<Accepted> castFromApi(@Valid @RequestBody VoteRequest vote, HttpServletRequest request,
             HttpServletResponse response) {
         Acceptance acceptance = votes.cast(vote, readerCookie.readOrIssue(request, response),

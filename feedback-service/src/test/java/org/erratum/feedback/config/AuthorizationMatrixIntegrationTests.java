@@ -43,6 +43,13 @@ class AuthorizationMatrixIntegrationTests {
             POST | /api/feedback/votes                                         | anonymous | 400
             POST | /api/feedback/reports                                       | anonymous | 400
             GET  | /api/feedback/articles/unknown/revisions/1/helpfulness      | anonymous | 404
+            GET  | /v3/api-docs                                                | anonymous | 401
+            GET  | /v3/api-docs                                                | reviewer  | 200
+            GET  | /v3/api-docs                                                | editor    | 200
+            GET  | /v3/api-docs.yaml                                           | anonymous | 401
+            GET  | /v3/api-docs.yaml                                           | admin     | 200
+            POST | /v3/api-docs                                                | editor    | 403
+            GET  | /swagger-ui/index.html                                      | admin     | 403
             GET  | /actuator/health                                            | anonymous | 200
             GET  | /actuator/prometheus                                        | anonymous | 200
             GET  | /actuator/env                                               | admin     | 403

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.ApiDocumentation;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +81,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/review/articles/*/sign-off")
                         .hasRole(SENIOR_REVIEWER)
                         .requestMatchers("/api/review/**").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 // a stateless API authenticated on every request carries no ambient cookie credentials to forge

@@ -2,7 +2,9 @@ package org.erratum.review.console;
 
 import java.util.function.Supplier;
 
-import org.erratum.platform.messaging.EventNotPublishedException;
+import org.erratum.platform.web.IdempotencyKey;
+import org.erratum.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -10,6 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Post-redirect-get for console forms: the outcome of an action travels to the next page as a flash attribute,
  * either a confirmation ({@code message}) or the queue's problem ({@code problem}), never as an error page.
+ * <p>
+ * Every form carries an idempotency key made when its page was rendered (the {@code requestKey} fragment of the
+ * layout), so the same form sent twice is one request: the second answers with the same confirmation and changes
+ * nothing.
  */
 final class ConsoleActions {
 
@@ -30,10 +36,18 @@ final class ConsoleActions {
             return true;
         } catch (ErrorResponseException refused) {
             flash.addFlashAttribute(PROBLEM, Problem.of(refused));
-        } catch (EventNotPublishedException notAnnounced) {
-            flash.addFlashAttribute(PROBLEM, Problem.of(notAnnounced));
         }
         return false;
+    }
+
+    /** The form's key; a form without a valid one comes from an outdated page, or was not made by the console. */
+    static IdempotencyKey keyOf(String requestKey) {
+        try {
+            return new IdempotencyKey(requestKey);
+        } catch (ErrorResponseException invalid) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, IdempotencyKey.FORM_FIELD,
+                    "is missing from this form: reload the page and send it again");
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.erratum.events.Reviewer;
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.queue.Staff;
 import org.springframework.core.Ordered;
@@ -47,6 +48,12 @@ class ConsoleAdvice {
         Staff who = Staff.of(authentication, roles);
         String name = signIn.clinician(authentication).map(Reviewer::name).orElse(who.username());
         return new ConsoleUser(who.username(), name == null ? who.username() : name, who.senior());
+    }
+
+    /** A fresh key for the forms of the page being rendered: see {@link ConsoleActions}. */
+    @ModelAttribute(IdempotencyKey.FORM_FIELD)
+    String requestKey() {
+        return IdempotencyKey.random().value();
     }
 
     /** The queue refused (409), or something does not exist (404), or a value is invalid (400, 422). */

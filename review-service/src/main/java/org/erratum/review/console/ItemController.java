@@ -1,6 +1,7 @@
 package org.erratum.review.console;
 
 import jakarta.validation.Valid;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.console.Forms.EscalateForm;
 import org.erratum.review.console.Forms.NoteForm;
 import org.erratum.review.console.Forms.ResolveForm;
@@ -47,27 +48,31 @@ class ItemController {
     }
 
     @PostMapping("/claim")
-    String claim(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+    String claim(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false)
+            String requestKey, Authentication user, RedirectAttributes flash) {
         ConsoleActions.perform(flash, () -> "You claimed this item. Your claim holds until "
-                + When.of(queue.claim(id, Staff.of(user, roles)).leaseExpiresAt()).text() + ".");
+                + When.of(queue.claim(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey)).leaseExpiresAt())
+                        .text() + ".");
         return backTo(id);
     }
 
     @PostMapping("/release")
-    String release(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+    String release(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false)
+            String requestKey, Authentication user, RedirectAttributes flash) {
         ConsoleActions.perform(flash, () -> {
-            queue.release(id, Staff.of(user, roles));
+            queue.release(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
             return "You released this item; it is back in the queue.";
         });
         return backTo(id);
     }
 
     @PostMapping("/notes")
-    String note(@PathVariable String id, @Valid NoteForm form, BindingResult result, Authentication user,
+    String note(@PathVariable String id, @Valid NoteForm form, BindingResult result,
+            @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey, Authentication user,
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "noteForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.note(id, Staff.of(user, roles), form.text());
+                queue.note(id, Staff.of(user, roles), form.text(), ConsoleActions.keyOf(requestKey));
                 return "Your note was added to the activity log.";
             });
         }
@@ -75,11 +80,12 @@ class ItemController {
     }
 
     @PostMapping("/escalate")
-    String escalate(@PathVariable String id, @Valid EscalateForm form, BindingResult result, Authentication user,
+    String escalate(@PathVariable String id, @Valid EscalateForm form, BindingResult result,
+            @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey, Authentication user,
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "escalateForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.escalate(id, Staff.of(user, roles), form.reason());
+                queue.escalate(id, Staff.of(user, roles), form.reason(), ConsoleActions.keyOf(requestKey));
                 return "You escalated this item to the senior reviewers.";
             });
         }
@@ -87,12 +93,13 @@ class ItemController {
     }
 
     @PostMapping("/resolve")
-    String resolve(@PathVariable String id, @Valid ResolveForm form, BindingResult result, Authentication user,
+    String resolve(@PathVariable String id, @Valid ResolveForm form, BindingResult result,
+            @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey, Authentication user,
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "resolveForm", form, flash)) {
             boolean resolved = ConsoleActions.perform(flash, () -> {
                 queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(form.outcome(), form.revision(),
-                        form.summary(), form.duplicateOfOrNull()));
+                        form.summary(), form.duplicateOfOrNull()), ConsoleActions.keyOf(requestKey));
                 return "You resolved this item as " + Labels.of(form.outcome()) + ".";
             });
             if (!resolved) {

@@ -2,7 +2,6 @@ package org.erratum.review.console;
 
 import java.util.List;
 
-import org.erratum.platform.messaging.EventNotPublishedException;
 import org.erratum.platform.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.BindingResult;
@@ -21,13 +20,6 @@ record Problem(String title, String detail, List<Problems.FieldError> errors) {
 
     static Problem of(BindingResult result) {
         return new Problem("Please correct the form", null, Problems.fieldErrors(result));
-    }
-
-    /** Publishing to Kafka failed after the change was stored; the service's relay announces it later. */
-    static Problem of(EventNotPublishedException exception) {
-        return new Problem("Saved, not yet announced",
-                "This was saved, but the other services could not be told yet. It is sent again automatically:"
-                        + " there is no need to repeat it.", List.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.erratum.review.console;
 
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Severity;
@@ -37,8 +38,9 @@ class QueueController {
     }
 
     @PostMapping("/console/claim-next")
-    String claimNext(Authentication user, RedirectAttributes flash) {
-        return queue.claimNext(Staff.of(user, roles))
+    String claimNext(@RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey,
+            Authentication user, RedirectAttributes flash) {
+        return queue.claimNext(Staff.of(user, roles), ConsoleActions.keyOf(requestKey))
                 .map(item -> {
                     flash.addFlashAttribute(ConsoleActions.MESSAGE, "You claimed the most pressing item. "
                             + "Your claim holds until " + When.of(item.leaseExpiresAt()).text() + ".");

@@ -2,8 +2,10 @@ package org.erratum.review.console;
 
 import jakarta.validation.Valid;
 import org.erratum.platform.security.StaffSignIn;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.console.Forms.SignOffForm;
 import org.erratum.review.queue.Staff;
+import org.erratum.review.signoff.SignOff;
 import org.erratum.review.signoff.SignOffs;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -47,14 +49,14 @@ class SignOffPageController {
 
     @PostMapping
     String signOff(@PathVariable String articleId, @Valid SignOffForm form, BindingResult result,
-            @RequestParam(required = false) String itemId, Authentication user, RedirectAttributes flash) {
+            @RequestParam(required = false) String itemId,
+            @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey, Authentication user,
+            RedirectAttributes flash) {
         String item = Forms.optional(itemId);
         if (!ConsoleActions.rejected(result, "signOffForm", form, flash)) {
-            boolean signedOff = ConsoleActions.perform(flash, () -> {
-                signOffs.signOff(articleId, form.revision(), item, Staff.of(user, roles), signIn.clinician(user));
-                return "You signed off revision " + form.revision() + " as clinically reviewed. The article page "
-                        + "shows the new review date once the content service has applied it.";
-            });
+            boolean signedOff = ConsoleActions.perform(flash, () -> confirmation(signOffs.signOff(articleId,
+                    form.revision(), item, Staff.of(user, roles), signIn.clinician(user),
+                    ConsoleActions.keyOf(requestKey))));
             if (signedOff && item == null) {
                 return "redirect:/console";
             }
@@ -69,5 +71,14 @@ class SignOffPageController {
             flash.addAttribute("itemId", item);
         }
         return "redirect:/console/articles/{articleId}/sign-off";
+    }
+
+    /** Says what the API's 202 says: the sign-off is stored, and whether the other services were told yet. */
+    private static String confirmation(SignOff signOff) {
+        String signedOff = "You signed off revision " + signOff.revision() + " as clinically reviewed. ";
+        return signOff.published()
+                ? signedOff + "The article page shows the new review date once the content service has applied it."
+                : signedOff + "It is saved, but the other services could not be told yet: they are told"
+                        + " automatically, so there is no need to sign off again.";
     }
 }

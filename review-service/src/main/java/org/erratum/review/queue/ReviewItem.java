@@ -25,6 +25,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param resolveDueAt when it must be resolved by
  * @param escalated once escalated, only a senior reviewer may claim or resolve it
  * @param reports   every report that joined, with the revision the reader saw
+ * @param claimRequest the request that made the current claim, when it came with an idempotency key: unique, so a
+ *                     retried "claim the next item" finds the item it claimed instead of claiming a second one
+ * @param version   counts every change to the item; a write computed from what was read matches only this version.
+ *                  Items stored before it existed have none, which counts as 0.
  */
 @Document("review_items")
 @CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
@@ -49,7 +53,15 @@ public record ReviewItem(
         Resolution resolution,
         List<Activity> activity,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore @Indexed(unique = true, sparse = true) String claimRequest,
+        Long version) {
+
+    public ReviewItem {
+        if (version == null) {
+            version = 0L;
+        }
+    }
 
     public record Report(String eventId, int revision, Category category, String passage, String comment,
             Instant at) {
@@ -73,7 +85,16 @@ public record ReviewItem(
             Instant at) {
     }
 
-    /** One line of the item's activity log: who did what, when. */
-    public record Activity(String action, String by, Instant at, String detail) {
+    /**
+     * One line of the item's activity log: who did what, when.
+     *
+     * @param requestId the request that made it, when it came with an idempotency key, so that its retry is
+     *                  recognised
+     */
+    public record Activity(String action, String by, Instant at, String detail, @JsonIgnore String requestId) {
+
+        public Activity(String action, String by, Instant at, String detail) {
+            this(action, by, at, detail, null);
+        }
     }
 }

@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import org.erratum.events.ReportSubmitted;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
@@ -35,7 +38,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The review queue. Every state change is one atomic findAndModify whose query is the change's precondition
- * (the {@link Transition} table), so two reviewers, or two service instances, can never both win.
+ * (the {@link Transition} table), so two reviewers, or two service instances, can never both win. Every write also
+ * counts the item's {@code version} up, so a write computed from what was read can require the item unchanged.
+ * <p>
+ * A reviewer's action sent again (a retry, a double submit) answers as the first did and changes nothing: see
+ * {@link ItemRequest} for how it is recognised.
  */
 @Service
 public class ReviewQueue {
@@ -48,6 +55,9 @@ public class ReviewQueue {
     private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private static final String CLAIMED = "claimed";
+
+    private static final String VERSION = "version";
+    private static final String CLAIM_REQUEST = "claimRequest";
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
@@ -124,9 +134,8 @@ public class ReviewQueue {
                             deficit(helpfulness != null ? helpfulness : current == null ? null : current.helpfulness())))
                     .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
                     .set("resolveDueAt",
-                            sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()))
-                    .set("updatedAt", now);
-            details.accept(update);
+                            sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()));
+            details.accept(touched(update, now));
             String itemId = write(articleId, current, update, now);
             if (itemId != null) {
                 if (current == null) {
@@ -146,7 +155,8 @@ public class ReviewQueue {
     /** @return the id of the item written, or null when another writer changed or opened it first */
     private String write(String articleId, ReviewItem current, Update update, Instant now) {
         if (current != null) {
-            Query unchanged = Query.query(where("_id").is(current.id()).and("updatedAt").is(current.updatedAt()));
+            Query unchanged = Query.query(
+                    new Criteria().andOperator(where("_id").is(current.id()), atVersion(current)));
             return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1 ? current.id() : null;
         }
         // matches no existing item (every item has createdAt), so this only ever inserts
@@ -161,6 +171,18 @@ public class ReviewQueue {
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return null;
         }
+    }
+
+    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
+    private static Criteria atVersion(ReviewItem item) {
+        return item.version() == 0
+                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
+                : where(VERSION).is(item.version());
+    }
+
+    /** Every write of an item says when, and counts its version up. */
+    private static Update touched(Update update, Instant now) {
+        return update.set("updatedAt", now).inc(VERSION, 1);
     }
 
     private static double deficit(HelpfulnessSignal helpfulness) {
@@ -198,20 +220,47 @@ public class ReviewQueue {
                 .orElseThrow(() -> Problems.notFound("Review item " + id));
     }
 
-    /** Claims the most pressing item this reviewer may take, if any. */
-    public Optional<ReviewItem> claimNext(Staff who) {
+    /**
+     * Claims the most pressing item this reviewer may take, if any. The key makes a retry answer with the item the
+     * first attempt claimed: the claim records the request in the item's unique {@code claimRequest}, so even two
+     * attempts at once cannot claim two items.
+     */
+    public Optional<ReviewItem> claimNext(Staff who, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, CLAIMED, null, Objects.requireNonNull(key));
+        Optional<ReviewItem> earlier = claimMadeBy(request);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
         Instant now = clock.instant();
-        return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
-                claimUpdate(who, now), options().returnNew(true), ReviewItem.class)).map(this::claimed);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
+                    claimUpdate(request, now), options().returnNew(true), ReviewItem.class)).map(this::claimed);
+        } catch (DuplicateKeyException sameRequestClaimedMeanwhile) {
+            return claimMadeBy(request);
+        }
     }
 
-    public ReviewItem claim(String id, Staff who) {
+    private Optional<ReviewItem> claimMadeBy(ItemRequest request) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where(CLAIM_REQUEST).is(request.id())
+                .and("claimedBy").is(request.who().username())), ReviewItem.class));
+    }
+
+    /**
+     * Claims the item, or renews this reviewer's claim on it.
+     *
+     * @param key null when the caller sent none: a retry then renews the claim, which is what it asked for
+     */
+    public ReviewItem claim(String id, Staff who, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, CLAIMED, null, key);
         Instant now = clock.instant();
         ReviewItem claimed = mongo.findAndModify(
-                Query.query(new Criteria().andOperator(where("_id").is(id), claimableBy(who, now))),
-                claimUpdate(who, now), options().returnNew(true), ReviewItem.class);
+                Query.query(request.notYetIn(new Criteria().andOperator(where("_id").is(id), claimableBy(who, now)))),
+                claimUpdate(request, now), options().returnNew(true), ReviewItem.class);
         if (claimed == null) {
             ReviewItem item = get(id);
+            if (request.id() != null && request.appliedTo(item)) {
+                return item;
+            }
             throw Problems.conflict(item.escalated() && !who.senior()
                     ? "Item " + id + " is escalated: only a senior reviewer may take it"
                     : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
@@ -245,38 +294,68 @@ public class ReviewQueue {
         return who.senior() ? waiting : new Criteria().andOperator(waiting, where("escalated").is(false));
     }
 
-    private Update claimUpdate(Staff who, Instant now) {
-        return new Update()
+    private Update claimUpdate(ItemRequest request, Instant now) {
+        Update claim = new Update()
                 .set("state", ItemState.CLAIMED)
-                .set("claimedBy", who.username())
+                .set("claimedBy", request.who().username())
                 .set("claimedAt", now)
                 .set("leaseExpiresAt", now.plus(properties.lease()))
-                .set("updatedAt", now)
-                .push("activity", new Activity(CLAIMED, who.username(), now, null));
+                .push("activity", request.entry(now));
+        if (request.id() != null) {
+            claim.set(CLAIM_REQUEST, request.id());
+        } else {
+            claim.unset(CLAIM_REQUEST);
+        }
+        return touched(claim, now);
     }
 
-    public ReviewItem release(String id, Staff who) {
-        ReviewItem item = heldBy(id, who, Transition.RELEASE);
-        return change(item, who, letGo().set("state", Transition.afterLetGo(item.escalated())),
-                "released", null);
-    }
-
-    public ReviewItem escalate(String id, Staff who, String reason) {
-        ReviewItem item = heldBy(id, who, Transition.ESCALATE);
-        ReviewItem escalated = change(item, who, letGo().set("state", ItemState.ESCALATED).set("escalated", true),
-                "escalated", reason);
-        metrics.escalated();
-        return escalated;
-    }
-
-    public ReviewItem note(String id, Staff who, String text) {
+    /** @param key null when the caller sent none */
+    public ReviewItem release(String id, Staff who, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, "released", null, key);
         ReviewItem item = get(id);
-        requireAllowed(item, Transition.NOTE);
-        return change(item, who, new Update(), "note", text);
+        if (request.appliedTo(item)) {
+            return item;
+        }
+        requireHeld(item, who, Transition.RELEASE);
+        return change(item, request, letGo().set("state", Transition.afterLetGo(item.escalated())))
+                .orElseGet(() -> againOrConflict(id, request));
     }
 
-    public ReviewItem resolve(String id, Staff who, Resolve command) {
-        ReviewItem item = heldBy(id, who, Transition.RESOLVE);
+    /** @param key null when the caller sent none */
+    public ReviewItem escalate(String id, Staff who, String reason, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, "escalated", reason, key);
+        ReviewItem item = get(id);
+        if (request.appliedTo(item)) {
+            return item;
+        }
+        requireHeld(item, who, Transition.ESCALATE);
+        return change(item, request, letGo().set("state", ItemState.ESCALATED).set("escalated", true))
+                .map(escalated -> {
+                    metrics.escalated();
+                    return escalated;
+                })
+                .orElseGet(() -> againOrConflict(id, request));
+    }
+
+    /** A note has no state to tell its retry by, so it always comes with a key. */
+    public ReviewItem note(String id, Staff who, String text, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, "note", text, Objects.requireNonNull(key));
+        ReviewItem item = get(id);
+        if (request.appliedTo(item)) {
+            return item;
+        }
+        requireAllowed(item, Transition.NOTE);
+        return change(item, request, new Update()).orElseGet(() -> againOrConflict(id, request));
+    }
+
+    /** @param key null when the caller sent none */
+    public ReviewItem resolve(String id, Staff who, Resolve command, IdempotencyKey key) {
+        ItemRequest request = ItemRequest.of(who, "resolved", command.describe(), key);
+        ReviewItem item = get(id);
+        if (request.appliedTo(item)) {
+            return item;
+        }
+        requireHeld(item, who, Transition.RESOLVE);
         if (item.escalated() && !who.senior()) {
             throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
         }
@@ -288,14 +367,19 @@ public class ReviewQueue {
                 .set("state", ItemState.RESOLVED)
                 .set("groupKey", "closed:" + item.id())
                 .set("resolution", resolution);
-        ReviewItem resolved = change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
-        metrics.resolved(resolved);
-        return resolved;
+        return change(item, request, resolve)
+                .map(resolved -> {
+                    metrics.resolved(resolved);
+                    return resolved;
+                })
+                .orElseGet(() -> againOrConflict(id, request));
     }
 
     /**
      * Resolves many items as spam at once: each one still waiting in the queue, or held by this reviewer. Each item
-     * is its own atomic change, so one that someone else took meanwhile is left alone and reported as skipped.
+     * is its own atomic change, so one that someone else took meanwhile is left alone and reported as skipped. An item
+     * this reviewer already marked as spam with this summary, and nothing since, counts as marked: so a retry
+     * answers as the first attempt did.
      *
      * @return the ids of the items marked as spam
      */
@@ -308,27 +392,36 @@ public class ReviewQueue {
         if (!who.senior()) {
             allowed = new Criteria().andOperator(allowed, where("escalated").is(false));
         }
-        List<String> marked = new java.util.ArrayList<>();
+        ItemRequest request = ItemRequest.of(who, "resolved", Resolve.describe(Outcome.SPAM, null, null, summary),
+                null);
+        List<String> marked = new ArrayList<>();
         for (String id : ids) {
             ReviewItem changed = mongo.findAndModify(
                     Query.query(new Criteria().andOperator(where("_id").is(id), allowed)),
-                    letGo().set("state", ItemState.RESOLVED).set("groupKey", "closed:" + id)
-                            .set("resolution", resolution).set("updatedAt", now)
-                            .push("activity", new Activity("resolved", who.username(), now, "SPAM: " + summary)),
+                    touched(letGo().set("state", ItemState.RESOLVED).set("groupKey", "closed:" + id)
+                            .set("resolution", resolution).push("activity", request.entry(now)), now),
                     options().returnNew(true), ReviewItem.class);
             if (changed != null) {
                 metrics.resolved(changed);
+                marked.add(id);
+            } else if (Optional.ofNullable(mongo.findById(id, ReviewItem.class)).filter(request::appliedTo)
+                    .isPresent()) {
                 marked.add(id);
             }
         }
         return marked;
     }
 
-    /** Records an action that happened elsewhere (a sign-off) in the item's log, whatever its state. */
-    public void log(String id, Staff who, String action, String detail) {
+    /**
+     * Records an action that happened elsewhere (a sign-off) in the item's log, whatever its state, once.
+     *
+     * @param requestId what made it, e.g. the sign-off's id: logging it again changes nothing
+     */
+    public void log(String id, Staff who, String action, String detail, String requestId) {
         Instant now = clock.instant();
-        mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().push("activity", new Activity(action, who.username(), now, detail)).set("updatedAt", now),
+        mongo.updateFirst(Query.query(where("_id").is(id).and(ItemRequest.ID_FIELD).ne(requestId)),
+                touched(new Update().push("activity", new Activity(action, who.username(), now, detail, requestId)),
+                        now),
                 ReviewItem.class);
     }
 
@@ -340,9 +433,8 @@ public class ReviewQueue {
             returned += mongo.updateMulti(
                     Query.query(where("state").is(ItemState.CLAIMED).and("escalated").is(escalated)
                             .and("leaseExpiresAt").lt(now)),
-                    new Update().set("state", Transition.afterLetGo(escalated)).unset("claimedBy")
-                            .unset("claimedAt").unset("leaseExpiresAt").set("updatedAt", now)
-                            .push("activity", new Activity("lease expired", "system", now, null)),
+                    touched(letGo().set("state", Transition.afterLetGo(escalated))
+                            .push("activity", new Activity("lease expired", "system", now, null)), now),
                     ReviewItem.class).getModifiedCount();
         }
         return returned;
@@ -375,13 +467,11 @@ public class ReviewQueue {
         }
     }
 
-    private ReviewItem heldBy(String id, Staff who, Transition transition) {
-        ReviewItem item = get(id);
+    private static void requireHeld(ReviewItem item, Staff who, Transition transition) {
         requireAllowed(item, transition);
         if (!who.username().equals(item.claimedBy())) {
-            throw Problems.conflict("Item " + id + " is held by " + item.claimedBy() + ", not by you");
+            throw Problems.conflict("Item " + item.id() + " is held by " + item.claimedBy() + ", not by you");
         }
-        return item;
     }
 
     private static void requireAllowed(ReviewItem item, Transition transition) {
@@ -392,28 +482,46 @@ public class ReviewQueue {
     }
 
     private static Update letGo() {
-        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt");
+        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
     }
 
     /**
-     * Applies a change only if the item is still as it was read (state, holder, escalation); otherwise someone else
-     * acted first and the caller gets a conflict instead of a lost update.
+     * Applies a change only if the item is still as it was read (state, holder, escalation), and a keyed request only
+     * once.
+     *
+     * @return the changed item, or empty when someone else acted first (or the same request, sent twice at once)
      */
-    private ReviewItem change(ReviewItem item, Staff who, Update update, String action, String detail) {
+    private Optional<ReviewItem> change(ReviewItem item, ItemRequest request, Update update) {
         Instant now = clock.instant();
         Criteria unchanged = where("_id").is(item.id()).and("state").is(item.state())
                 .and("escalated").is(item.escalated())
                 .and("claimedBy").is(item.claimedBy());
-        ReviewItem changed = mongo.findAndModify(Query.query(unchanged),
-                update.set("updatedAt", now).push("activity", new Activity(action, who.username(), now, detail)),
-                options().returnNew(true), ReviewItem.class);
-        if (changed == null) {
-            throw Problems.conflict("Item " + item.id() + " changed meanwhile; reload it and try again");
+        return Optional.ofNullable(mongo.findAndModify(Query.query(request.notYetIn(unchanged)),
+                touched(update.push("activity", request.entry(now)), now), options().returnNew(true),
+                ReviewItem.class));
+    }
+
+    /** After a lost race: the same request sent twice at once answers as the first; anything else is a conflict. */
+    private ReviewItem againOrConflict(String id, ItemRequest request) {
+        ReviewItem item = get(id);
+        if (request.appliedTo(item)) {
+            return item;
         }
-        return changed;
+        throw Problems.conflict("Item " + id + " changed meanwhile; reload it and try again");
     }
 
     /** A reviewer's decision on an item. */
     public record Resolve(Outcome outcome, Integer revision, String summary, String duplicateOf) {
+
+        /** The decision as the activity log shows it: the outcome with what it names, and the summary. */
+        String describe() {
+            return describe(outcome, revision, duplicateOf, summary);
+        }
+
+        static String describe(Outcome outcome, Integer revision, String duplicateOf, String summary) {
+            String names = revision != null ? " (revision " + revision + ")"
+                    : duplicateOf != null ? " (of item " + duplicateOf + ")" : "";
+            return outcome + names + ": " + summary;
+        }
     }
 }

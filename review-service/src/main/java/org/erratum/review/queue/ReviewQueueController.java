@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.erratum.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -16,14 +19,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The reviewers' JSON API over the queue. */
+/**
+ * The reviewers' JSON API over the queue. Every action is safe to retry: sent again, it answers as it did and changes
+ * nothing. Claiming the next item and adding a note need an {@code Idempotency-Key} for that (nothing else tells their
+ * retry from a new request); the other actions take one and otherwise recognise a retry from the item's state.
+ */
 @RestController
 @RequestMapping("/api/review/items")
 class ReviewQueueController {
+
+    private static final String CONFLICT = "The item's state does not allow this now (someone else holds it, it is"
+            + " escalated, or resolved); the detail says which";
 
     private final ReviewQueue queue;
     private final RoleHierarchy roles;
@@ -45,35 +56,56 @@ class ReviewQueueController {
     }
 
     @PostMapping("/claim-next")
-    ResponseEntity<ReviewItem> claimNext(Authentication user) {
-        return queue.claimNext(Staff.of(user, roles)).map(ResponseEntity::ok)
+    @ApiResponse(responseCode = "200", description = "The item you now hold; a retry with the same key answers the"
+            + " item that request claimed")
+    @ApiResponse(responseCode = "204", description = "Nothing is waiting that you may claim")
+    ResponseEntity<ReviewItem> claimNext(@Parameter(required = true)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.claimNext(Staff.of(user, roles), IdempotencyKey.required(key)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/claim")
-    ReviewItem claim(@PathVariable String id, Authentication user) {
-        return queue.claim(id, Staff.of(user, roles));
+    @ApiResponse(responseCode = "200", description = "The item you now hold (claiming it again renews the lease)")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    ReviewItem claim(@PathVariable String id,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.claim(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/release")
-    ReviewItem release(@PathVariable String id, Authentication user) {
-        return queue.release(id, Staff.of(user, roles));
+    @ApiResponse(responseCode = "200", description = "The item, back in the queue")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    ReviewItem release(@PathVariable String id,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.release(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/notes")
-    ReviewItem note(@PathVariable String id, @Valid @RequestBody Text note, Authentication user) {
-        return queue.note(id, Staff.of(user, roles), note.text());
+    @ApiResponse(responseCode = "200", description = "The item, with the note in its activity log")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    ReviewItem note(@PathVariable String id, @Valid @RequestBody Text note, @Parameter(required = true)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.note(id, Staff.of(user, roles), note.text(), IdempotencyKey.required(key));
     }
 
     @PostMapping("/{id}/escalate")
-    ReviewItem escalate(@PathVariable String id, @Valid @RequestBody Text reason, Authentication user) {
-        return queue.escalate(id, Staff.of(user, roles), reason.text());
+    @ApiResponse(responseCode = "200", description = "The item, escalated to the senior reviewers")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    ReviewItem escalate(@PathVariable String id, @Valid @RequestBody Text reason,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.escalate(id, Staff.of(user, roles), reason.text(), optional(key));
     }
 
     @PostMapping("/{id}/resolve")
-    ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request, Authentication user) {
+    @ApiResponse(responseCode = "200", description = "The resolved item")
+    @ApiResponse(responseCode = "409", description = CONFLICT)
+    @ApiResponse(responseCode = "422", description = "The revision or the duplicate item named does not exist, or"
+            + " the Idempotency-Key was sent before with a different request")
+    ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(request.outcome(),
-                request.revision(), request.summary(), request.duplicateOf()));
+                request.revision(), request.summary(), request.duplicateOf()), optional(key));
     }
 
     /** Marks a batch as spam; answers which were marked and which were skipped (taken or closed meanwhile). */
@@ -81,6 +113,10 @@ class ReviewQueueController {
     SpamResult markAsSpam(@Valid @RequestBody SpamRequest request, Authentication user) {
         List<String> marked = queue.markAsSpam(request.itemIds(), Staff.of(user, roles), request.summary());
         return new SpamResult(marked, request.itemIds().stream().filter(id -> !marked.contains(id)).toList());
+    }
+
+    private static IdempotencyKey optional(String header) {
+        return IdempotencyKey.optional(header).orElse(null);
     }
 
     record SpamRequest(@NotEmpty @Size(max = 200) List<@NotBlank @Size(max = 100) String> itemIds,

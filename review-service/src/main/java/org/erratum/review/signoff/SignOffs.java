@@ -15,6 +15,7 @@ import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
 import org.erratum.platform.messaging.EventNotPublishedException;
 import org.erratum.platform.messaging.EventPublisher;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
@@ -23,6 +24,7 @@ import org.erratum.review.queue.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Clinical sign-off of an article: the decision that moves the article's "last reviewed" and "next review due".
- * Stored first, then published; a relay publishes any sign-off whose publication failed.
+ * Stored first, then published; a relay publishes any sign-off whose publication failed. Once stored it stands:
+ * Kafka not acknowledging is no failure of the request, only a later announcement. A request sent again with the
+ * same idempotency key answers with the sign-off it made and stores nothing new.
  */
 @Service
 public class SignOffs {
@@ -62,7 +66,20 @@ public class SignOffs {
                 .register(registry);
     }
 
-    public SignOff signOff(String articleId, int revision, String itemId, Staff who, Optional<Reviewer> clinician) {
+    private static final String KIND = "sign-off";
+
+    /**
+     * @return the stored sign-off; {@code published} is false when Kafka did not acknowledge it yet, and the relay
+     *         then announces it
+     * @throws org.springframework.web.ErrorResponseException 422 when the key was used for another sign-off
+     */
+    public SignOff signOff(String articleId, int revision, String itemId, Staff who, Optional<Reviewer> clinician,
+            IdempotencyKey key) {
+        String id = key.idFor(KIND, who.username());
+        SignOff earlier = mongo.findById(id, SignOff.class);
+        if (earlier != null) {
+            return again(earlier, articleId, revision, itemId, who);
+        }
         KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
         if (!article.hasRevision(revision)) {
             throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
@@ -77,15 +94,41 @@ public class SignOffs {
         }
         // MongoDB keeps milliseconds: truncate so the answer, the event and every store agree on the instant
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SignOff signOff = mongo.insert(new SignOff(UUID.randomUUID().toString(), articleId, revision, reviewer,
-                who.username(), now, itemId, false));
+        SignOff signOff;
+        try {
+            signOff = mongo.insert(new SignOff(id, articleId, revision, reviewer, who.username(), now, itemId, false));
+        } catch (DuplicateKeyException sameRequestMeanwhile) {
+            return again(mongo.findById(id, SignOff.class), articleId, revision, itemId, who);
+        }
         // recorded once stored: if publishing fails now, the relay publishes it later
         recorded.increment();
-        SignOff published = publish(signOff);
-        if (itemId != null) {
-            queue.log(itemId, who, "signed off", "Article revision " + revision + " clinically reviewed");
+        return announced(signOff, who);
+    }
+
+    /** The same request again: the sign-off it made, announced now if it was not yet. */
+    private SignOff again(SignOff earlier, String articleId, int revision, String itemId, Staff who) {
+        if (!earlier.isFor(articleId, revision, itemId)) {
+            throw IdempotencyKey.reused();
         }
-        return published;
+        return announced(earlier, who);
+    }
+
+    /** Publishes the sign-off unless it is already, and notes it in its item's log (once). */
+    private SignOff announced(SignOff signOff, Staff who) {
+        SignOff result = signOff;
+        if (!signOff.published()) {
+            try {
+                result = publish(signOff);
+            } catch (EventNotPublishedException e) {
+                log.warn("Sign-off {} is stored but Kafka did not acknowledge it; the relay will publish it: {}",
+                        signOff.id(), e.getMessage());
+            }
+        }
+        if (signOff.itemId() != null) {
+            queue.log(signOff.itemId(), who, "signed off",
+                    "Article revision " + signOff.revision() + " clinically reviewed", signOff.id());
+        }
+        return result;
     }
 
     private SignOff publish(SignOff signOff) {

@@ -50,6 +50,14 @@ class AuthorizationMatrixIntegrationTests {
             POST | /api/review/articles/unknown/sign-off    | reviewer  | 403
             POST | /api/review/articles/unknown/sign-off    | senior    | 400
             POST | /api/review/articles/unknown/sign-off    | admin     | 400
+            GET  | /v3/api-docs                             | anonymous | 401
+            GET  | /v3/api-docs                             | editor    | 200
+            GET  | /v3/api-docs                             | reviewer  | 200
+            GET  | /v3/api-docs                             | senior    | 200
+            GET  | /v3/api-docs.yaml                        | anonymous | 401
+            GET  | /v3/api-docs.yaml                        | admin     | 200
+            POST | /v3/api-docs                             | reviewer  | 403
+            GET  | /swagger-ui/index.html                   | admin     | 403
             GET  | /actuator/health                         | anonymous | 200
             GET  | /actuator/info                           | anonymous | 200
             GET  | /actuator/prometheus                     | anonymous | 200

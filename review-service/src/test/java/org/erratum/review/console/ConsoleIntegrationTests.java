@@ -16,13 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.erratum.events.ReportSubmitted;
-import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
-import org.erratum.review.Fixtures;
-import org.erratum.review.article.KnownArticle;
-import org.erratum.review.article.RevisionText;
 import org.erratum.review.helpfulness.HelpfulnessProperties;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
@@ -64,18 +59,8 @@ class ConsoleIntegrationTests {
         return ConsoleSession.signedIn(port, "senior", "senior-dev-password");
     }
 
-    /** An article known in revisions 1 and 2 (both with the fixture's dosage text), and one report on revision 1. */
     private ReviewItem reportedItem(String passage, String comment) {
-        String articleId = Fixtures.newArticleId();
-        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
-        TopicProbe.publish(Fixtures.article(articleId, 2, 2));
-        await().atMost(WAIT).until(() -> mongo.findById(articleId + ":1", RevisionText.class) != null
-                && mongo.findById(articleId, KnownArticle.class) != null
-                && mongo.findById(articleId, KnownArticle.class).revision() == 2);
-        TopicProbe.publish(new ReportSubmitted(UUID.randomUUID(), Instant.now(), articleId, 1, Category.INACCURATE,
-                passage, comment, false));
-        return await().atMost(WAIT).until(() -> mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)),
-                ReviewItem.class), item -> item != null);
+        return ReportedItems.reportedItem(mongo, passage, comment);
     }
 
     private ReviewItem reload(ReviewItem item) {

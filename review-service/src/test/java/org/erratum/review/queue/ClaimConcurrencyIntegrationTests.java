@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.Fixtures;
 import org.erratum.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ClaimConcurrencyIntegrationTests {
         // take every other open item out of the way so the claimers compete for ours alone
         List<ReviewItem> others = queue.list(List.of(ItemState.OPEN), null, false).stream()
                 .filter(item -> !articles.contains(item.articleId())).toList();
-        others.forEach(item -> queue.claim(item.id(), new Staff("bystander", true)));
+        others.forEach(item -> queue.claim(item.id(), new Staff("bystander", true), null));
 
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
         CountDownLatch start = new CountDownLatch(1);
@@ -57,7 +58,7 @@ class ClaimConcurrencyIntegrationTests {
             Staff reviewer = new Staff("reviewer-" + i, false);
             Callable<Optional<ReviewItem>> claim = () -> {
                 start.await();
-                return queue.claimNext(reviewer);
+                return queue.claimNext(reviewer, IdempotencyKey.random());
             };
             claims.add(pool.submit(claim));
         }

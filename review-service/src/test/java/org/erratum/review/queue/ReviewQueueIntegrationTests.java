@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.erratum.events.CloudEventHeaders;
 import org.erratum.events.ReportSubmitted;
@@ -196,7 +197,8 @@ class ReviewQueueIntegrationTests {
         String id = awaitItem(articleId, 1).id();
 
         reviewer().post("/api/review/items/" + id + "/claim", "");
-        reviewer().post("/api/review/items/" + id + "/notes", Map.of("text", "Checking the cited trial"));
+        reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/review/items/" + id + "/notes", Map.of("text", "Checking the cited trial"));
         assertThat(reviewer().post("/api/review/items/" + id + "/release", "").json().get("state").asString())
                 .isEqualTo("OPEN");
         reviewer().post("/api/review/items/" + id + "/claim", "");

@@ -1,6 +1,7 @@
 package org.erratum.review.queue;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -9,11 +10,18 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.awaitility.Awaitility.await;
 
 /** The queue's items as the integration tests find them in the store once the reports were consumed. */
-final class StoredItems {
+public final class StoredItems {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private StoredItems() {
+    }
+
+    /** Every claim this reviewer ever made, on any item. */
+    public static long claimsBy(MongoTemplate mongo, String reviewer) {
+        return mongo.findAll(ReviewItem.class).stream()
+                .flatMap(item -> item.activity() == null ? Stream.empty() : item.activity().stream())
+                .filter(entry -> "claimed".equals(entry.action()) && reviewer.equals(entry.by())).count();
     }
 
     /** Waits until the article's item holds that many reports. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +33,16 @@ class SignOffIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    /** A senior reviewer sending one request: every call with this client carries the same key. */
+    private ApiClient seniorWithKey() {
+        return ApiClient.onPort(port).as("senior", "senior-dev-password")
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    private long signOffsOf(String articleId) {
+        return mongo.count(Query.query(Criteria.where("articleId").is(articleId)), SignOff.class);
+    }
+
     private String knownArticle() {
         String articleId = Fixtures.newArticleId();
         TopicProbe.publish(Fixtures.article(articleId, 1, 1));
@@ -42,8 +55,7 @@ class SignOffIntegrationTests {
         String articleId = knownArticle();
         double signOffsBefore = signOffs();
 
-        var response = ApiClient.onPort(port).as("senior", "senior-dev-password")
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        var response = seniorWithKey().post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(signOffs() - signOffsBefore).isEqualTo(1);
@@ -63,7 +75,7 @@ class SignOffIntegrationTests {
     @Test
     void onlyASeniorReviewerMaySignOffAKnownRevision() {
         String articleId = knownArticle();
-        ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password");
+        ApiClient senior = seniorWithKey();
         double signOffsBefore = signOffs();
 
         assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
@@ -80,10 +92,44 @@ class SignOffIntegrationTests {
         var missing = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("articleId").is(articleId)), SignOff.class))
-                .isZero();
+        var withoutKey = ApiClient.onPort(port).as("senior", "senior-dev-password")
+                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        assertThat(withoutKey.status()).isEqualTo(400);
+        assertThat(withoutKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(signOffsOf(articleId)).isZero();
         assertThat(signOffs()).as("refused sign-offs are not counted").isEqualTo(signOffsBefore);
+    }
+
+    @Test
+    void aRetriedSignOffAnswersTheSameSignOffAndStoresNoSecond() {
+        String articleId = knownArticle();
+        ApiClient senior = seniorWithKey();
+        double signOffsBefore = signOffs();
+
+        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        var retry = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(signOffsOf(articleId)).isEqualTo(1);
+        assertThat(signOffs() - signOffsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aKeySentAgainWithADifferentSignOffIsRefusedWith422() {
+        String articleId = knownArticle();
+        ApiClient senior = seniorWithKey();
+        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+
+        var other = senior.post("/api/review/articles/" + articleId + "/sign-off",
+                Map.of("revision", 1, "itemId", "another-item"));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(other.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(signOffsOf(articleId)).isEqualTo(1);
     }
 
     private double signOffs() {

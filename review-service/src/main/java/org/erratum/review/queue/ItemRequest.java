@@ -1,0 +1,63 @@
+package org.erratum.review.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.erratum.platform.web.IdempotencyKey;
+import org.erratum.review.queue.ReviewItem.Activity;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * A reviewer's request to act on an item, as the item's activity log records it; the log is also how a retry is
+ * recognised. With an idempotency key, by the entry that carries the request's id, wherever it is in the log. Without
+ * one, only when the item's latest entry is this same action by the same reviewer with the same text: nothing has
+ * happened to the item since, so doing it again could only repeat it.
+ *
+ * @param id derived from the reviewer and the key; null without a key
+ */
+record ItemRequest(Staff who, String action, String detail, String id) {
+
+    private static final String KIND = "review-item-request";
+
+    static final String ID_FIELD = "activity.requestId";
+
+    /** @param key null when the caller sent none */
+    static ItemRequest of(Staff who, String action, String detail, IdempotencyKey key) {
+        return new ItemRequest(who, action, detail, key == null ? null : key.idFor(KIND, who.username()));
+    }
+
+    Activity entry(Instant at) {
+        return new Activity(action, who.username(), at, detail, id);
+    }
+
+    /** The precondition that keeps a keyed request from being applied twice, whatever the item's state allows. */
+    Criteria notYetIn(Criteria precondition) {
+        return id == null ? precondition : new Criteria().andOperator(precondition, Criteria.where(ID_FIELD).ne(id));
+    }
+
+    /**
+     * @return whether the item already shows this request
+     * @throws org.springframework.web.ErrorResponseException 422 when its key was used for another action or text
+     */
+    boolean appliedTo(ReviewItem item) {
+        List<Activity> log = item.activity() == null ? List.of() : item.activity();
+        if (id == null) {
+            return !log.isEmpty() && isMadeBy(log.get(log.size() - 1));
+        }
+        for (Activity entry : log) {
+            if (id.equals(entry.requestId())) {
+                if (!isMadeBy(entry)) {
+                    throw IdempotencyKey.reused();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isMadeBy(Activity entry) {
+        return action.equals(entry.action()) && who.username().equals(entry.by())
+                && Objects.equals(detail, entry.detail());
+    }
+}
