@@ -1,5 +1,6 @@
 package org.erratum.local;
 
+import org.erratum.infrastructure.Binding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.erratum.local;
 
+import org.erratum.infrastructure.MongoWireStore;
+import org.erratum.infrastructure.KafkaBrokerProcess;
+import org.erratum.infrastructure.Binding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

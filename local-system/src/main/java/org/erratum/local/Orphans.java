@@ -1,5 +1,7 @@
 package org.erratum.local;
 
+import org.erratum.infrastructure.Polling;
+import org.erratum.infrastructure.JavaCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

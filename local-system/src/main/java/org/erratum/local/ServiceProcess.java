@@ -1,5 +1,8 @@
 package org.erratum.local;
 
+import org.erratum.infrastructure.Polling;
+import org.erratum.infrastructure.JavaCommand;
+import org.erratum.infrastructure.Binding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,15 +63,6 @@ public final class ServiceProcess {
             return new ServiceProcess(name, "http://" + binding.urlHost() + ":" + port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
-        }
-    }
-
-    /** A port nothing listens on right now, for starting services beside a running system. */
-    public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.erratum.infrastructure.Binding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class ClosedLoopSystemTests {
 
     @BeforeAll
     static void startTheSystem() {
-        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
+        var ports = new ErratumServices.Ports(Binding.freePort(), Binding.freePort(), Binding.freePort());
         services = ErratumServices.start(SharedInfrastructure.get(), Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs"), Map.of());
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");

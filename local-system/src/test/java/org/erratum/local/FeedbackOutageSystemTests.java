@@ -3,6 +3,8 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.erratum.infrastructure.KafkaBrokerProcess;
+import org.erratum.infrastructure.Binding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ class FeedbackOutageSystemTests {
         kafka = KafkaBrokerProcess.startFresh(Path.of("target/outage-kafka"));
         var infrastructure = new ErratumServices.Infrastructure(kafka.bootstrapServers(),
                 TestInfrastructure.endpoints().mongoServer());
-        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
+        var ports = new ErratumServices.Ports(Binding.freePort(), Binding.freePort(), Binding.freePort());
         // one test client sends all the feedback, far more than a reader's rate limit allows
         services = ErratumServices.start(infrastructure, Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/outage-logs"), Map.of(

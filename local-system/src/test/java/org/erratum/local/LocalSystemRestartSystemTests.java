@@ -3,6 +3,9 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.erratum.infrastructure.JavaCommand;
+import org.erratum.infrastructure.Directories;
+import org.erratum.infrastructure.Binding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +42,7 @@ class LocalSystemRestartSystemTests {
     private static final Path DATA = WORK.resolve("data");
 
     /** Free ports for the broker, its controller, the store and the three services, the same for every run. */
-    private static final List<Integer> PORTS = Stream.generate(ServiceProcess::freePort).distinct().limit(6).toList();
+    private static final List<Integer> PORTS = Stream.generate(Binding::freePort).distinct().limit(6).toList();
 
     /** Everything any run started, so that a failing test leaves nothing running. */
     private static final List<ProcessHandle> started = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.erratum.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.erratum.infrastructure.Binding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class ReviewScaleOutSystemTests {
                 "spring.mongodb.uri", endpoints.mongoUri("erratum-review" + suffix), "erratum.group-suffix", suffix);
         for (String name : List.of("review-a", "review-b")) {
             instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), Binding.LOOPBACK,
-                    ServiceProcess.freePort(), shared, Path.of("target/system-logs"), List.of()));
+                    Binding.freePort(), shared, Path.of("target/system-logs"), List.of()));
         }
         instances.forEach(instance -> instance.awaitReady(Duration.ofMinutes(4)));
     }

@@ -1,5 +1,6 @@
 package org.erratum.testsupport;
 
+import org.erratum.infrastructure.KafkaBrokerProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.erratum.local.browser;
 
+import org.erratum.infrastructure.Binding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,8 +92,8 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
 
     private static RunningSystem startSystem() {
         RunningSystem system = new RunningSystem();
-        var ports = new ErratumServices.Ports(ServiceProcess.freePort(), ServiceProcess.freePort(),
-                ServiceProcess.freePort());
+        var ports = new ErratumServices.Ports(Binding.freePort(), Binding.freePort(),
+                Binding.freePort());
         system.services = ErratumServices.start(SharedInfrastructure.get(), Path.of("target/services"), ports,
                 "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs/browser"), Map.of(
                         // the article page calls the feedback JSON API from its own origin

@@ -16,7 +16,7 @@ import org.erratum.review.article.KnownArticles;
 import org.erratum.review.console.ConsoleSession;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.InfrastructureInitializer;
-import org.erratum.testsupport.KafkaBrokerProcess;
+import org.erratum.infrastructure.KafkaBrokerProcess;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -27,6 +27,15 @@ public record Binding(InetAddress address) {
             return new Binding(InetAddress.getByName(address));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown address: " + address, e);
+        }
+    }
+
+    /** A loopback port nothing listens on right now, for starting a process beside a running system. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

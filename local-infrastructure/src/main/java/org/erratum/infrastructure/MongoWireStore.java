@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for another process to get somewhere: it says nothing when it does, so ask every half second. */
-final class Polling {
+public final class Polling {
 
     private static final Duration INTERVAL = Duration.ofMillis(500);
 
@@ -14,7 +14,7 @@ final class Polling {
     }
 
     /** @return whether {@code done} became true within the timeout (it may throw to give up early) */
-    static boolean until(Duration timeout, BooleanSupplier done) {
+    public static boolean until(Duration timeout, BooleanSupplier done) {
         Instant deadline = Instant.now().plus(timeout);
         while (!done.getAsBoolean()) {
             if (!Instant.now().isBefore(deadline)) {

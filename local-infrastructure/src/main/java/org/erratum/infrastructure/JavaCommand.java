@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The command that starts another JVM on one of this program's main classes (or one of its libraries'), whether it
  * runs from plain classes (the tests) or from its Spring Boot executable jar (the launcher users run).
  */
-final class JavaCommand {
+public final class JavaCommand {
 
     private static final String BOOT_PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
@@ -15,11 +15,11 @@ final class JavaCommand {
     }
 
     /** The java executable this JVM runs on. */
-    static String java() {
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    static List<String> of(List<String> jvmOptions, String mainClass, List<String> arguments) {
+    public static List<String> of(List<String> jvmOptions, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);

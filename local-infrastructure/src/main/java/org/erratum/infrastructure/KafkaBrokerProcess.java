@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,8 +84,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      */
     public static KafkaBrokerProcess startFresh(Path directory) {
         Directories.deleteRecursively(directory);
-        return start(directory, directory.resolve("broker.log"), Binding.LOOPBACK, ServiceProcess.freePort(),
-                ServiceProcess.freePort(), List.of());
+        return start(directory, directory.resolve("broker.log"), Binding.LOOPBACK, Binding.freePort(),
+                Binding.freePort(), List.of());
     }
 
     public String bootstrapServers() {

@@ -1,4 +1,4 @@
-package org.erratum.local;
+package org.erratum.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
