@@ -1,6 +1,7 @@
 package org.erratum.platform.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +17,15 @@ public final class Problems {
     }
 
     public static ErrorResponseException invalidField(HttpStatus status, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, field + ": " + message);
+        return invalidFields(status, List.of(new FieldError(field, message)));
+    }
+
+    /** Several fields at once, so a person can fix them all before sending again. */
+    public static ErrorResponseException invalidFields(HttpStatus status, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
+        problem.setProperty("errors", List.copyOf(errors));
         return new ErrorResponseException(status, problem, null);
     }
 
