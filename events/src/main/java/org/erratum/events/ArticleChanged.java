@@ -80,6 +80,16 @@ public record ArticleChanged(
     public record Reference(String citation, String url) {
     }
 
-    public record RevisionNote(int revision, String changeSummary, Significance significance, Instant at) {
+    /**
+     * @param answersItem the review item this revision was written to answer ("Correct this article" from the
+     *                    console), or null; absent from states published before it existed
+     */
+    public record RevisionNote(int revision, String changeSummary, Significance significance, Instant at,
+            String answersItem) {
+
+        /** A revision that answers no review item. */
+        public RevisionNote(int revision, String changeSummary, Significance significance, Instant at) {
+            this(revision, changeSummary, significance, at, null);
+        }
     }
 }

@@ -41,7 +41,7 @@ class AsyncApiDocumentTests {
     /** How Jackson writes each Java type we use in a contract; a new type must be added here deliberately. */
     private static final Map<Class<?>, String> JSON_TYPES = Map.of(
             String.class, "string", UUID.class, "string", Instant.class, "string", LocalDate.class, "string",
-            int.class, "integer", long.class, "integer", boolean.class, "boolean");
+            int.class, "integer", Integer.class, "integer", long.class, "integer", boolean.class, "boolean");
 
     private static final Map<Class<?>, String> STRING_FORMATS = Map.of(
             UUID.class, "uuid", Instant.class, "date-time", LocalDate.class, "date");
