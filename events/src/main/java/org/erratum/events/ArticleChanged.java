@@ -39,13 +39,57 @@ public record ArticleChanged(
 
     public enum Significance { MINOR, MAJOR }
 
-    public record Section(String heading, String body) {
+    /**
+     * One titled part of the article, in reading order.
+     *
+     * @param body   what the editor wrote: a CommonMark subset (see the AsyncAPI document); a state published before
+     *               {@code blocks} existed holds plain text here
+     * @param blocks the body as readers see it, block by block, as plain text; absent from states published before
+     *               it existed, which read as the body in one paragraph (what their page showed)
+     */
+    public record Section(String heading, String body, List<Block> blocks) {
+
+        public Section {
+            blocks = blocks == null ? List.of(new Block(BlockType.PARAGRAPH, body, List.of())) : List.copyOf(blocks);
+        }
+
+        /** A section of one plain paragraph, as every section was before blocks. */
+        public Section(String heading, String body) {
+            this(heading, body, null);
+        }
     }
+
+    /**
+     * A block of a section body as readers see it: its text without formatting, a citation as the reader reads it
+     * ("(1, 2)"), and the blocks it holds.
+     *
+     * @param text   a paragraph's or sub-heading's text, a list item's own text, a callout's title; empty for a list
+     * @param blocks a list's items, a callout's content, an item's further paragraphs and nested lists; otherwise empty
+     */
+    public record Block(BlockType type, String text, List<Block> blocks) {
+
+        public Block {
+            text = text == null ? "" : text;
+            blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        }
+    }
+
+    public enum BlockType { PARAGRAPH, SUBHEADING, NUMBERED_LIST, BULLETED_LIST, ITEM, CALLOUT }
 
     /** A cited source; {@code url} may be a web address or a DOI link. */
     public record Reference(String citation, String url) {
     }
 
-    public record RevisionNote(int revision, String changeSummary, Significance significance, Instant at) {
+    /**
+     * @param answersItem the review item this revision was written to answer ("Correct this article" from the
+     *                    console), or null; absent from states published before it existed
+     */
+    public record RevisionNote(int revision, String changeSummary, Significance significance, Instant at,
+            String answersItem) {
+
+        /** A revision that answers no review item. */
+        public RevisionNote(int revision, String changeSummary, Significance significance, Instant at) {
+            this(revision, changeSummary, significance, at, null);
+        }
     }
 }

@@ -11,7 +11,8 @@ public enum EventType {
     ARTICLE_CHANGED("erratum.content.article-changed.v1", Topics.ARTICLES, ArticleChanged.class),
     VOTE_CAST("erratum.feedback.vote-cast.v1", Topics.VOTES, VoteCast.class),
     REPORT_SUBMITTED("erratum.feedback.report-submitted.v1", Topics.REPORTS, ReportSubmitted.class),
-    ARTICLE_SIGNED_OFF("erratum.review.article-signed-off.v1", Topics.DECISIONS, ArticleSignedOff.class);
+    ARTICLE_SIGNED_OFF("erratum.review.article-signed-off.v1", Topics.DECISIONS, ArticleSignedOff.class),
+    REVIEW_ITEM_CHANGED("erratum.review.item-changed.v1", Topics.ITEMS, ReviewItemChanged.class);
 
     private final String type;
     private final String topic;

@@ -14,6 +14,9 @@ public final class Topics {
 
     public static final String DECISIONS = "review.decisions";
 
+    /** Every change of a review item, as its state after the change. Not compacted: each resolution matters. */
+    public static final String ITEMS = "review.items";
+
     private Topics() {
     }
 }

@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * asyncapi.yaml is the contract other teams read; the records are what the services actually send. These tests keep
  * the two from drifting: topics, CloudEvents types and headers, and every payload field down to nested records.
@@ -39,12 +41,14 @@ class AsyncApiDocumentTests {
     /** How Jackson writes each Java type we use in a contract; a new type must be added here deliberately. */
     private static final Map<Class<?>, String> JSON_TYPES = Map.of(
             String.class, "string", UUID.class, "string", Instant.class, "string", LocalDate.class, "string",
-            int.class, "integer", long.class, "integer", boolean.class, "boolean");
+            int.class, "integer", Integer.class, "integer", long.class, "integer", boolean.class, "boolean");
 
     private static final Map<Class<?>, String> STRING_FORMATS = Map.of(
             UUID.class, "uuid", Instant.class, "date-time", LocalDate.class, "date");
 
     private static final Map<String, Object> document = load();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void isAnAsyncApi3DocumentForKafka() {
@@ -108,6 +112,24 @@ class AsyncApiDocumentTests {
         assertSchemaDescribes(type.eventClass(), payload, type.eventClass().getSimpleName());
     }
 
+    /** An example other teams copy must be a message the services really send and read. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyExamplePayloadReadsAsItsRecordAndWritesBackUnchanged(EventType type) {
+        List<?> examples = (List<?>) message(type).get("examples");
+        assertThat(examples).as("examples of %s", type).isNotEmpty();
+
+        for (Object example : examples) {
+            // through text both ways, so that a YAML int and a Java long compare as the same JSON number
+            String payload = JSON.writeValueAsString(map(example).get("payload"));
+            ErratumEvent event = JSON.readValue(payload, type.eventClass());
+
+            assertThat(JSON.readTree(JSON.writeValueAsString(event))).as("%s example", type)
+                    .isEqualTo(JSON.readTree(payload));
+            assertThat(map(map(example).get("headers")).get(CloudEventHeaders.TYPE)).isEqualTo(type.type());
+        }
+    }
+
     @Test
     void articlesTopicIsCompactedSoItHoldsEachArticlesCurrentState() {
         Map<String, Object> channel = channelOn(Topics.ARTICLES);
@@ -119,6 +141,17 @@ class AsyncApiDocumentTests {
     // --- the record ↔ schema comparison ------------------------------------------------------------------------
 
     private static void assertSchemaDescribes(Class<?> record, Map<String, Object> schema, String path) {
+        assertSchemaDescribes(record, schema, path, Set.of());
+    }
+
+    /** @param enclosing the records this one is nested in; a record holding itself (a block's blocks) ends there */
+    private static void assertSchemaDescribes(Class<?> record, Map<String, Object> schema, String path,
+            Set<Class<?>> enclosing) {
+        if (enclosing.contains(record)) {
+            return;
+        }
+        Set<Class<?>> nested = new LinkedHashSet<>(enclosing);
+        nested.add(record);
         assertThat(schema.get("type")).as("%s type", path).isEqualTo("object");
         Map<String, Object> properties = map(schema.get("properties"));
         List<String> required = strings(schema.getOrDefault("required", List.of()));
@@ -135,15 +168,16 @@ class AsyncApiDocumentTests {
             if (field.getType().isPrimitive()) {
                 assertThat(nullable).as("%s is a primitive and can never be null", where).isFalse();
             }
-            assertSchemaDescribes(field.getGenericType(), withoutNull(property), where);
+            assertSchemaDescribes(field.getGenericType(), withoutNull(property), where, nested);
         }
     }
 
-    private static void assertSchemaDescribes(Type javaType, Map<String, Object> schema, String path) {
+    private static void assertSchemaDescribes(Type javaType, Map<String, Object> schema, String path,
+            Set<Class<?>> enclosing) {
         if (javaType instanceof ParameterizedType list && list.getRawType() == List.class) {
             assertThat(jsonType(schema)).as("%s type", path).isEqualTo("array");
             assertSchemaDescribes(list.getActualTypeArguments()[0], withoutNull(resolve(schema.get("items"))),
-                    path + "[]");
+                    path + "[]", enclosing);
             return;
         }
         if (!(javaType instanceof Class<?> type)) {
@@ -151,7 +185,7 @@ class AsyncApiDocumentTests {
             return;
         }
         if (type.isRecord()) {
-            assertSchemaDescribes(type, schema, path);
+            assertSchemaDescribes(type, schema, path, enclosing);
         } else if (type.isEnum()) {
             List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
             assertThat(jsonType(schema)).as("%s type", path).isEqualTo("string");

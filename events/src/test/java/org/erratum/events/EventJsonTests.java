@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.erratum.events.ArticleChanged.Block;
+import org.erratum.events.ArticleChanged.BlockType;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -35,8 +37,11 @@ class EventJsonTests {
 
     @Test
     void articleChangedCarriesFullStateAndRoundTrips() {
+        var callout = new Block(BlockType.CALLOUT, "Get help now", List.of(
+                new Block(BlockType.BULLETED_LIST, "", List.of(new Block(BlockType.ITEM, "Chest pain (2)", null)))));
         var article = new ArticleChanged(UUID.randomUUID(), AT, "a-1", 4, ArticleChanged.Change.REVIEWED, "slug",
-                "Title", "Summary", List.of(new ArticleChanged.Section("H", "B")),
+                "Title", "Summary", List.of(new ArticleChanged.Section("H", "Rest [1].\n\n> **Get help now**\n> - Chest pain [2]",
+                        List.of(new Block(BlockType.PARAGRAPH, "Rest (1).", List.of()), callout))),
                 List.of(new ArticleChanged.Reference("Citation", "https://doi.org/10.1/x")), List.of("Author"), 2,
                 new ArticleChanged.RevisionNote(2, "Fixed dose", ArticleChanged.Significance.MAJOR, AT),
                 new Reviewer("Dr A", "MBBS"), AT, AT, AT, LocalDate.parse("2028-03-01"), 24);
@@ -46,7 +51,34 @@ class EventJsonTests {
         assertThat(node.get("nextReviewDue").asString()).isEqualTo("2028-03-01");
         assertThat(node.get("lastReviewedBy").get("credentials").asString()).isEqualTo("MBBS");
         assertThat(node.get("sections").get(0).get("heading").asString()).isEqualTo("H");
+        JsonNode calloutNode = node.get("sections").get(0).get("blocks").get(1);
+        assertThat(calloutNode.propertyNames()).containsExactly("type", "text", "blocks");
+        assertThat(calloutNode.get("type").asString()).isEqualTo("CALLOUT");
+        assertThat(calloutNode.get("blocks").get(0).get("blocks").get(0).get("text").asString())
+                .isEqualTo("Chest pain (2)");
         assertThat(json.readValue(json.writeValueAsString(article), ArticleChanged.class)).isEqualTo(article);
+    }
+
+    /** A state as content-service published it before blocks existed, e.g. still on the compacted topic. */
+    @Test
+    void aStatePublishedBeforeBlocksReadsAsItsBodyInOnePlainParagraph() {
+        String v1 = """
+                {"eventId":"6f1c1a5e-2b53-3c8e-9b8a-5c2f6b0f4e11","occurredAt":"2026-03-01T09:30:00Z",
+                 "articleId":"a-1","version":1,"change":"CREATED","slug":"s","title":"T","summary":"S",
+                 "sections":[{"heading":"Dose","body":"Take 1 * 500 mg <b>tablet</b> [1]."}],
+                 "references":[],"authors":["A"],"revision":1,
+                 "latestRevision":{"revision":1,"changeSummary":"First published","significance":"MAJOR",
+                                   "at":"2026-03-01T09:30:00Z"},
+                 "lastReviewedBy":null,"publishedAt":"2026-03-01T09:30:00Z","lastModifiedAt":"2026-03-01T09:30:00Z",
+                 "lastReviewedAt":null,"nextReviewDue":"2028-03-01","reviewIntervalMonths":24}""";
+
+        ArticleChanged.Section section = json.readValue(v1, ArticleChanged.class).sections().get(0);
+
+        assertThat(section.body()).isEqualTo("Take 1 * 500 mg <b>tablet</b> [1].");
+        assertThat(section.blocks()).containsExactly(
+                new Block(BlockType.PARAGRAPH, "Take 1 * 500 mg <b>tablet</b> [1].", List.of()));
+        assertThat(new ArticleChanged.Section("Dose", "Plain")).isEqualTo(new ArticleChanged.Section("Dose", "Plain",
+                List.of(new Block(BlockType.PARAGRAPH, "Plain", List.of()))));
     }
 
     @Test

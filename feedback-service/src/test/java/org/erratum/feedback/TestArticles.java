@@ -23,7 +23,7 @@ public final class TestArticles {
     /** Kafka consumer groups take seconds to form on a busy machine. */
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestArticles() {
     }

@@ -129,6 +129,7 @@ public final class LocalSystem {
                 Erratum is running. Ctrl-C stops it.
 
                   Sample article page   %1$s/articles/paracetamol-for-adults
+                  Rich sample article   %1$s/articles/low-back-pain   (treatment groups, a callout, citations)
                   Articles (JSON)       %1$s/api/articles
                   Feedback API          %2$s/api/feedback
                   Reviewer console      %3$s/console   (reviewer / reviewer-dev-password, senior / senior-dev-password)

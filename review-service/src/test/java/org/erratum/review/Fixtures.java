@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ArticleChanged.Block;
+import org.erratum.events.ArticleChanged.BlockType;
 import org.erratum.events.ReportSubmitted;
 
 /** Events as the other services would publish them. */
@@ -28,11 +30,39 @@ public final class Fixtures {
     }
 
     public static ArticleChanged article(String articleId, int revision, long version, LocalDate nextReviewDue) {
+        return article(articleId, revision, version, nextReviewDue,
+                List.of(new ArticleChanged.Section("Dosage", "Take two tablets every four hours")));
+    }
+
+    /**
+     * An article whose section has the structure of a real page: a paragraph, a sub-heading, numbered groups with
+     * numbered sub-items and a callout, each block as content-service renders it as text.
+     */
+    public static ArticleChanged richArticle(String articleId) {
+        Block walk = item("Walk a little every day");
+        Block rest = item("Avoid bed rest (1)");
+        Block ibuprofen = item("Ibuprofen, if it is safe for you");
+        return article(articleId, 1, 1, LocalDate.now().plusMonths(24), List.of(new ArticleChanged.Section(
+                "What helps", "(the editor's Markdown)", List.of(
+                        new Block(BlockType.PARAGRAPH, "Most back pain gets better (1, 2).", List.of()),
+                        new Block(BlockType.SUBHEADING, "Treatments", List.of()),
+                        new Block(BlockType.NUMBERED_LIST, "", List.of(
+                                item("Keep active", new Block(BlockType.NUMBERED_LIST, "", List.of(walk, rest))),
+                                item("Ease the pain", new Block(BlockType.NUMBERED_LIST, "", List.of(ibuprofen))))),
+                        new Block(BlockType.CALLOUT, "Get help now", List.of(
+                                new Block(BlockType.PARAGRAPH, "Call 999 if you cannot pee.", List.of())))))));
+    }
+
+    private static Block item(String text, Block... blocks) {
+        return new Block(BlockType.ITEM, text, List.of(blocks));
+    }
+
+    private static ArticleChanged article(String articleId, int revision, long version, LocalDate nextReviewDue,
+            List<ArticleChanged.Section> sections) {
         Instant now = Instant.now();
         return new ArticleChanged(UUID.randomUUID(), now, articleId, version,
                 revision == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVISED,
-                "slug-" + articleId, "Title r" + revision, "Summary",
-                List.of(new ArticleChanged.Section("Dosage", "Take two tablets every four hours")), List.of(),
+                "slug-" + articleId, "Title r" + revision, "Summary", sections, List.of(),
                 List.of("A. Writer"), revision,
                 new ArticleChanged.RevisionNote(revision, "Edit", ArticleChanged.Significance.MINOR, now), null,
                 now, now, null, nextReviewDue, 24);

@@ -3,6 +3,7 @@ package org.erratum.content.article;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.erratum.content.body.BodyText;
 import org.erratum.events.ArticleChanged;
 import org.erratum.platform.messaging.EventNotPublishedException;
 import org.erratum.platform.messaging.EventPublisher;
@@ -53,7 +54,8 @@ class ArticleAnnouncer {
         RevisionNote note = article.latestRevision();
         return new ArticleChanged(eventId(article), article.changedAt(), article.id(), article.version(),
                 article.lastChange(), article.slug(), article.title(), article.summary(),
-                article.sections().stream().map(s -> new ArticleChanged.Section(s.heading(), s.body())).toList(),
+                article.sections().stream().map(s -> new ArticleChanged.Section(s.heading(), s.body(),
+                        BodyText.blocks(s.body(), article.references().size()))).toList(),
                 article.references().stream().map(r -> new ArticleChanged.Reference(r.citation(), r.url())).toList(),
                 article.authors(), article.revision(),
                 new ArticleChanged.RevisionNote(note.revision(), note.changeSummary(), note.significance(),

@@ -13,10 +13,12 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.erratum.content.body.BodyRules;
 import org.erratum.content.config.ContentProperties;
 import org.erratum.events.ArticleChanged.Significance;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.platform.web.Problems;
+import org.erratum.platform.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,16 +43,18 @@ public class ArticleService {
     private final RevisionHistory history;
     private final ArticleAnnouncer announcer;
     private final ContentProperties properties;
+    private final BodyRules bodyRules;
     private final Clock clock;
     private final Map<Significance, Counter> revisionsPublished = new EnumMap<>(Significance.class);
     private final Counter signOffsApplied;
 
     ArticleService(ArticleStore store, RevisionHistory history, ArticleAnnouncer announcer,
-            ContentProperties properties, Clock clock, MeterRegistry registry) {
+            ContentProperties properties, BodyRules bodyRules, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.history = history;
         this.announcer = announcer;
         this.properties = properties;
+        this.bodyRules = bodyRules;
         this.clock = clock;
         for (Significance significance : Significance.values()) {
             revisionsPublished.put(significance, Counter.builder("erratum.content.revisions")
@@ -65,6 +69,7 @@ public class ArticleService {
      * @param reviewIntervalMonths null for the configured default
      */
     public Article create(String slug, ArticleContent content, Integer reviewIntervalMonths, String editor) {
+        refuseBodiesOutsideTheFormat(content);
         int interval = reviewIntervalMonths != null ? reviewIntervalMonths : properties.reviewIntervalMonths();
         Article article = Article.firstRevision(UUID.randomUUID().toString(), slug, content, interval, editor, now());
         try {
@@ -87,6 +92,7 @@ public class ArticleService {
      * @return whether this call created it
      */
     public boolean createIfAbsent(String id, String slug, ArticleContent content, String editor) {
+        refuseBodiesOutsideTheFormat(content);
         if (store.findBySlug(slug).isPresent()) {
             return false;
         }
@@ -106,6 +112,7 @@ public class ArticleService {
      */
     public Article revise(String id, int expectedRevision, ArticleContent content, String changeSummary,
             Significance significance, String editor) {
+        refuseBodiesOutsideTheFormat(content);
         Article current = get(id);
         // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
         history.record(current);
@@ -198,6 +205,18 @@ public class ArticleService {
         revisionsPublished.get(article.latestRevision().significance()).increment();
         history.record(article);
         announcer.announce(article);
+    }
+
+    /** 400 naming each section whose body is outside the format or its limits ({@code sections[2].body}). */
+    private void refuseBodiesOutsideTheFormat(ArticleContent content) {
+        List<FieldError> errors = bodyRules.check(content.sections().stream().map(Section::body).toList(),
+                        content.references().size()).stream()
+                .map(problem -> new FieldError(problem.section() == null ? "sections"
+                        : "sections[" + problem.section() + "].body", problem.message()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields(HttpStatus.BAD_REQUEST, errors);
+        }
     }
 
     private static RuntimeException staleRevision(String id, int expectedRevision) {

@@ -3,8 +3,15 @@ package org.erratum.content.article;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** One titled part of an article, in reading order. */
+/**
+ * One titled part of an article, in reading order.
+ *
+ * @param heading plain text
+ * @param body    what the editor wrote, in the article body format (a CommonMark subset, see
+ *                {@link org.erratum.content.body.BodyRules}); a body saved before the format is plain text, which
+ *                reads as one paragraph. Its length limit is a setting, checked with the rest of the format.
+ */
 public record Section(
         @NotBlank @Size(max = 200) String heading,
-        @NotBlank @Size(max = 20_000) String body) {
+        @NotBlank String body) {
 }

@@ -2,6 +2,8 @@ package org.erratum.content.config;
 
 import java.time.Clock;
 
+import org.erratum.content.body.BodyProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(ContentProperties.class)
+@EnableConfigurationProperties({ContentProperties.class, BodyProperties.class})
 class ContentConfig {
 
     /** Dates on articles are facts readers rely on; one clock keeps them consistent and testable. */

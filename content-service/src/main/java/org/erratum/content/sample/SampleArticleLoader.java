@@ -20,17 +20,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes the sample article on startup unless it (or another article with its slug) exists, so a new
- * installation shows a real page at once. Its id and slug are fixed for the README's examples.
+ * Publishes the sample articles on startup unless they (or other articles with their slugs) exist, so a new
+ * installation shows real pages at once: a short one, and one with the structure of a real health page (numbered
+ * treatment groups with numbered sub-items, a "Get help now" callout, citations). Ids and slugs are fixed for the
+ * README's examples; each article is {@code sample/SLUG.json}.
  */
 @Component
 class SampleArticleLoader implements ApplicationRunner {
 
-    static final String ID = "5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41";
-    static final String SLUG = "paracetamol-for-adults";
+    static final List<Sample> SAMPLES = List.of(
+            new Sample("5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41", "paracetamol-for-adults"),
+            new Sample("8e3b6f1a-2c4d-4b7e-9f10-6d2a5c8b9e07", "low-back-pain"));
     static final String EDITOR = "erratum-sample";
 
-    private static final String RESOURCE = "sample/paracetamol-for-adults.json";
     private static final Logger log = LoggerFactory.getLogger(SampleArticleLoader.class);
 
     private final ArticleService articles;
@@ -41,18 +43,27 @@ class SampleArticleLoader implements ApplicationRunner {
         this.json = StrictJson.strict(json); // a misspelt key in the sample fails the start, not the page
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (articles.createIfAbsent(ID, SLUG, read().content(), EDITOR)) {
-            log.info("Published the sample article /articles/{}", SLUG);
+    record Sample(String id, String slug) {
+
+        String resource() {
+            return "sample/" + slug + ".json";
         }
     }
 
-    private SampleArticle read() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Sample sample : SAMPLES) {
+            if (articles.createIfAbsent(sample.id(), sample.slug(), read(sample).content(), EDITOR)) {
+                log.info("Published the sample article /articles/{}", sample.slug());
+            }
+        }
+    }
+
+    private SampleArticle read(Sample sample) {
+        try (InputStream in = new ClassPathResource(sample.resource()).getInputStream()) {
             return json.readValue(in, SampleArticle.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + sample.resource(), e);
         }
     }
 

@@ -148,6 +148,58 @@ class ArticleApiIntegrationTests {
     }
 
     @Test
+    void whenABodyLeavesTheFormatThenEachSuchSectionIsNamedAndNothingIsStored() {
+        ObjectNode body = newArticle("Cetirizine");
+        var sections = body.putArray("sections");
+        sections.addObject().put("heading", "Fine").put("body", "Take one tablet a day [1].\n\n- with water");
+        sections.addObject().put("heading", "HTML").put("body", "Fine line.\n\n<script>alert(1)</script>");
+        sections.addObject().put("heading", "Citation").put("body", "As shown [1, 2].");
+        sections.addObject().put("heading", "Deep").put("body", "- a\n  - b\n    - c");
+
+        HttpResponse<String> refused = api.post("/api/articles", body, EDITOR);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = json(refused).get("errors");
+        assertThat(errors).extracting(error -> error.get("field").asString())
+                .containsExactly("sections[1].body", "sections[2].body", "sections[3].body");
+        assertThat(errors.get(0).get("message").asString()).startsWith("line 3: raw HTML is not allowed");
+        assertThat(errors.get(1).get("message").asString())
+                .isEqualTo("line 1: [1, 2] cites reference 2, but the article lists 1 reference");
+        assertThat(errors.get(2).get("message").asString()).isEqualTo("line 3: lists nest at most 2 levels deep");
+        assertThat(api.get("/articles/" + body.get("slug").asString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenARevisionLeavesTheFormatThenTheArticleStaysAtItsRevision() {
+        String id = api.createArticle(newArticle("Fexofenadine")).get("id").asString();
+        ObjectNode body = revision(1, "Fexofenadine", "Added a picture", "MINOR");
+        body.putArray("sections").addObject().put("heading", "What it is")
+                .put("body", "![a tablet](https://a.example/tablet.png)");
+
+        HttpResponse<String> refused = api.put("/api/articles/" + id, body, EDITOR);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo("sections[0].body");
+        assertThat(json(refused).get("detail").asString())
+                .isEqualTo("sections[0].body: line 1: images are not part of the format");
+        assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void hugeBodiesAreRefusedBySectionAndByArticle() {
+        ObjectNode oneHuge = newArticle("Hay fever");
+        oneHuge.putArray("sections").addObject().put("heading", "Long").put("body", "x".repeat(20_001));
+        assertRejected(oneHuge, "sections[0].body");
+
+        ObjectNode manyLong = newArticle("Hay fever");
+        var sections = manyLong.putArray("sections");
+        for (int i = 0; i < 11; i++) {
+            sections.addObject().put("heading", "Part " + i).put("body", "word ".repeat(3_900));
+        }
+        assertRejected(manyLong, "sections");
+    }
+
+    @Test
     void whenRevisionHasNoChangeSummaryThenBadRequestNamesIt() {
         String id = api.createArticle(newArticle("Loratadine")).get("id").asString();
         ObjectNode body = revision(1, "Loratadine", "unused", "MINOR");
@@ -208,6 +260,9 @@ class ArticleApiIntegrationTests {
         assertThat(event.get("title").asString()).isEqualTo("Omeprazole: revised");
         assertThat(event.get("latestRevision").get("changeSummary").asString()).isEqualTo("Revised");
         assertThat(event.get("sections").get(0).get("heading").asString()).isEqualTo("What it is");
+        assertThat(event.get("sections").get(0).get("body").asString()).isEqualTo("The revised section.");
+        assertThat(event.get("sections").get(0).get("blocks").get(0).get("text").asString())
+                .isEqualTo("The revised section.");
         assertThat(event.get("nextReviewDue").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(Instant.parse(event.get("lastModifiedAt").asString())).isNotNull();
     }

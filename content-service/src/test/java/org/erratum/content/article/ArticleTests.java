@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ArticleChanged.Block;
+import org.erratum.events.ArticleChanged.BlockType;
 import org.erratum.events.ArticleChanged.Significance;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,14 @@ class ArticleTests {
         assertThat(changed.version()).isEqualTo(1);
         assertThat(changed.change()).isEqualTo(ArticleChanged.Change.CREATED);
         assertThat(changed.sections()).containsExactly(new ArticleChanged.Section("Heading", "Body"));
+        Article rich = Article.firstRevision("a-2", "rich", new ArticleContent("Title", "Summary",
+                List.of(new Section("Dose", "Take it **with** water [1].\n\n- once a day")),
+                List.of(new Reference("A source.", null)), List.of("Author")), 24, "editor", NOW);
+        assertThat(ArticleAnnouncer.changed(rich).sections()).containsExactly(new ArticleChanged.Section("Dose",
+                "Take it **with** water [1].\n\n- once a day", List.of(
+                        new Block(BlockType.PARAGRAPH, "Take it with water (1).", List.of()),
+                        new Block(BlockType.BULLETED_LIST, "", List.of(
+                                new Block(BlockType.ITEM, "once a day", List.of()))))));
         assertThat(changed.latestRevision())
                 .isEqualTo(new ArticleChanged.RevisionNote(1, "First published", Significance.MAJOR, NOW));
         assertThat(changed.nextReviewDue()).isEqualTo(LocalDate.of(2028, 1, 31));

@@ -8,11 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.bson.Document;
 import org.erratum.content.ContentApi;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +39,7 @@ class ArticlePageIntegrationTests {
 
     private static final String SAMPLE_ID = "5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41";
     private static final String SAMPLE_PAGE = "/articles/paracetamol-for-adults";
+    private static final String RICH_SAMPLE_PAGE = "/articles/low-back-pain";
     private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
     @LocalServerPort
@@ -43,6 +47,9 @@ class ArticlePageIntegrationTests {
 
     @Autowired
     FormTokens formTokens;
+
+    @Autowired
+    MongoTemplate mongo;
 
     ContentApi api;
 
@@ -202,14 +209,88 @@ class ArticlePageIntegrationTests {
     @Test
     void textFromEditorsIsEscapedNotRendered() {
         var body = newArticle("<script>alert('owned')</script> Headache");
-        body.putArray("sections").addObject().put("heading", "<b>Bold</b>").put("body", "<img src=x onerror=y>");
+        body.putArray("sections").addObject().put("heading", "<b>Bold</b>")
+                .put("body", "&lt;script&gt;alert(1)&lt;/script&gt; and 1 < 2 > 0 & a\\<img src=x onerror=y>");
         var created = api.createArticle(body);
 
         String html = page("/articles/" + created.get("slug").asString());
 
-        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Bold")
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src").doesNotContain("<b>Bold")
                 .contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Headache")
-                .contains("&lt;img src=x onerror=y&gt;");
+                .contains("&lt;b&gt;Bold&lt;/b&gt;")
+                .contains("<p>&lt;script&gt;alert(1)&lt;/script&gt; and 1 &lt; 2 &gt; 0 &amp; a&lt;img src&#61;x"
+                        + " onerror&#61;y&gt;</p>");
+    }
+
+    @Test
+    void theRichSampleShowsItsBlocksAsSemanticHtml() {
+        String html = page(RICH_SAMPLE_PAGE);
+
+        assertThat(html).contains("<h1>Low back pain: what helps and when to get help</h1>")
+                .contains("<h2 id=\"section-2\">What helps</h2>")
+                .contains("<ol><li><strong>Keep active</strong><ol><li>Carry on with your daily activities")
+                .contains("<li><strong>Ease the pain</strong><ol>")
+                .contains("<aside class=\"callout\" role=\"note\" aria-labelledby=\"callout-3-1\">"
+                        + "<h3 class=\"callout-title\" id=\"callout-3-1\">Get help now</h3>"
+                        + "<p>Call 999 or go to A&amp;E if you have back pain and any of these:</p><ul><li>")
+                .contains("<h3>See a GP if</h3><ul><li>the pain has not improved");
+        assertThat(occurrences(html, "<p>")).as("several paragraphs").isGreaterThanOrEqualTo(10);
+        assertThat(headingLevels(html)).as("no heading level is skipped").startsWith(1, 2)
+                .satisfies(levels -> {
+                    for (int i = 1; i < levels.size(); i++) {
+                        assertThat(levels.get(i)).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+                    }
+                });
+    }
+
+    @Test
+    void citationsLinkToTheirReferenceAndEachReferenceLinksBackToWhereItIsCited() {
+        String html = page(RICH_SAMPLE_PAGE);
+
+        assertThat(html).contains("most people have it at some point in their lives <span class=\"citation\">("
+                        + "<a href=\"#ref-1\" id=\"cite-1-1\" aria-label=\"Reference 1\">1</a>, "
+                        + "<a href=\"#ref-2\" id=\"cite-2-1\" aria-label=\"Reference 2\">2</a>)</span>.")
+                .containsPattern("<li id=\"ref-3\"> <span>Dahm KT[^<]*</span> <a href=\"https://doi.org/10.1002/"
+                        + "14651858.CD007612.pub2\"[^>]*>[^<]*</a> <span class=\"cited-in\">Cited in: "
+                        + "<a href=\"#cite-3-1\">What helps</a></span>")
+                .contains("<span class=\"cited-in\">Cited in: <a href=\"#cite-1-1\">About low back pain</a>, "
+                        + "<a href=\"#cite-1-3\">What helps</a>, <a href=\"#cite-1-5\">When to get help</a></span>");
+        for (String target : Pattern.compile("href=\"#((?:ref|cite)-[0-9-]+)\"").matcher(html).results()
+                .map(match -> match.group(1)).toList()) {
+            assertThat(occurrences(html, "id=\"" + target + "\"")).as("#%s is on the page once", target).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anArticleStoredBeforeTheBodyFormatStillRendersAndIsAnnouncedWithItsBodyAsOneParagraph() {
+        String id = UUID.randomUUID().toString();
+        String slug = "stored-" + id.substring(0, 8);
+        Instant at = Instant.parse("2025-06-01T10:00:00Z");
+        // the document exactly as the service stored it before: a section was a heading and one plain body
+        mongo.getCollection("articles").insertOne(new Document(Map.ofEntries(
+                Map.entry("_id", id), Map.entry("slug", slug), Map.entry("title", "Stored earlier"),
+                Map.entry("summary", "Written before the body format."),
+                Map.entry("sections", List.of(new Document(Map.of("heading", "Dose",
+                        "body", "Take 1 * 500 mg <b>tablet</b> [1], see A&E.")))),
+                Map.entry("references", List.of()), Map.entry("authors", List.of("Earlier editor")),
+                Map.entry("revision", 1), Map.entry("version", 1L),
+                Map.entry("latestRevision", new Document(Map.of("revision", 1, "changeSummary", "First published",
+                        "significance", "MAJOR", "editor", "editor", "at", Date.from(at)))),
+                Map.entry("publishedAt", Date.from(at)), Map.entry("lastModifiedAt", Date.from(at)),
+                Map.entry("nextReviewDue", Date.from(Instant.parse("2027-06-01T00:00:00Z"))),
+                Map.entry("reviewIntervalMonths", 24), Map.entry("lastChange", "CREATED"),
+                Map.entry("changedAt", Date.from(at)), Map.entry("announcePending", true))));
+
+        String html = page("/articles/" + slug);
+
+        assertThat(html).contains("<h2 id=\"section-1\">Dose</h2> <p>Take 1 * 500 mg &lt;b&gt;tablet&lt;/b&gt; [1],"
+                + " see A&amp;E.</p> </section>");
+        assertThat(api.getArticle(id).get("sections").get(0).get("body").asString())
+                .isEqualTo("Take 1 * 500 mg <b>tablet</b> [1], see A&E.");
+        var announced = TopicProbe.awaitRecord(Topics.ARTICLES, record -> id.equals(record.key()));
+        assertThat(ContentApi.JSON.readTree(announced.value()).get("sections").get(0).get("blocks").toString())
+                .isEqualTo("[{\"type\":\"PARAGRAPH\",\"text\":\"Take 1 * 500 mg <b>tablet</b> [1], see A&E.\","
+                        + "\"blocks\":[]}]");
     }
 
     @Test
@@ -234,7 +315,8 @@ class ArticlePageIntegrationTests {
         String html = page("/");
 
         assertThat(html).contains("<a href=\"/articles/paracetamol-for-adults\">"
-                + "Paracetamol for adults: how to take it safely</a>");
+                + "Paracetamol for adults: how to take it safely</a>")
+                .contains("<a href=\"/articles/low-back-pain\">Low back pain: what helps and when to get help</a>");
     }
 
     @Test
@@ -252,6 +334,14 @@ class ArticlePageIntegrationTests {
         assertThat(sample.get("slug").asString()).isEqualTo("paracetamol-for-adults");
         assertThat(sample.get("sections")).hasSizeBetween(4, 5);
         assertThat(sample.get("references")).hasSize(3);
+        var rich = api.getArticle("8e3b6f1a-2c4d-4b7e-9f10-6d2a5c8b9e07");
+        assertThat(rich.get("slug").asString()).isEqualTo("low-back-pain");
+        assertThat(rich.get("references")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    private static List<Integer> headingLevels(String html) {
+        return Pattern.compile("<h([1-6])[ >]").matcher(html).results().map(match -> Integer.parseInt(match.group(1)))
+                .toList();
     }
 
     private static int occurrences(String html, String text) {

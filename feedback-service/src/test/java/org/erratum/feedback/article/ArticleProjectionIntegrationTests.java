@@ -1,9 +1,12 @@
 package org.erratum.feedback.article;
 
+import java.time.Duration;
+
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.Topics;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
+import org.erratum.testsupport.ArticleStatesBeforeBlocks;
 import org.erratum.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ArticleProjectionIntegrationTests {
@@ -33,6 +37,22 @@ class ArticleProjectionIntegrationTests {
         KnownArticle revised = TestArticles.publishAndAwait(TestArticles.article(articleId, "new-slug", 2, 2), mongo);
 
         assertThat(revised).isEqualTo(new KnownArticle(articleId, "new-slug", "Paracetamol for adults", 2, 2));
+    }
+
+    @Test
+    void aStatePublishedBeforeSectionsHadBlocksAndOneWithThemAreBothTracked() {
+        String articleId = TestArticles.newArticleId();
+
+        ArticleStatesBeforeBlocks.publish(articleId, ArticleStatesBeforeBlocks.json(articleId, 1, 1, "before-blocks",
+                "Published earlier", "Dose", "Take <b>two</b> tablets [1]."));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class) != null);
+        assertThat(mongo.findById(articleId, KnownArticle.class))
+                .isEqualTo(new KnownArticle(articleId, "before-blocks", "Published earlier", 1, 1));
+
+        ArticleChanged withBlocks = TestArticles.article(articleId, "with-blocks", 2, 2);
+        assertThat(TestArticles.JSON.writeValueAsString(withBlocks)).contains("\"blocks\":[{\"type\":\"PARAGRAPH\"");
+        assertThat(TestArticles.publishAndAwait(withBlocks, mongo))
+                .isEqualTo(new KnownArticle(articleId, "with-blocks", "Paracetamol for adults", 2, 2));
     }
 
     @Test

@@ -64,6 +64,15 @@ class ArticlePageAccessibilityBrowserSystemTests {
         assertThat(Axe.violations(reader.driver())).isEmpty();
     }
 
+    /** Sub-headings, nested lists, a callout and citation links, as a real health page has them. */
+    @Test
+    void richArticlePageHasNoViolations() {
+        reader.open(system.articlePage("low-back-pain"));
+        reader.screenshot("article-page-rich");
+
+        assertThat(Axe.violations(reader.driver())).isEmpty();
+    }
+
     @Test
     void openReportFormAndReasonsHaveNoViolations() {
         reader.open(system.articlePage(article.slug()));

@@ -105,6 +105,36 @@ final class ArticlePageInBrowser {
         assertThat(found).as("selected in the article").isEqualTo(text);
     }
 
+    /**
+     * Drags from the start of {@code from} to the end of {@code to}, which may be in other blocks further on.
+     *
+     * @return the selection as the browser reads it out
+     */
+    String selectAcross(String from, String to) {
+        Object selected = script("""
+                const [from, to] = arguments;
+                const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+                let start = null;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if (!start && node.textContent.indexOf(from) >= 0) {
+                    start = [node, node.textContent.indexOf(from)];
+                  }
+                  const at = start ? node.textContent.indexOf(to, node === start[0] ? start[1] : 0) : -1;
+                  if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(start[0], start[1]);
+                    range.setEnd(node, at + to.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    return selection.toString();
+                  }
+                }
+                return null;""", from, to);
+        assertThat(selected).as("selected in the article from '%s' to '%s'", from, to).isNotNull();
+        return (String) selected;
+    }
+
     String status() {
         return byId("feedback-status").getText();
     }

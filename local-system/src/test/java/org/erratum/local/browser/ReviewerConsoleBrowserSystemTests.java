@@ -136,6 +136,35 @@ class ReviewerConsoleBrowserSystemTests {
         Chromium.screenshot(reader, "article-after-console-sign-off");
     }
 
+    /** The rich sample article's first group of treatments: a passage a reader selects over two of its sub-items. */
+    @Test
+    void aPassageSelectedAcrossListItemsIsHighlightedInEachItemInTheConsole() {
+        PublishedArticle sample = new PublishedArticle("8e3b6f1a-2c4d-4b7e-9f10-6d2a5c8b9e07", "low-back-pain");
+        ArticlePageInBrowser reader = new ArticlePageInBrowser(browser()).open(system.articlePage(sample.slug()));
+        reader.selectAcross("do a little more each day.", "Avoid long periods of bed rest");
+        reader.openReportForm();
+        assertThat(reader.value(reader.byId("report-passage")))
+                .isEqualTo("do a little more each day. Avoid long periods of bed rest");
+        reader.choose("category-INACCURATE");
+        reader.type("report-comment", "Some rest in the first days helped me; the page could say how much is fine.");
+        reader.takeTimeToRead();
+        reader.sendReport();
+        assertThat(reader.awaitStatus()).isEqualTo("Thank you. Your report has gone to our medical reviewers.");
+        String itemId = await().atMost(WAIT).until(() -> ReviewItems.forArticle(system.reviewer(), sample.id()),
+                found -> found != null).get("id").asString();
+
+        ChromeDriver reviewer = browser();
+        reviewer.get(consoleUrl("/console/items/" + itemId));
+        signIn(reviewer, "reviewer", "reviewer-dev-password");
+        awaitPage(() -> reviewer.getCurrentUrl().contains("/console/items/" + itemId));
+
+        assertThat(reviewer.findElements(By.cssSelector(".article-text li mark"))).extracting(WebElement::getText)
+                .containsExactly("do a little more each day.", "Avoid long periods of bed rest");
+        assertThat(reviewer.findElement(By.cssSelector(".reports .hint")).getText())
+                .isEqualTo("Highlighted in the text below.");
+        Chromium.screenshot(reviewer, "console-item-passage-across-list-items");
+    }
+
     /**
      * Two reports outrank any single urgent report another browser test left in the shared queue, so this item is
      * the most pressing one.

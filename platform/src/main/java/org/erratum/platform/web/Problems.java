@@ -23,6 +23,11 @@ public final class Problems {
         return new ErrorResponseException(status, invalid(status, field, message), null);
     }
 
+    /** Several fields at once, so a person can fix them all before sending again. */
+    public static ErrorResponseException invalidFields(HttpStatus status, List<FieldError> errors) {
+        return new ErrorResponseException(status, invalid(status, errors), null);
+    }
+
     /** The problem with one field of the request: a body member, a parameter, or a header such as Content-Type. */
     public static ProblemDetail invalid(HttpStatusCode status, String field, String message) {
         return invalid(status, List.of(new FieldError(field, message)));

@@ -5,21 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.article.RevisionText;
+import org.erratum.review.console.ItemPage.Block;
 import org.erratum.review.console.ItemPage.Entry;
 import org.erratum.review.console.ItemPage.Helpfulness;
 import org.erratum.review.console.ItemPage.ReportEntry;
@@ -120,20 +122,47 @@ class ConsoleViews {
                 .map(Report::passage).filter(Objects::nonNull).toList();
         return articles.revision(articleId, number)
                 .map(text -> highlighted(text, passages))
-                .orElseGet(() -> new Revision(number, false, List.of(), List.of(), List.of(), 0));
+                .orElseGet(() -> new Revision(number, false, List.of(), List.of(), List.of(), Set.of()));
     }
 
+    /** The revision's texts are searched together, in reading order, then put back into its structure. */
     private static Revision highlighted(RevisionText text, List<String> passages) {
         List<ArticleChanged.Section> sections = text.sections() == null ? List.of() : text.sections();
-        List<String> all = Stream.concat(Stream.of(text.title(), text.summary()),
-                sections.stream().flatMap(s -> Stream.of(s.heading(), s.body()))).toList();
-        int found = (int) passages.stream().filter(p -> all.stream().anyMatch(t -> Highlighter.contains(t, p)))
-                .count();
-        return new Revision(text.revision(), true, Highlighter.highlight(text.title(), passages),
-                Highlighter.highlight(text.summary(), passages),
-                sections.stream().map(s -> new Section(Highlighter.highlight(s.heading(), passages),
-                        Highlighter.highlight(s.body(), passages))).toList(),
-                found);
+        List<String> texts = new ArrayList<>(List.of(nullToEmpty(text.title()), nullToEmpty(text.summary())));
+        for (ArticleChanged.Section section : sections) {
+            texts.add(section.heading());
+            collectTexts(section.blocks(), texts);
+        }
+        Highlighter.Highlights highlights = Highlighter.highlight(texts, passages);
+        Iterator<List<Segment>> runs = highlights.texts().iterator();
+        List<Segment> title = runs.next();
+        List<Segment> summary = runs.next();
+        List<Section> shown = new ArrayList<>();
+        for (ArticleChanged.Section section : sections) {
+            shown.add(new Section(runs.next(), blocks(section.blocks(), runs)));
+        }
+        return new Revision(text.revision(), true, title, summary, List.copyOf(shown), highlights.found());
+    }
+
+    private static void collectTexts(List<ArticleChanged.Block> blocks, List<String> into) {
+        for (ArticleChanged.Block block : blocks) {
+            into.add(block.text());
+            collectTexts(block.blocks(), into);
+        }
+    }
+
+    /** In the order {@link #collectTexts} read them. */
+    private static List<Block> blocks(List<ArticleChanged.Block> blocks, Iterator<List<Segment>> runs) {
+        List<Block> shown = new ArrayList<>();
+        for (ArticleChanged.Block block : blocks) {
+            List<Segment> text = runs.next();
+            shown.add(new Block(block.type().name(), text, blocks(block.blocks(), runs)));
+        }
+        return List.copyOf(shown);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static ReportEntry entry(Report report, Revision shown) {
@@ -151,15 +180,8 @@ class ConsoleViews {
         if (!shown.available()) {
             return null;
         }
-        boolean found = textsOf(shown).anyMatch(text -> Highlighter.contains(text, report.passage()));
-        return found ? "Highlighted in the text below." : "Not found word for word in this revision.";
-    }
-
-    /** The revision's title, summary, headings and bodies as plain text again. */
-    private static Stream<String> textsOf(Revision shown) {
-        return Stream.concat(Stream.of(shown.title(), shown.summary()),
-                        shown.sections().stream().flatMap(s -> Stream.of(s.heading(), s.body())))
-                .map(segments -> segments.stream().map(Segment::text).collect(Collectors.joining()));
+        return shown.found().contains(report.passage()) ? "Highlighted in the text below."
+                : "Not found word for word in this revision.";
     }
 
     private static Helpfulness helpfulness(ReviewItem item) {

@@ -1,6 +1,7 @@
 package org.erratum.review.console;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The item page: what readers reported, against the revision they saw, and what this reviewer may do about it.
@@ -18,16 +19,31 @@ record ItemPage(String id, String articleId, String articleTitle, Integer curren
         List<Entry> activity, Resolved resolution, Actions actions) {
 
     /**
-     * One revision's text, split into marked (reported) and plain runs.
+     * One revision's text with its structure, split into marked (reported) and plain runs.
      *
-     * @param available  false when the review service has not received this revision's text (yet)
-     * @param highlights how many reported passages were found in it
+     * @param available false when the review service has not received this revision's text (yet)
+     * @param found     the reported passages found in it, as the readers quoted them
      */
     record Revision(int number, boolean available, List<Segment> title, List<Segment> summary,
-            List<Section> sections, int highlights) {
+            List<Section> sections, Set<String> found) {
+
+        /** How many of the reported passages were found. */
+        public int highlights() {
+            return found.size();
+        }
     }
 
-    record Section(List<Segment> heading, List<Segment> body) {
+    record Section(List<Segment> heading, List<Block> blocks) {
+    }
+
+    /**
+     * A block of a section as readers saw it.
+     *
+     * @param kind   the block's {@link org.erratum.events.ArticleChanged.BlockType} name, e.g. {@code NUMBERED_LIST}
+     * @param text   its own text (a list has none)
+     * @param blocks a list's items, a callout's content, an item's paragraphs and nested lists
+     */
+    record Block(String kind, List<Segment> text, List<Block> blocks) {
     }
 
     /** @param passageNote where the passage is, relative to the revision shown; null without a passage */

@@ -16,13 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
+import org.erratum.events.ArticleChanged;
+import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
+import org.erratum.review.Fixtures;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.review.article.RevisionText;
 import org.erratum.review.helpfulness.HelpfulnessProperties;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.signoff.SignOff;
+import org.erratum.testsupport.ArticleStatesBeforeBlocks;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -61,6 +69,15 @@ class ConsoleIntegrationTests {
 
     private ReviewItem reportedItem(String passage, String comment) {
         return ReportedItems.reportedItem(mongo, passage, comment);
+    }
+
+    private ReviewItem reportOnRevision1(String articleId, String passage, String comment) {
+        return ReportedItems.reportOnRevision1(mongo, articleId, passage, comment);
+    }
+
+    private void awaitRevision1(String articleId) {
+        await().atMost(WAIT).until(() -> mongo.findById(articleId + ":1", RevisionText.class) != null
+                && mongo.findById(articleId, KnownArticle.class) != null);
     }
 
     private ReviewItem reload(ReviewItem item) {
@@ -138,6 +155,59 @@ class ConsoleIntegrationTests {
                 .contains("Title r1")
                 .contains("Take <mark>two tablets every four hours</mark>")
                 .contains("Highlighted in the text below.");
+    }
+
+    @Test
+    void theRevisionIsShownWithItsStructureAndAPassageAcrossListItemsIsHighlightedInEach() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.richArticle(articleId));
+        awaitRevision1(articleId);
+        // as the article page's script sends a selection over two list items: whitespace folded to single spaces
+        ReviewItem item = reportOnRevision1(articleId, "every day Avoid bed rest (1)", "Bed rest is not advised");
+
+        String body = reviewer().get(page(item)).body().replaceAll("\\s+", " ").replace("> <", "><");
+
+        assertThat(body).contains("<h4>What helps</h4><p>Most back pain gets better (1, 2).</p><h5>Treatments</h5>"
+                        + "<ol><li>Keep active<ol><li>Walk a little <mark>every day</mark></li>"
+                        + "<li><mark>Avoid bed rest (1)</mark></li></ol></li><li>Ease the pain<ol>")
+                .contains("<div class=\"callout\" role=\"note\"><p class=\"callout-title\"><strong>Get help now"
+                        + "</strong></p><p>Call 999 if you cannot pee.</p></div>")
+                .contains("Highlighted in the text below.");
+    }
+
+    @Test
+    void anArticleStatePublishedBeforeBlocksShowsItsBodyAsOneParagraph() {
+        String articleId = Fixtures.newArticleId();
+        ArticleStatesBeforeBlocks.publish(articleId, ArticleStatesBeforeBlocks.json(articleId, 1, 1, "old-" + articleId,
+                "Published earlier", "Dose", "Take <b>two</b> tablets\nevery four hours."));
+        awaitRevision1(articleId);
+        ReviewItem item = reportOnRevision1(articleId, "two</b> tablets every", "Too often");
+
+        String body = reviewer().get(page(item)).body();
+
+        assertThat(mongo.findById(articleId + ":1", RevisionText.class).sections().get(0).blocks()).containsExactly(
+                new ArticleChanged.Block(ArticleChanged.BlockType.PARAGRAPH, "Take <b>two</b> tablets\nevery four hours.",
+                        List.of()));
+        assertThat(body).contains("<h4>Dose</h4>")
+                .contains("<p>Take &lt;b&gt;<mark>two&lt;/b&gt; tablets\nevery</mark> four hours.</p>")
+                .contains("Highlighted in the text below.");
+    }
+
+    @Test
+    void aRevisionStoredBeforeBlocksIsStillShown() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        awaitRevision1(articleId);
+        // the revision's text as this service stored it before sections had blocks
+        mongo.getCollection("article_revisions").replaceOne(new Document("_id", articleId + ":1"), new Document(Map.of(
+                "_id", articleId + ":1", "articleId", articleId, "revision", 1, "title", "Stored earlier",
+                "summary", "Summary", "sections", List.of(new Document(Map.of("heading", "Dosage",
+                        "body", "Take two tablets every four hours"))))));
+        ReviewItem item = reportOnRevision1(articleId, "every four hours", "Too often");
+
+        String body = reviewer().get(page(item)).body();
+
+        assertThat(body).contains("Stored earlier").contains("<p>Take two tablets <mark>every four hours</mark></p>");
     }
 
     @Test

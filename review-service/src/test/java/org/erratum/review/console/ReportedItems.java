@@ -33,6 +33,11 @@ final class ReportedItems {
         await().atMost(WAIT).until(() -> mongo.findById(articleId + ":1", RevisionText.class) != null
                 && mongo.findById(articleId, KnownArticle.class) != null
                 && mongo.findById(articleId, KnownArticle.class).revision() == 2);
+        return reportOnRevision1(mongo, articleId, passage, comment);
+    }
+
+    /** A reader's report on revision 1 of an article the service already knows, and the item it opens. */
+    static ReviewItem reportOnRevision1(MongoTemplate mongo, String articleId, String passage, String comment) {
         TopicProbe.publish(new ReportSubmitted(UUID.randomUUID(), Instant.now(), articleId, 1, Category.INACCURATE,
                 passage, comment, false));
         return await().atMost(WAIT).until(() -> mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)),
