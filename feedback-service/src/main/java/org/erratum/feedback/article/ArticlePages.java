@@ -44,6 +44,11 @@ public class ArticlePages {
                 .location(feedbackSection(article.slug(), "unavailable")).build();
     }
 
+    /** The article's public page. */
+    public URI page(String slug) {
+        return UriComponentsBuilder.fromUri(baseUrl).pathSegment("articles", slug).encode().build().toUri();
+    }
+
     private URI feedbackSection(String slug, String outcome) {
         return UriComponentsBuilder.fromUri(baseUrl)
                 .pathSegment("articles", slug)
