@@ -84,20 +84,20 @@ record BarChart(String id, String title, String description, int height, List<Se
         return new BarChart(id, title, description, plotBottom + AXIS, series, rows, ticks, TOP, plotBottom);
     }
 
-    int width() {
+    public int width() {
         return WIDTH;
     }
 
-    int labelX() {
+    public int labelX() {
         return LABEL_X;
     }
 
-    int plotLeft() {
+    public int plotLeft() {
         return PLOT_LEFT;
     }
 
     /** Where the axis labels sit, under the rows. */
-    int tickLabelY() {
+    public int tickLabelY() {
         return plotBottom + AXIS - 12;
     }
 }

@@ -125,35 +125,35 @@ record TrendChart(String id, String title, String description, List<Week> weeks,
         return Figures.coordinate(value);
     }
 
-    int width() {
+    public int width() {
         return WIDTH;
     }
 
-    int height() {
+    public int height() {
         return HEIGHT;
     }
 
-    int left() {
+    public int left() {
         return LEFT;
     }
 
-    int right() {
+    public int right() {
         return RIGHT;
     }
 
-    int shareTop() {
+    public int shareTop() {
         return SHARE_TOP;
     }
 
-    int votesTop() {
+    public int votesTop() {
         return VOTES_TOP;
     }
 
-    int votesBottom() {
+    public int votesBottom() {
         return VOTES_BOTTOM;
     }
 
-    int labelY() {
+    public int labelY() {
         return LABEL_Y;
     }
 }
