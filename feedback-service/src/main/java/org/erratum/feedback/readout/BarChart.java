@@ -49,7 +49,8 @@ record BarChart(String id, String title, String description, int height, List<Se
 
     /**
      * @param max       the value a full-length bar stands for; at least the largest row's sum
-     * @param tickLabel how the axis writes 0, half the maximum and the maximum
+     * @param tickLabel how the axis writes 0, half the maximum and the maximum; null leaves a tick out (half of an
+     *                  odd count)
      * @param valueText how a tooltip writes one segment's value
      */
     static BarChart of(String id, String title, String description, List<Series> series, List<Input> inputs,
@@ -79,6 +80,7 @@ record BarChart(String id, String title, String description, int height, List<Se
         }
         int plotBottom = TOP + inputs.size() * ROW;
         List<Tick> ticks = List.of(0.0, 0.5, 1.0).stream()
+                .filter(f -> tickLabel.apply(f * max) != null)
                 .map(f -> new Tick(Figures.coordinate(PLOT_LEFT + f * PLOT_WIDTH), tickLabel.apply(f * max)))
                 .toList();
         return new BarChart(id, title, description, plotBottom + AXIS, series, rows, ticks, TOP, plotBottom);

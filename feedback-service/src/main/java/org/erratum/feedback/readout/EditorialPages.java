@@ -114,7 +114,7 @@ class EditorialPages {
                         + ". The table after the chart gives every figure.",
                 CATEGORY_SERIES, reports.stream().map(r -> new BarChart.Input(r.title(),
                         r.categories().stream().map(Long::doubleValue).toList(), Long.toString(r.total()))).toList(),
-                reports.stream().mapToLong(ReportLine::total).max().orElse(0), EditorialPages::count,
+                reports.stream().mapToLong(ReportLine::total).max().orElse(0), EditorialPages::countTick,
                 EditorialPages::count);
         List<WindowOption> windows = Arrays.stream(ReportWindow.values())
                 .map(w -> new WindowOption(w.days(), w == window)).toList();
@@ -151,7 +151,7 @@ class EditorialPages {
                         + ". The table after the chart gives every figure.",
                 CATEGORY_SERIES, windows.stream().map(w -> new BarChart.Input("Last " + w.days() + " days",
                         w.categories().stream().map(Long::doubleValue).toList(), Long.toString(w.total()))).toList(),
-                most, EditorialPages::count, EditorialPages::count);
+                most, EditorialPages::countTick, EditorialPages::count);
 
         List<LatestReport> latest = recentReports.latestOf(articleId, properties.latestReports()).stream()
                 .map(EditorialPages::latestReport).toList();
@@ -226,6 +226,11 @@ class EditorialPages {
 
     private static String count(double value) {
         return Long.toString(Math.round(value));
+    }
+
+    /** Counts are whole: an axis of 3 reports is marked 0 and 3, not 1.5. */
+    private static String countTick(double value) {
+        return value == Math.rint(value) ? count(value) : null;
     }
 
     private static String insightPath(String articleId) {
