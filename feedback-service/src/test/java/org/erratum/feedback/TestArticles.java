@@ -44,6 +44,16 @@ public final class TestArticles {
                 null, now, now, null, LocalDate.now().plusMonths(24), 24);
     }
 
+    /** The article's state after revision {@code revision}, published at {@code at} with that change summary. */
+    public static ArticleChanged revisedAt(String articleId, String slug, int revision, Instant at,
+            String changeSummary) {
+        ArticleChanged state = article(articleId, slug, revision, revision);
+        return new ArticleChanged(state.eventId(), at, articleId, revision, state.change(), slug, state.title(),
+                state.summary(), state.sections(), state.references(), state.authors(), revision,
+                new ArticleChanged.RevisionNote(revision, changeSummary, ArticleChanged.Significance.MAJOR, at),
+                null, state.publishedAt(), at, null, state.nextReviewDue(), 24);
+    }
+
     public static void publish(ArticleChanged article) {
         TopicProbe.send(Topics.ARTICLES, article.articleId(), JSON.writeValueAsString(article),
                 CloudEventHeaders.of(article, "/erratum/content-service"));

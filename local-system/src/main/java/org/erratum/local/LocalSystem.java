@@ -132,6 +132,7 @@ public final class LocalSystem {
                   Rich sample article   %1$s/articles/low-back-pain   (treatment groups, a callout, citations)
                   Articles (JSON)       %1$s/api/articles
                   Feedback API          %2$s/api/feedback
+                  Editorial insight     %2$s/editorial   (editor / editor-dev-password)
                   Reviewer console      %3$s/console   (reviewer / reviewer-dev-password, senior / senior-dev-password)
                   Review queue API      %3$s/api/review/items
                   Metrics               %1$s/actuator/prometheus  (and on the other two)

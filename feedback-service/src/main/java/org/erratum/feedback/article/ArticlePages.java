@@ -93,6 +93,11 @@ public class ArticlePages {
                 .map(Problems.FieldError::field).distinct().toList();
     }
 
+    /** The article's public page. */
+    public URI page(String slug) {
+        return UriComponentsBuilder.fromUri(baseUrl).pathSegment("articles", slug).encode().build().toUri();
+    }
+
     private URI feedbackSection(String slug, String outcome) {
         return UriComponentsBuilder.fromUri(baseUrl)
                 .pathSegment("articles", slug)

@@ -50,14 +50,21 @@ public class ArticleProjection {
     /**
      * Applies an article state only if it is newer than the one held, in one atomic upsert: a redelivered or
      * out-of-order older state finds no document to update, and its insert then collides with the existing id.
+     * Each state carries only its newest revision's note, so the notes of earlier revisions are the ones this
+     * projection saw as they came (a projection rebuilt from the compacted topic knows only the newest).
      */
     public void track(ArticleChanged article) {
+        Update state = new Update().set("slug", article.slug())
+                .set("title", article.title())
+                .set("revision", article.revision())
+                .set("version", article.version());
+        ArticleChanged.RevisionNote note = article.latestRevision();
+        if (note != null) {
+            state.set(ArticleHistory.NOTES + "." + note.revision(),
+                    new ArticleHistory.Note(note.at(), note.changeSummary(), note.significance()));
+        }
         try {
-            mongo.upsert(query(where("_id").is(article.articleId()).and("version").lt(article.version())),
-                    new Update().set("slug", article.slug())
-                            .set("title", article.title())
-                            .set("revision", article.revision())
-                            .set("version", article.version()),
+            mongo.upsert(query(where("_id").is(article.articleId()).and("version").lt(article.version())), state,
                     KnownArticle.class);
         } catch (DuplicateKeyException olderThanHeld) {
             log.debug("Ignoring version {} of article {}: a newer state is already held", article.version(),
@@ -68,6 +75,11 @@ public class ArticleProjection {
 
     public Optional<KnownArticle> find(String articleId) {
         return Optional.ofNullable(mongo.findById(articleId, KnownArticle.class));
+    }
+
+    /** The article with the revisions this projection saw published, for the editorial pages. */
+    public Optional<ArticleHistory> history(String articleId) {
+        return Optional.ofNullable(mongo.findById(articleId, ArticleHistory.class));
     }
 
     /** @return the known articles among those ids, by id; unknown ids are left out */

@@ -1,7 +1,10 @@
 package org.erratum.feedback.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.servlet.DispatcherType;
 
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ProblemCorsProcessor;
@@ -25,13 +28,22 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * Readers are anonymous, so every feedback endpoint is public. The editorial readouts are for editors (and
- * administrators), signed in with HTTP Basic on every request and holding no session. Everything else is closed.
+ * administrators): as pages, signed in with a form (or at the OpenID Connect provider, see {@link StaffSignIn}) and
+ * kept in a session cookie, so CSRF protection stays on for them; as JSON and CSV, signed in with HTTP Basic (or the
+ * provider's bearer tokens) on every request and holding no session. Everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String EDITOR = "EDITOR";
     static final String ADMIN = "ADMIN";
+
+    /**
+     * Defence in depth for pages that show reader text: even if markup slipped through escaping, nothing would run
+     * or load from elsewhere. The pages use no script, no inline style and no image but their inline SVG charts.
+     */
+    private static final String PAGES_CONTENT_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /** How long a browser may reuse a preflight answer instead of asking before every call. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);
@@ -65,6 +77,27 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    SecurityFilterChain editorialPagesFilterChain(HttpSecurity http, StaffSignIn signIn) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/editorial", "/editorial/**", "/login", "/logout",
+                "/css/editorial.css"));
+        paths.addAll(StaffSignIn.PROVIDER_PATHS);
+        return signIn.console(http, "/login", "/editorial")
+                .securityMatcher(paths.toArray(String[]::new))
+                .authorizeHttpRequests(requests -> requests
+                        // the access-denied page is a forward within a request that was already decided
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/css/editorial.css").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/editorial", "/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                        .anyRequest().denyAll())
+                // POST only (the default while CSRF is on), so a link or image elsewhere cannot sign anyone out
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/editorial/access-denied"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_POLICY)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain staffFilterChain(HttpSecurity http, StaffSignIn signIn) throws Exception {
         // editors call the readouts with HTTP Basic, or with an OpenID Connect provider's bearer tokens
         signIn.api(http)

@@ -3,9 +3,13 @@ package org.erratum.feedback.messaging;
 import java.util.function.Consumer;
 
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.VoteCast;
 import org.erratum.feedback.article.ArticleProjection;
+import org.erratum.feedback.vote.VoteTallies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 
 /** Message handlers of the feedback service; each only hands the event to its feature. */
 @Configuration(proxyBeanMethods = false)
@@ -15,5 +19,17 @@ class FeedbackFunctions {
     @Bean
     Consumer<ArticleChanged> trackArticle(ArticleProjection articles) {
         return articles::track;
+    }
+
+    /**
+     * Keeps the helpfulness tallies from this service's own {@code feedback.votes}: the events say which votes
+     * Kafka holds, in each article's order, and where each record sits, which makes counting them exactly once
+     * possible without transactions.
+     */
+    @Bean
+    Consumer<Message<VoteCast>> tallyVote(VoteTallies tallies) {
+        return message -> tallies.count(message.getPayload(),
+                message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
+                message.getHeaders().get(KafkaHeaders.OFFSET, Long.class));
     }
 }

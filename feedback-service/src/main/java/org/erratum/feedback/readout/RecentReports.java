@@ -19,12 +19,15 @@ import org.erratum.feedback.readout.ArticleReports.Article;
 import org.erratum.feedback.readout.ArticleReports.WindowCount;
 import org.erratum.feedback.report.Report;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Reports per article in rolling windows, spam left out. Each window is one aggregation whose match on
@@ -52,7 +55,7 @@ class RecentReports {
         Instant now = clock.instant();
         Map<ReportWindow, Map<String, Map<Category, Long>>> counts = new EnumMap<>(ReportWindow.class);
         for (ReportWindow window : windows) {
-            counts.put(window, countByArticleAndCategory(window.startBefore(now)));
+            counts.put(window, countByArticleAndCategory(where("acceptedAt").gte(window.startBefore(now))));
         }
         Set<String> reported = counts.values().stream().flatMap(byArticle -> byArticle.keySet().stream())
                 .collect(Collectors.toSet());
@@ -65,9 +68,26 @@ class RecentReports {
         return new ArticleReports(now, ranked);
     }
 
-    private Map<String, Map<Category, Long>> countByArticleAndCategory(Instant since) {
+    /** One article's reports in every window, shortest first. */
+    List<WindowCount> ofArticle(String articleId) {
+        Instant now = clock.instant();
+        return List.of(ReportWindow.values()).stream().map(window -> windowCount(window,
+                countByArticleAndCategory(where("articleId").is(articleId).and("acceptedAt")
+                        .gte(window.startBefore(now))).getOrDefault(articleId, Collections.emptyMap())))
+                .toList();
+    }
+
+    /** The article's newest genuine reports of the widest window, newest first. */
+    List<Report> latestOf(String articleId, int limit) {
+        Instant since = ReportWindow.LAST_90_DAYS.startBefore(clock.instant());
+        return mongo.find(query(where("articleId").is(articleId).and("acceptedAt").gte(since).and("spam").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit), Report.class);
+    }
+
+    /** @param recent which reports: a window, perhaps of one article */
+    private Map<String, Map<Category, Long>> countByArticleAndCategory(Criteria recent) {
         Aggregation recentGenuineReports = Aggregation.newAggregation(
-                match(where("acceptedAt").gte(since).and("spam").is(false)),
+                match(recent.and("spam").is(false)),
                 group("articleId", "category").count().as("reports"));
         Map<String, Map<Category, Long>> counts = new HashMap<>();
         for (Document group : mongo.aggregate(recentGenuineReports, Report.class, Document.class)) {

@@ -34,7 +34,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
         // unique anyway (it starts with the id): lets the embedded store find an entry to mark published by index
         @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true),
         // the editorial readouts count recent reports, and the export reads a date range
-        @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
+        @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}"),
+        // an article's insight page counts and lists its recent reports
+        @CompoundIndex(name = "article", def = "{'articleId': 1, 'acceptedAt': 1}") })
 public record Report(
         @Id String id,
         String articleId,

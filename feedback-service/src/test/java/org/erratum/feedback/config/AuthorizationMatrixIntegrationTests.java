@@ -2,8 +2,13 @@ package org.erratum.feedback.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.FormSession;
 import org.erratum.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every feedback-service endpoint against every kind of caller: reader feedback is anonymous, the editorial readouts
  * need EDITOR or ADMIN. A status other than 401/403 means the caller got past security (an unknown revision answers
  * 404, an empty vote 400, a wrong method 405): that is what "allowed" means here. A wrong method is no way round the
- * roles: it reaches Spring MVC's 405 only for a caller who may use the path at all.
+ * roles: it reaches Spring MVC's 405 only for a caller who may use the path at all. The editorial pages are reached
+ * with a signed-in form session instead of HTTP Basic; a reader is anonymous there, and is sent to the sign-in page.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -60,5 +66,59 @@ class AuthorizationMatrixIntegrationTests {
         ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(method + " " + path + " " + response).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "page {0} {1} as {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET  | /editorial                                                 | anonymous | 302
+            GET  | /editorial                                                 | reviewer  | 403
+            GET  | /editorial                                                 | editor    | 200
+            GET  | /editorial                                                 | admin     | 200
+            GET  | /editorial?days=7                                          | editor    | 200
+            GET  | /editorial/articles/unknown                                | anonymous | 302
+            GET  | /editorial/articles/unknown                                | reviewer  | 403
+            GET  | /editorial/articles/unknown                                | editor    | 404
+            GET  | /editorial/articles/unknown                                | admin     | 404
+            GET  | /editorial/feedback.csv?from=2001-01-01&to=2001-01-31      | anonymous | 302
+            GET  | /editorial/feedback.csv?from=2001-01-01&to=2001-01-31      | reviewer  | 403
+            GET  | /editorial/feedback.csv?from=2001-01-01&to=2001-01-31      | editor    | 200
+            GET  | /editorial/feedback.csv?from=2001-01-01&to=2001-01-31      | admin     | 200
+            GET  | /login                                                     | anonymous | 200
+            GET  | /css/editorial.css                                         | anonymous | 200
+            POST | /editorial                                                 | editor    | 403
+            POST | /logout                                                    | editor    | 403
+            POST | /login                                                     | anonymous | 403
+            """)
+    void eachSignedInPageVisitorReachesExactlyWhatItsRoleAllows(String method, String path, String caller,
+            int expected) {
+        FormSession session = FormSession.asDevAccount(port, caller);
+
+        HttpResponse<String> response = "GET".equals(method) ? session.get(path) : session.post(path, Map.of());
+
+        assertThat(response.statusCode()).as(method + " " + path + " as " + caller).isEqualTo(expected);
+        if (expected == 302) {
+            assertThat(response.headers().firstValue("Location")).as("sent to sign in")
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        }
+    }
+
+    @Test
+    void aSignedInPageSessionIsNoCredentialForTheJsonReadouts() {
+        FormSession editor = FormSession.asDevAccount(port, "editor");
+
+        assertThat(editor.get("/editorial").statusCode()).isEqualTo(200);
+        assertThat(editor.get("/api/editorial/least-helpful").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordIsSentBackToTheSignInPage() {
+        FormSession visitor = FormSession.anonymous(port);
+
+        HttpResponse<String> refused = visitor.signIn("editor", "not-the-password");
+
+        assertThat(refused.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
+        assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
+        assertThat(visitor.get("/editorial").statusCode()).isEqualTo(302);
     }
 }

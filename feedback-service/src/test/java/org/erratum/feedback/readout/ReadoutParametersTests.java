@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ReadoutParametersTests {
 
-    private final ReadoutParameters parameters = new ReadoutParameters(new ReadoutProperties(20, 100, 366, 1000));
+    private final ReadoutParameters parameters = new ReadoutParameters(new ReadoutProperties(20, 100, 366, 1000, 12, 10, java.net.URI.create("http://localhost:8081")));
 
     @Test
     void limitDefaultsAndIsTakenFromOneToTheMaximum() {

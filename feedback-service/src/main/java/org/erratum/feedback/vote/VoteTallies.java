@@ -1,0 +1,193 @@
+package org.erratum.feedback.vote;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.erratum.events.VoteCast;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Helpfulness tallies kept as votes arrive on {@code feedback.votes}, per article revision and per article and day,
+ * so the editorial pages read them by key instead of counting votes. Each reader counts once per revision, with their
+ * latest vote, on the day they cast it: a replaced vote moves its count (from yes to no, or to a later day).
+ * <p>
+ * Exactly once, without transactions: a vote's move is recorded first ({@link TalliedVote}, compare-and-set on the
+ * event it replaces), then each tally it changes takes the step, remembering per partition the offset of the record
+ * that made it. An article's events share a partition and are handled in order, so a record handled again (after a
+ * crash or a rebalance) finds the tallies it already moved at or past its offset and moves only the rest. The same
+ * event published twice (the relay resends what Kafka may have written) and an older vote arriving late change
+ * nothing: the vote's state already holds that event or a newer one.
+ */
+@Service
+public class VoteTallies {
+
+    private static final String DAYS = "helpfulness_days";
+    private static final String REVISIONS = "helpfulness_revisions";
+
+    private final MongoTemplate mongo;
+
+    VoteTallies(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** How many readers found a revision helpful, and how many did not. */
+    public record RevisionVotes(int revision, long yes, long no) {
+    }
+
+    /** The votes on one revision cast on one UTC day. */
+    public record DayVotes(LocalDate day, int revision, long yes, long no) {
+    }
+
+    /**
+     * @param partition the {@code feedback.votes} partition the vote came from
+     * @param offset    its offset there
+     */
+    public void count(VoteCast vote, int partition, long offset) {
+        String id = TalliedVote.idOf(vote);
+        while (true) {
+            TalliedVote held = mongo.findById(id, TalliedVote.class);
+            if (held != null && !held.isOlderThan(vote)) {
+                if (held.madeBy(vote, partition, offset)) {
+                    move(held); // handled again: finish what a crash may have left undone
+                }
+                return;
+            }
+            TalliedVote next = TalliedVote.after(held, vote, partition, offset);
+            if (replaced(held, next)) {
+                move(next);
+                return;
+            }
+        }
+    }
+
+    /** Every revision up to {@code latest}, oldest first; a revision without votes counts zero. */
+    public List<RevisionVotes> perRevision(String articleId, int latest) {
+        List<String> ids = IntStream.rangeClosed(1, latest).mapToObj(r -> RevisionTally.idOf(articleId, r)).toList();
+        Map<Integer, RevisionTally> held = new LinkedHashMap<>();
+        mongo.find(query(where("_id").in(ids)), RevisionTally.class).forEach(t -> held.put(t.revision(), t));
+        return IntStream.rangeClosed(1, latest).mapToObj(r -> {
+            RevisionTally tally = held.get(r);
+            return tally == null ? new RevisionVotes(r, 0, 0) : new RevisionVotes(r, tally.yes(), tally.no());
+        }).toList();
+    }
+
+    /** The votes cast from {@code first} to {@code last} (both included), by day and then revision. */
+    public List<DayVotes> perDay(String articleId, LocalDate first, LocalDate last) {
+        List<String> ids = first.datesUntil(last.plusDays(1))
+                .map(day -> HelpfulnessDay.idOf(articleId, day.toString())).toList();
+        List<DayVotes> votes = new ArrayList<>();
+        for (HelpfulnessDay day : mongo.find(query(where("_id").in(ids)), HelpfulnessDay.class)) {
+            day.revisions().forEach((revision, counts) -> votes.add(new DayVotes(LocalDate.parse(day.day()),
+                    Integer.parseInt(revision), counts.yes(), counts.no())));
+        }
+        votes.sort(Comparator.comparing(DayVotes::day).thenComparingInt(DayVotes::revision));
+        return votes;
+    }
+
+    /** Stores the vote's new state if nobody changed the one it replaces meanwhile. */
+    private boolean replaced(TalliedVote held, TalliedVote next) {
+        if (held == null) {
+            try {
+                mongo.insert(next);
+                return true;
+            } catch (DuplicateKeyException firstVoteCountedMeanwhile) {
+                return false;
+            }
+        }
+        return mongo.replace(query(where("_id").is(held.id()).and("eventId").is(held.eventId())), next)
+                .getMatchedCount() == 1;
+    }
+
+    /** Moves the vote's count from what was counted before to what is counted now. */
+    private void move(TalliedVote vote) {
+        Step step = new Step(vote.partition(), vote.offset());
+        String revision = Integer.toString(vote.revision());
+        String answer = answer(vote.helpful());
+        if (vote.isFirst()) {
+            step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
+            step.onRevision(vote, Map.of(answer, 1L));
+            return;
+        }
+        String before = answer(vote.previousHelpful());
+        boolean sameAnswer = answer.equals(before);
+        if (vote.day().equals(vote.previousDay())) {
+            if (!sameAnswer) {
+                step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L,
+                        "revisions." + revision + "." + before, -1L));
+            }
+        } else {
+            step.onDay(vote, vote.previousDay(), Map.of("revisions." + revision + "." + before, -1L));
+            step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
+        }
+        if (!sameAnswer) {
+            step.onRevision(vote, Map.of(answer, 1L, before, -1L));
+        }
+    }
+
+    private static String answer(boolean helpful) {
+        return helpful ? "yes" : "no";
+    }
+
+    /** One record's change to the tallies; each tally takes it at most once. */
+    private final class Step {
+
+        private final int partition;
+        private final long offset;
+
+        Step(int partition, long offset) {
+            this.partition = partition;
+            this.offset = offset;
+        }
+
+        void onDay(TalliedVote vote, String day, Map<String, Long> increments) {
+            apply(DAYS, HelpfulnessDay.idOf(vote.articleId(), day), increments,
+                    Map.of("articleId", vote.articleId(), "day", day));
+        }
+
+        void onRevision(TalliedVote vote, Map<String, Long> increments) {
+            apply(REVISIONS, RevisionTally.idOf(vote.articleId(), vote.revision()), increments,
+                    Map.of("articleId", vote.articleId(), "revision", vote.revision()));
+        }
+
+        /**
+         * Adds to one tally unless it has taken this step, by compare-and-set on its version, which a unique index
+         * serves on every store; a tally not yet stored is created by the same upsert (version 0).
+         *
+         * @param increments field paths and what to add
+         * @param fields     what a new tally is created with
+         */
+        private void apply(String collection, String id, Map<String, Long> increments, Map<String, Object> fields) {
+            String marker = Integer.toString(partition);
+            while (true) {
+                Document held = mongo.findById(id, Document.class, collection);
+                long version = held == null ? 0 : held.get("version", Number.class).longValue();
+                Document offsets = held == null ? null : held.get("offsets", Document.class);
+                Number taken = offsets == null ? null : offsets.get(marker, Number.class);
+                if (taken != null && taken.longValue() >= offset) {
+                    return;
+                }
+                Update update = new Update().inc("version", 1).set("offsets." + marker, offset);
+                increments.forEach(update::inc);
+                fields.forEach(update::setOnInsert);
+                try {
+                    mongo.upsert(query(where("_id").is(id).and("version").is(version)), update, collection);
+                    return;
+                } catch (DuplicateKeyException changedMeanwhile) {
+                    // another record's step (or another instance) came first: read it again
+                }
+            }
+        }
+    }
+}
