@@ -30,14 +30,13 @@ class ArticleController {
 
     @PostMapping
     ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleRequests.Create body, Principal editor) {
-        Article article = articles.create(body.slug(), body.content(), body.reviewIntervalMonths(), editor.getName());
+        Article article = articles.create(body.slug(), body.content(), body.settings(), editor.getName());
         return ResponseEntity.created(URI.create("/api/articles/" + article.id())).body(ArticleView.of(article));
     }
 
     @PutMapping("/{id}")
     ArticleView revise(@PathVariable String id, @Valid @RequestBody ArticleRequests.Revise body, Principal editor) {
-        return ArticleView.of(articles.revise(id, body.expectedRevision(), body.content(), body.changeSummary(),
-                body.significance(), editor.getName()));
+        return ArticleView.of(articles.revise(id, body.edit(), editor.getName()));
     }
 
     @GetMapping
