@@ -69,11 +69,13 @@ class ArticleEditorController {
         this.properties = properties;
     }
 
-    /** A hand-made post naming row 100000 must not make 100000 rows: rows past the limit are not bound. */
+    /**
+     * A hand-made post naming row 100000 must not make 100000 rows: binding a row past the limit fails, and
+     * {@link EditorAdvice} answers that with a page saying so.
+     */
     @InitBinder(FORM)
     void boundRows(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(MAX_ROWS);
-        binder.setIgnoreInvalidFields(true);
     }
 
     @GetMapping("/new")

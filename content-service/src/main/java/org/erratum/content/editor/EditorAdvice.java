@@ -6,10 +6,12 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.erratum.content.article.ArticleLimits;
 import org.erratum.content.config.ContentProperties;
 import org.erratum.events.Reviewer;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.Problems;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -83,6 +85,14 @@ class EditorAdvice {
     ModelAndView wrongType(MethodArgumentTypeMismatchException exception, HttpServletRequest request) {
         return problemPage(HttpStatus.BAD_REQUEST, new Problem("Invalid request", null,
                 List.of(new Problems.FieldError(exception.getName(), "is not a value this page offers"))), request);
+    }
+
+    /** A post naming a row past what any article holds; no browser sends one (see {@link ArticleEditorController}). */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView rowsBeyondAnyArticle(InvalidPropertyException exception, HttpServletRequest request) {
+        return problemPage(HttpStatus.BAD_REQUEST, new Problem("Invalid form", "Nothing was saved: the form names "
+                + exception.getPropertyName() + ", and an article holds at most " + ArticleLimits.MAX_SECTIONS
+                + " sections and " + ArticleLimits.MAX_REFERENCES + " references.", List.of()), request);
     }
 
     private ModelAndView problemPage(HttpStatusCode status, Problem problem, HttpServletRequest request) {
