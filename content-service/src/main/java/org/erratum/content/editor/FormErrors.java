@@ -12,7 +12,8 @@ import org.springframework.validation.FieldError;
 /**
  * The problems with a submitted article form: a message next to each field, and a summary at the top whose
  * entries link to those fields. Element ids follow the field names: {@code sections[2].body} is the textarea
- * {@code section-3-body} (rows are numbered from 1 on the page, as the article numbers its references).
+ * {@code section-3-body} (rows are numbered from 1 on the page, as the article numbers its references), and the
+ * sections and references as a whole are their fieldsets, {@code form-sections} and {@code form-references}.
  */
 record FormErrors(List<Entry> entries) {
 
@@ -75,7 +76,12 @@ record FormErrors(List<Entry> entries) {
         if (row.matches()) {
             return singular(row.group(1)) + "-" + (Integer.parseInt(row.group(2)) + 1) + "-" + row.group(3);
         }
-        return "significance".equals(field) ? "significance-MINOR" : field;
+        return switch (field) {
+            case "significance" -> "significance-MINOR";
+            // the preview of the page has its own "references" heading
+            case "sections", "references" -> "form-" + field;
+            default -> field;
+        };
     }
 
     static String label(String field) {

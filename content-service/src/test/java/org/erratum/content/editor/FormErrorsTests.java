@@ -17,6 +17,7 @@ class FormErrorsTests {
         assertThat(FormErrors.target("ownerEmail")).isEqualTo("ownerEmail");
         assertThat(FormErrors.label("ownerEmail")).isEqualTo("Owner's email address");
         assertThat(FormErrors.target("significance")).as("its first option").isEqualTo("significance-MINOR");
+        assertThat(FormErrors.target("sections")).as("its fieldset").isEqualTo("form-sections");
     }
 
     @Test

@@ -117,7 +117,7 @@ class HostileEditorInputIntegrationTests {
         HttpResponse<String> refused = editor.create(article, "save");
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("<a href=\"#sections\">Sections: An article has at most 50 sections</a>");
+        assertThat(refused.body()).contains("<a href=\"#form-sections\">Sections: An article has at most 50 sections</a>");
         assertRefusedAndNothingSaved(article);
     }
 
