@@ -204,7 +204,7 @@ class ArticleEditorController {
             if (form.getSignificance() == null && !result.hasFieldErrors("significance")) {
                 result.rejectValue("significance", "required", "Choose whether the change is minor or major");
             }
-        } else if (form.slugOrFromTitle().isEmpty() && !result.hasFieldErrors("slug")) {
+        } else if (!blank(form.getTitle()) && form.slugOrFromTitle().isEmpty() && !result.hasFieldErrors("slug")) {
             result.rejectValue("slug", "required", "Enter the page address, or a title it can be made from");
         }
         ArticleContent content = form.content();

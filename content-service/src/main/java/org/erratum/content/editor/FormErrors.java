@@ -1,5 +1,6 @@
 package org.erratum.content.editor;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ record FormErrors(List<Entry> entries) {
             Map.entry("heading", "heading"), Map.entry("body", "text"), Map.entry("citation", "citation"),
             Map.entry("url", "address"));
 
+    /** The fields in the order the page shows them, so that the summary reads top to bottom. */
+    private static final List<String> PAGE_ORDER = List.of("title", "slug", "summary", "sections", "references",
+            "authors", "ownerName", "ownerEmail", "reviewIntervalMonths", "topics", "changeSummary", "significance",
+            "expectedRevision", "item");
+
     /** Field messages a person can act on for values that did not even convert. */
     private static final Map<String, String> UNCONVERTED = Map.of(
             "reviewIntervalMonths", "Enter the review interval as a whole number of months",
@@ -55,7 +61,18 @@ record FormErrors(List<Entry> entries) {
             entries.putIfAbsent(error.getField(), new Entry(error.getField(), target(error.getField()),
                     label(error.getField()), message));
         }
-        return new FormErrors(List.copyOf(entries.values()));
+        return new FormErrors(entries.values().stream().sorted(Comparator.comparingInt(e -> rank(e.field())))
+                .toList());
+    }
+
+    /** The field's place on the page: rows in their order within their list. */
+    private static int rank(String field) {
+        Matcher row = ROW.matcher(field);
+        String list = row.matches() ? row.group(1) : field;
+        int place = PAGE_ORDER.indexOf(list);
+        int base = (place < 0 ? PAGE_ORDER.size() : place) * 100_000;
+        return row.matches() ? base + 1 + Integer.parseInt(row.group(2)) * 10 + ("heading".equals(row.group(3))
+                || "citation".equals(row.group(3)) ? 0 : 1) : base;
     }
 
     public boolean any() {

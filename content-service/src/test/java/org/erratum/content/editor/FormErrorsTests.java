@@ -21,6 +21,19 @@ class FormErrorsTests {
     }
 
     @Test
+    void theSummaryListsProblemsInTheOrderOfTheFieldsOnThePage() {
+        var result = new BeanPropertyBindingResult(new ArticleForm(), "form");
+        for (String field : new String[] {"ownerEmail", "sections[10].heading", "title", "sections[2].body",
+                "sections[2].heading", "changeSummary", "references[0].url", "authors"}) {
+            result.addError(new FieldError("form", field, "Fix it"));
+        }
+
+        assertThat(FormErrors.of(result).entries()).extracting(FormErrors.Entry::field).containsExactly("title",
+                "sections[2].heading", "sections[2].body", "sections[10].heading", "references[0].url", "authors",
+                "ownerEmail", "changeSummary");
+    }
+
+    @Test
     void eachFieldShowsItsFirstProblemAndValuesThatDidNotConvertGetWordsAPersonCanActOn() {
         var result = new BeanPropertyBindingResult(new ArticleForm(), "form");
         result.addError(new FieldError("form", "title", "Enter a title"));

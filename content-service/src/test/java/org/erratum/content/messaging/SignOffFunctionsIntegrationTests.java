@@ -90,6 +90,24 @@ class SignOffFunctionsIntegrationTests {
     }
 
     @Test
+    void anIntervalChangedAfterASignOffCountsFromThatSignOff() {
+        String id = api.createArticle(newArticle("Cold sores")).get("id").asString();
+        Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(signOff(id, DR_EXAMPLE, reviewedAt));
+        awaitLastReviewedAt(id, reviewedAt);
+        ObjectNode revision = ContentApi.revision(1, "Cold sores", "Review it yearly", "MINOR");
+        revision.put("reviewIntervalMonths", 12);
+
+        var revised = api.put("/api/articles/" + id, revision, ContentApi.EDITOR);
+
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        JsonNode article = api.getArticle(id);
+        assertThat(article.get("nextReviewDue").asString())
+                .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(12).toString());
+        assertThat(Instant.parse(article.get("lastReviewedAt").asString())).isEqualTo(reviewedAt);
+    }
+
+    @Test
     void whenTheSameSignOffArrivesTwiceThenTheSecondChangesNothing() {
         String id = api.createArticle(newArticle("Insect bites")).get("id").asString();
         Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
