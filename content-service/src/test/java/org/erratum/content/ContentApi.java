@@ -63,6 +63,13 @@ public final class ContentApi {
         return json(response);
     }
 
+    /** The article's revision notes, oldest first. */
+    public JsonNode revisions(String id) {
+        HttpResponse<String> response = get("/api/articles/" + id + "/revisions");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
     /** A valid creation body with a slug no other test uses. */
     public static ObjectNode newArticle(String title) {
         ObjectNode body = JSON.createObjectNode();

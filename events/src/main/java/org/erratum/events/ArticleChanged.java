@@ -13,6 +13,10 @@ import java.util.UUID;
  * @param revision  the content revision; only edits move it, a clinical sign-off does not
  * @param change    what made this state
  * @param latestRevision what the newest revision changed, for corrections logs
+ * @param owner     who keeps the article up to date and is reminded when its review falls due; null until an
+ *                  editor names one, and in states published before owners existed
+ * @param topics    what the article is about, as tags; empty when none are given (and in states published before
+ *                  topics existed)
  */
 public record ArticleChanged(
         UUID eventId,
@@ -33,7 +37,24 @@ public record ArticleChanged(
         Instant lastModifiedAt,
         Instant lastReviewedAt,
         LocalDate nextReviewDue,
-        int reviewIntervalMonths) implements ErratumEvent {
+        int reviewIntervalMonths,
+        Owner owner,
+        List<String> topics) implements ErratumEvent {
+
+    public ArticleChanged {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** A state without an owner or topics, as every state was before they existed. */
+    public ArticleChanged(UUID eventId, Instant occurredAt, String articleId, long version, Change change,
+            String slug, String title, String summary, List<Section> sections, List<Reference> references,
+            List<String> authors, int revision, RevisionNote latestRevision, Reviewer lastReviewedBy,
+            Instant publishedAt, Instant lastModifiedAt, Instant lastReviewedAt, LocalDate nextReviewDue,
+            int reviewIntervalMonths) {
+        this(eventId, occurredAt, articleId, version, change, slug, title, summary, sections, references, authors,
+                revision, latestRevision, lastReviewedBy, publishedAt, lastModifiedAt, lastReviewedAt, nextReviewDue,
+                reviewIntervalMonths, null, null);
+    }
 
     public enum Change { CREATED, REVISED, REVIEWED }
 
@@ -75,6 +96,14 @@ public record ArticleChanged(
     }
 
     public enum BlockType { PARAGRAPH, SUBHEADING, NUMBERED_LIST, BULLETED_LIST, ITEM, CALLOUT }
+
+    /**
+     * Who answers for an article's content: a named reviewer or an editorial team.
+     *
+     * @param email where reminders about the article go, e.g. when its review falls due
+     */
+    public record Owner(String name, String email) {
+    }
 
     /** A cited source; {@code url} may be a web address or a DOI link. */
     public record Reference(String citation, String url) {

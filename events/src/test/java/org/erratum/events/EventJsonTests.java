@@ -44,7 +44,8 @@ class EventJsonTests {
                         List.of(new Block(BlockType.PARAGRAPH, "Rest (1).", List.of()), callout))),
                 List.of(new ArticleChanged.Reference("Citation", "https://doi.org/10.1/x")), List.of("Author"), 2,
                 new ArticleChanged.RevisionNote(2, "Fixed dose", ArticleChanged.Significance.MAJOR, AT),
-                new Reviewer("Dr A", "MBBS"), AT, AT, AT, LocalDate.parse("2028-03-01"), 24);
+                new Reviewer("Dr A", "MBBS"), AT, AT, AT, LocalDate.parse("2028-03-01"), 24,
+                new ArticleChanged.Owner("Respiratory team", "respiratory@example.org"), List.of("asthma", "lungs"));
 
         JsonNode node = json.valueToTree(article);
 
@@ -56,7 +57,29 @@ class EventJsonTests {
         assertThat(calloutNode.get("type").asString()).isEqualTo("CALLOUT");
         assertThat(calloutNode.get("blocks").get(0).get("blocks").get(0).get("text").asString())
                 .isEqualTo("Chest pain (2)");
+        assertThat(node.get("owner").get("email").asString()).isEqualTo("respiratory@example.org");
+        assertThat(node.get("topics").get(1).asString()).isEqualTo("lungs");
         assertThat(json.readValue(json.writeValueAsString(article), ArticleChanged.class)).isEqualTo(article);
+    }
+
+    /** A state published before owners and topics existed (still on the compacted topic) reads without them. */
+    @Test
+    void aStatePublishedBeforeOwnersAndTopicsReadsWithNoOwnerAndNoTopics() {
+        String before = """
+                {"eventId":"6f1c1a5e-2b53-3c8e-9b8a-5c2f6b0f4e11","occurredAt":"2026-03-01T09:30:00Z",
+                 "articleId":"a-1","version":1,"change":"CREATED","slug":"s","title":"T","summary":"S",
+                 "sections":[{"heading":"Dose","body":"Plain"}],"references":[],"authors":["A"],"revision":1,
+                 "latestRevision":{"revision":1,"changeSummary":"First published","significance":"MAJOR",
+                                   "at":"2026-03-01T09:30:00Z"},
+                 "lastReviewedBy":null,"publishedAt":"2026-03-01T09:30:00Z","lastModifiedAt":"2026-03-01T09:30:00Z",
+                 "lastReviewedAt":null,"nextReviewDue":"2028-03-01","reviewIntervalMonths":24}""";
+
+        ArticleChanged state = json.readValue(before, ArticleChanged.class);
+
+        assertThat(state.owner()).isNull();
+        assertThat(state.topics()).isEmpty();
+        assertThat(state.latestRevision().answersItem()).isNull();
+        assertThat(state.reviewIntervalMonths()).isEqualTo(24);
     }
 
     /** A state as content-service published it before blocks existed, e.g. still on the compacted topic. */

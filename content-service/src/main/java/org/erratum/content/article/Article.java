@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.erratum.events.ArticleChanged.Change;
+import org.erratum.events.ArticleChanged.Owner;
 import org.erratum.events.Reviewer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -20,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastReviewedBy null until the first clinical sign-off
  * @param lastChange     what produced this version
  * @param changedAt      when this version was made
+ * @param owner          who answers for the content; null until an editor names one (articles stored before owners
+ *                       existed have none)
+ * @param topics         tags, lower case; empty when none
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -41,16 +45,29 @@ public record Article(
         int reviewIntervalMonths,
         Change lastChange,
         Instant changedAt,
-        boolean announcePending) {
+        boolean announcePending,
+        Owner owner,
+        List<String> topics) {
 
     static final String COLLECTION = "articles";
 
-    static Article firstRevision(String id, String slug, ArticleContent content, int reviewIntervalMonths,
+    public Article {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** @param settings with the review interval already decided */
+    static Article firstRevision(String id, String slug, ArticleContent content, ArticleSettings settings,
             String editor, Instant now) {
+        int interval = settings.reviewIntervalMonths();
         return new Article(id, slug, content.title(), content.summary(), content.sections(), content.references(),
                 content.authors(), 1, 1, RevisionNote.firstPublished(editor, now), null, now, now, null,
-                ReviewSchedule.nextReviewDue(now, reviewIntervalMonths), reviewIntervalMonths, Change.CREATED, now,
-                true);
+                ReviewSchedule.nextReviewDue(now, interval), interval, Change.CREATED, now, true,
+                settings.owner(), settings.topics());
+    }
+
+    /** When a review falls due every {@code intervalMonths}: from the last clinical sign-off, else first publication. */
+    LocalDate nextReviewDueEvery(int intervalMonths) {
+        return ReviewSchedule.nextReviewDue(lastReviewedAt != null ? lastReviewedAt : publishedAt, intervalMonths);
     }
 
     public ArticleContent content() {

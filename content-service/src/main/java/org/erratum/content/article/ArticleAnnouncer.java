@@ -59,9 +59,9 @@ class ArticleAnnouncer {
                 article.references().stream().map(r -> new ArticleChanged.Reference(r.citation(), r.url())).toList(),
                 article.authors(), article.revision(),
                 new ArticleChanged.RevisionNote(note.revision(), note.changeSummary(), note.significance(),
-                        note.at()),
+                        note.at(), note.answersItem()),
                 article.lastReviewedBy(), article.publishedAt(), article.lastModifiedAt(), article.lastReviewedAt(),
-                article.nextReviewDue(), article.reviewIntervalMonths());
+                article.nextReviewDue(), article.reviewIntervalMonths(), article.owner(), article.topics());
     }
 
     /** The same state always gets the same event id, so a republished state is recognisably a duplicate. */

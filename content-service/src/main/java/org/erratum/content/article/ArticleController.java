@@ -34,7 +34,7 @@ class ArticleController {
             + " request answers the same article.")
     @ApiResponse(responseCode = "409", description = "The slug is used by another article")
     ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleRequests.Create body, Principal editor) {
-        Article article = articles.create(body.slug(), body.content(), body.reviewIntervalMonths(), editor.getName());
+        Article article = articles.create(body.slug(), body.content(), body.settings(), editor.getName());
         return ResponseEntity.created(URI.create("/api/articles/" + article.id())).body(ArticleView.of(article));
     }
 
@@ -43,8 +43,7 @@ class ArticleController {
             + " answers the article instead of making another revision.")
     @ApiResponse(responseCode = "409", description = "The article is no longer at expectedRevision: reload it")
     ArticleView revise(@PathVariable String id, @Valid @RequestBody ArticleRequests.Revise body, Principal editor) {
-        return ArticleView.of(articles.revise(id, body.expectedRevision(), body.content(), body.changeSummary(),
-                body.significance(), editor.getName()));
+        return ArticleView.of(articles.revise(id, body.edit(), editor.getName()));
     }
 
     @GetMapping

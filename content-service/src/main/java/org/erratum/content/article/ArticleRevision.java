@@ -8,7 +8,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The full text of one revision as readers saw it, kept forever: reports name the revision they are about. */
+/**
+ * The full text of one revision as readers saw it, kept forever: reports name the revision they are about.
+ *
+ * @param answersItem the review item the revision answers, else null (and in snapshots kept before it existed)
+ */
 @Document(ArticleRevision.COLLECTION)
 @CompoundIndex(name = "article_revision", def = "{'articleId': 1, 'revision': 1}", unique = true)
 public record ArticleRevision(
@@ -24,7 +28,8 @@ public record ArticleRevision(
         String summary,
         List<Section> sections,
         List<Reference> references,
-        List<String> authors) {
+        List<String> authors,
+        String answersItem) {
 
     static final String COLLECTION = "article_revisions";
 
@@ -33,7 +38,8 @@ public record ArticleRevision(
         RevisionNote note = article.latestRevision();
         return new ArticleRevision(article.id() + ":" + article.revision(), article.id(), article.revision(),
                 note.changeSummary(), note.significance(), note.editor(), note.at(), article.slug(), article.title(),
-                article.summary(), article.sections(), article.references(), article.authors());
+                article.summary(), article.sections(), article.references(), article.authors(),
+                note.answersItem());
     }
 
     public ArticleContent content() {
@@ -41,6 +47,6 @@ public record ArticleRevision(
     }
 
     public RevisionNote note() {
-        return new RevisionNote(revision, changeSummary, significance, editor, at);
+        return new RevisionNote(revision, changeSummary, significance, editor, at, answersItem);
     }
 }

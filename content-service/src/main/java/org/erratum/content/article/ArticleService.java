@@ -39,6 +39,9 @@ public class ArticleService {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleService.class);
 
+    /** Tries of a change that lost a race to a concurrent one of another kind before it gives up. */
+    private static final int MAX_ATTEMPTS = 5;
+
     private final ArticleStore store;
     private final RevisionHistory history;
     private final ArticleAnnouncer announcer;
@@ -66,18 +69,19 @@ public class ArticleService {
     }
 
     /**
-     * @param reviewIntervalMonths null for the configured default
+     * @param settings a null interval takes the configured default
      */
-    public Article create(String slug, ArticleContent content, Integer reviewIntervalMonths, String editor) {
+    public Article create(String slug, ArticleContent content, ArticleSettings settings, String editor) {
         refuseBodiesOutsideTheFormat(content);
-        int interval = reviewIntervalMonths != null ? reviewIntervalMonths : properties.reviewIntervalMonths();
-        Article article = Article.firstRevision(UUID.randomUUID().toString(), slug, content, interval, editor, now());
+        ArticleSettings resolved = withDefaults(settings);
+        Article article = Article.firstRevision(UUID.randomUUID().toString(), slug, content, resolved, editor, now());
         try {
             store.insert(article);
         } catch (DuplicateKeyException e) {
             return store.findBySlug(slug)
-                    .filter(existing -> existing.reviewIntervalMonths() == interval
-                            && holds(existing, 1, editor, content, RevisionNote.FIRST_PUBLISHED, Significance.MAJOR))
+                    .filter(existing -> existing.reviewIntervalMonths() == resolved.reviewIntervalMonths()
+                            && holds(existing, 1, editor, content, RevisionNote.FIRST_PUBLISHED, Significance.MAJOR,
+                                    null))
                     .orElseThrow(() -> Problems.invalidField(HttpStatus.CONFLICT, "slug",
                             "is already used by another article"));
         }
@@ -91,12 +95,13 @@ public class ArticleService {
      *
      * @return whether this call created it
      */
-    public boolean createIfAbsent(String id, String slug, ArticleContent content, String editor) {
+    public boolean createIfAbsent(String id, String slug, ArticleContent content, ArticleSettings settings,
+            String editor) {
         refuseBodiesOutsideTheFormat(content);
         if (store.findBySlug(slug).isPresent()) {
             return false;
         }
-        Article article = Article.firstRevision(id, slug, content, properties.reviewIntervalMonths(), editor, now());
+        Article article = Article.firstRevision(id, slug, content, withDefaults(settings), editor, now());
         try {
             store.insert(article);
         } catch (DuplicateKeyException alreadyThere) {
@@ -108,33 +113,43 @@ public class ArticleService {
 
     /**
      * Makes the next revision, if the editor worked on the current one. Moves "last modified", never "last reviewed":
-     * only a clinician's sign-off does that.
+     * only a clinician's sign-off does that. A new review interval moves "next review due" at once, counted from the
+     * last review (or first publication).
      */
-    public Article revise(String id, int expectedRevision, ArticleContent content, String changeSummary,
-            Significance significance, String editor) {
-        refuseBodiesOutsideTheFormat(content);
-        Article current = get(id);
-        // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
-        history.record(current);
-        Optional<Article> revised = store.revise(id, expectedRevision, content, changeSummary, significance, editor,
-                now());
-        if (revised.isEmpty()) {
-            Article latest = get(id);
-            if (holds(latest, expectedRevision + 1, editor, content, changeSummary, significance)) {
-                return latest;
+    public Article revise(String id, ArticleEdit edit, String editor) {
+        refuseBodiesOutsideTheFormat(edit.content());
+        for (int attempt = 1; ; attempt++) {
+            Article current = get(id);
+            if (current.revision() != edit.expectedRevision()) {
+                if (holds(current, edit.expectedRevision() + 1, editor, edit.content(), edit.changeSummary(),
+                        edit.significance(), edit.answersItem())) {
+                    return current;
+                }
+                throw staleRevision(current, edit.expectedRevision());
             }
-            throw staleRevision(id, expectedRevision);
+            // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
+            history.record(current);
+            ArticleSettings settings = edit.settings().over(current);
+            Optional<Article> revised = store.revise(id, edit, settings, current.lastReviewedAt(),
+                    current.nextReviewDueEvery(settings.reviewIntervalMonths()), editor, now());
+            if (revised.isPresent()) {
+                announceNewRevision(revised.get());
+                return revised.get();
+            }
+            // another editor saved first (the next read says so), or a sign-off moved the review dates: read again
+            if (attempt == MAX_ATTEMPTS) {
+                throw Problems.conflict("Article " + id + " kept changing while this edit was saved; try again");
+            }
         }
-        announceNewRevision(revised.get());
-        return revised.get();
     }
 
     /** Whether revision {@code n} of the article is exactly this editor's change: what a retried request made. */
     private boolean holds(Article article, int n, String editor, ArticleContent content, String changeSummary,
-            Significance significance) {
+            Significance significance, String answersItem) {
         Optional<ArticleRevision> made = article.revision() == n ? Optional.of(ArticleRevision.of(article))
                 : history.find(article.id(), n);
-        return made.filter(r -> r.note().equals(new RevisionNote(n, changeSummary, significance, editor, r.at()))
+        return made.filter(r -> r.note().equals(
+                new RevisionNote(n, changeSummary, significance, editor, r.at(), answersItem))
                 && r.content().equals(content)).isPresent();
     }
 
@@ -146,28 +161,40 @@ public class ArticleService {
         if (signOff.reviewer() == null || signOff.reviewedAt() == null) {
             throw new IllegalArgumentException("Sign-off " + signOff.eventId() + " has no reviewer or review time");
         }
-        Optional<Article> article = store.findById(signOff.articleId());
-        if (article.isEmpty()) {
-            log.warn("Skipping sign-off {} for unknown article {}", signOff.eventId(), signOff.articleId());
-            return;
-        }
         // MongoDB keeps milliseconds; comparing at that precision makes a redelivered sign-off equal, not newer
         Instant reviewedAt = signOff.reviewedAt().truncatedTo(ChronoUnit.MILLIS);
-        int interval = article.get().reviewIntervalMonths();
-        if (!ReviewSchedule.movesLastReviewed(article.get().lastReviewedAt(), reviewedAt)) {
-            log.info("Sign-off {} for article {} is not newer than its last review; nothing to change",
-                    signOff.eventId(), signOff.articleId());
-            return;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<Article> article = store.findById(signOff.articleId());
+            if (article.isEmpty()) {
+                log.warn("Skipping sign-off {} for unknown article {}", signOff.eventId(), signOff.articleId());
+                return;
+            }
+            if (!ReviewSchedule.movesLastReviewed(article.get().lastReviewedAt(), reviewedAt)) {
+                log.info("Sign-off {} for article {} is not newer than its last review; nothing to change",
+                        signOff.eventId(), signOff.articleId());
+                return;
+            }
+            int interval = article.get().reviewIntervalMonths();
+            LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, interval);
+            Optional<Article> signedOff = store.signOff(signOff.articleId(), signOff.reviewer(), reviewedAt, interval,
+                    nextReviewDue, now());
+            if (signedOff.isPresent()) {
+                signOffsApplied.increment();
+                log.info("Sign-off {} applied to article {}: last reviewed {}, next review due {}",
+                        signOff.eventId(), signOff.articleId(), reviewedAt, nextReviewDue);
+                announcer.announce(signedOff.get());
+                return;
+            }
+            // a newer sign-off landed meanwhile (the next read says so), or an editor changed the interval
         }
-        LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, interval);
-        store.signOff(signOff.articleId(), signOff.reviewer(), reviewedAt, interval, nextReviewDue, now())
-                .ifPresentOrElse(signedOff -> {
-                    signOffsApplied.increment();
-                    log.info("Sign-off {} applied to article {}: last reviewed {}, next review due {}",
-                            signOff.eventId(), signOff.articleId(), reviewedAt, nextReviewDue);
-                    announcer.announce(signedOff);
-                }, () -> log.info("Sign-off {} for article {} lost to a newer one applied meanwhile",
-                        signOff.eventId(), signOff.articleId()));
+        // failing lets the binder retry the record, and park it in the dead-letter topic if that keeps happening
+        throw new IllegalStateException("Article " + signOff.articleId() + " kept changing while sign-off "
+                + signOff.eventId() + " was applied");
+    }
+
+    /** Articles whose title contains the text (ignoring case), by title; all of them for a blank text. */
+    public List<Article> search(String title) {
+        return title == null || title.isBlank() ? all() : store.findByTitleContaining(title.strip());
     }
 
     public Article get(String id) {
@@ -219,10 +246,16 @@ public class ArticleService {
         }
     }
 
-    private static RuntimeException staleRevision(String id, int expectedRevision) {
+    private static RuntimeException staleRevision(Article current, int expectedRevision) {
         return Problems.invalidField(HttpStatus.CONFLICT, "expectedRevision",
-                "article " + id + " is no longer at revision " + expectedRevision
-                        + "; reload it and apply your changes to the current revision");
+                "article " + current.id() + " is no longer at revision " + expectedRevision + " but at "
+                        + current.revision() + "; reload it and apply your changes to the current revision");
+    }
+
+    private ArticleSettings withDefaults(ArticleSettings settings) {
+        ArticleSettings given = settings == null ? ArticleSettings.UNCHANGED : settings;
+        return new ArticleSettings(given.owner(), given.reviewIntervalMonths() != null
+                ? given.reviewIntervalMonths() : properties.reviewIntervalMonths(), given.topics());
     }
 
     /** Milliseconds, as MongoDB keeps them, so an answer shows the same instant a later read returns. */

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.erratum.events.ArticleChanged.Change;
-import org.erratum.events.ArticleChanged.Significance;
 import org.erratum.events.Reviewer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -32,6 +32,7 @@ class ArticleStore {
     private static final String VERSION = "version";
     private static final String LAST_REVIEWED_AT = "lastReviewedAt";
     private static final String REVIEW_INTERVAL_MONTHS = "reviewIntervalMonths";
+    private static final String NEXT_REVIEW_DUE = "nextReviewDue";
     private static final String ANNOUNCE_PENDING = "announcePending";
     private static final String CHANGED_AT = "changedAt";
 
@@ -58,10 +59,23 @@ class ArticleStore {
         return mongo.find(new Query().with(Sort.by("title", ID)), Article.class);
     }
 
-    /** Empty when the article is not at {@code expectedRevision} any more (or does not exist). */
-    Optional<Article> revise(String id, int expectedRevision, ArticleContent content, String changeSummary,
-            Significance significance, String editor, Instant now) {
-        var note = new RevisionNote(expectedRevision + 1, changeSummary, significance, editor, now);
+    /** Articles whose title contains the text, ignoring case, by title. */
+    List<Article> findByTitleContaining(String text) {
+        return mongo.find(Query.query(where("title").regex(Pattern.quote(text), "i")).with(Sort.by("title", ID)),
+                Article.class);
+    }
+
+    /**
+     * Empty when the article is not at the edit's expected revision any more (or does not exist), or a sign-off
+     * moved its review dates since {@code lastReviewedAt} was read, which {@code nextReviewDue} is computed from.
+     *
+     * @param settings complete: owner (perhaps none), interval and topics
+     */
+    Optional<Article> revise(String id, ArticleEdit edit, ArticleSettings settings, Instant lastReviewedAt,
+            LocalDate nextReviewDue, String editor, Instant now) {
+        ArticleContent content = edit.content();
+        var note = new RevisionNote(edit.expectedRevision() + 1, edit.changeSummary(), edit.significance(), editor,
+                now, edit.answersItem());
         Update update = changed(Change.REVISED, now)
                 .set("title", content.title())
                 .set("summary", content.summary())
@@ -70,8 +84,13 @@ class ArticleStore {
                 .set("authors", content.authors())
                 .set(REVISION, note.revision())
                 .set("latestRevision", note)
-                .set("lastModifiedAt", now);
-        return modify(where(ID).is(id).and(REVISION).is(expectedRevision), update);
+                .set("lastModifiedAt", now)
+                .set("owner", settings.owner())
+                .set("topics", settings.topics())
+                .set(REVIEW_INTERVAL_MONTHS, settings.reviewIntervalMonths())
+                .set(NEXT_REVIEW_DUE, nextReviewDue);
+        return modify(where(ID).is(id).and(REVISION).is(edit.expectedRevision()).and(LAST_REVIEWED_AT)
+                .is(lastReviewedAt), update);
     }
 
     /**
@@ -85,7 +104,7 @@ class ArticleStore {
         Update update = changed(Change.REVIEWED, now)
                 .set(LAST_REVIEWED_AT, reviewedAt)
                 .set("lastReviewedBy", reviewer)
-                .set("nextReviewDue", nextReviewDue);
+                .set(NEXT_REVIEW_DUE, nextReviewDue);
         return modify(precondition, update);
     }
 

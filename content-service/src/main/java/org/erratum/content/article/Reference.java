@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
  * DOI links such as {@code https://doi.org/10.1136/bmj.n71}.
  */
 public record Reference(
-        @NotBlank @Size(max = 1000) String citation,
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) address") String url) {
+        @NotBlank @Size(max = ArticleLimits.MAX_CITATION) String citation,
+        @Size(max = ArticleLimits.MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) address") String url) {
 }

@@ -12,6 +12,6 @@ import jakarta.validation.constraints.Size;
  *                reads as one paragraph. Its length limit is a setting, checked with the rest of the format.
  */
 public record Section(
-        @NotBlank @Size(max = 200) String heading,
+        @NotBlank @Size(max = ArticleLimits.MAX_HEADING) String heading,
         @NotBlank String body) {
 }

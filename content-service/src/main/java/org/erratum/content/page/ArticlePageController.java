@@ -7,6 +7,7 @@ import java.util.Map;
 import org.erratum.content.article.Article;
 import org.erratum.content.article.ArticleService;
 import org.erratum.content.config.ContentProperties;
+import org.erratum.content.reviewitem.ReviewItems;
 import org.erratum.platform.web.FormTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,13 +22,15 @@ import org.springframework.web.servlet.ModelAndView;
 class ArticlePageController {
 
     private final ArticleService articles;
+    private final ReviewItems reviewItems;
     private final ContentProperties properties;
     private final FormTokens formTokens;
     private final Clock clock;
 
-    ArticlePageController(ArticleService articles, ContentProperties properties, FormTokens formTokens,
-            Clock clock) {
+    ArticlePageController(ArticleService articles, ReviewItems reviewItems, ContentProperties properties,
+            FormTokens formTokens, Clock clock) {
         this.articles = articles;
+        this.reviewItems = reviewItems;
         this.properties = properties;
         this.formTokens = formTokens;
         this.clock = clock;
@@ -48,7 +51,8 @@ class ArticlePageController {
             @RequestParam(name = "field", required = false) List<String> fields) {
         return articles.findBySlug(slug)
                 .map(article -> new ModelAndView("article", Map.of(
-                        "page", ArticlePage.of(article, articles.corrections(article.id())),
+                        "page", ArticlePage.of(article, articles.corrections(article.id()),
+                                reviewItems.safetyNotices(article.id())),
                         "feedback", feedbackWidget(article, feedback, fields))))
                 .orElseGet(() -> new ModelAndView("article-not-found", Map.of("slug", slug), HttpStatus.NOT_FOUND));
     }

@@ -7,8 +7,10 @@ import java.util.List;
 
 import org.erratum.content.article.ArticleContent;
 import org.erratum.content.article.ArticleService;
+import org.erratum.content.article.ArticleSettings;
 import org.erratum.content.article.Reference;
 import org.erratum.content.article.Section;
+import org.erratum.events.ArticleChanged.Owner;
 import org.erratum.platform.web.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,8 @@ class SampleArticleLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Sample sample : SAMPLES) {
-            if (articles.createIfAbsent(sample.id(), sample.slug(), read(sample).content(), EDITOR)) {
+            SampleArticle article = read(sample);
+            if (articles.createIfAbsent(sample.id(), sample.slug(), article.content(), article.settings(), EDITOR)) {
                 log.info("Published the sample article /articles/{}", sample.slug());
             }
         }
@@ -68,10 +71,15 @@ class SampleArticleLoader implements ApplicationRunner {
     }
 
     record SampleArticle(String title, String summary, List<Section> sections, List<Reference> references,
-            List<String> authors) {
+            List<String> authors, Owner owner, List<String> topics) {
 
         ArticleContent content() {
             return new ArticleContent(title, summary, sections, references, authors);
+        }
+
+        /** The configured review interval, as for any article created without one. */
+        ArticleSettings settings() {
+            return new ArticleSettings(owner, null, topics);
         }
     }
 }

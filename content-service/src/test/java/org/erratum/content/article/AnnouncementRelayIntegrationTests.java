@@ -41,10 +41,12 @@ class AnnouncementRelayIntegrationTests {
         String id = api.createArticle(newArticle("Hay fever")).get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> !store.findById(id).orElseThrow().announcePending());
 
-        Article saved = store.revise(id, 1, new ArticleContent("Hay fever: what helps", "Antihistamines and sprays.",
-                        List.of(new Section("What helps", "Antihistamine tablets, eye drops or nasal sprays.")),
-                        List.of(), List.of("Erratum editorial team")), "Added nasal sprays", Significance.MINOR,
-                "editor", Instant.now().truncatedTo(ChronoUnit.MILLIS)).orElseThrow();
+        Article current = store.findById(id).orElseThrow();
+        ArticleEdit edit = new ArticleEdit(1, new ArticleContent("Hay fever: what helps", "Antihistamines and sprays.",
+                List.of(new Section("What helps", "Antihistamine tablets, eye drops or nasal sprays.")),
+                List.of(), List.of("Erratum editorial team")), null, "Added nasal sprays", Significance.MINOR, null);
+        Article saved = store.revise(id, edit, edit.settings().over(current), current.lastReviewedAt(),
+                current.nextReviewDue(), "editor", Instant.now().truncatedTo(ChronoUnit.MILLIS)).orElseThrow();
         assertThat(saved.announcePending()).isTrue();
 
         var record = TopicProbe.awaitRecord(Topics.ARTICLES, r -> id.equals(r.key())

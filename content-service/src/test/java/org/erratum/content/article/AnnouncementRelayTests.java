@@ -21,7 +21,8 @@ class AnnouncementRelayTests {
     private final RevisionHistory history = mock(RevisionHistory.class);
     private final ArticleAnnouncer announcer = mock(ArticleAnnouncer.class);
     private final AnnouncementRelay relay = new AnnouncementRelay(store, history, announcer,
-            new ContentProperties(24, URI.create("http://localhost:8082"), Duration.ofSeconds(5), 10));
+            new ContentProperties(24, URI.create("http://localhost:8082"), Duration.ofSeconds(5), 10, Duration.ofDays(30),
+                    URI.create("http://localhost:8083"), URI.create("http://localhost:8082")));
 
     private final Article first = article("a-1");
     private final Article second = article("a-2");
@@ -51,6 +52,7 @@ class AnnouncementRelayTests {
 
     private static Article article(String id) {
         return Article.firstRevision(id, "slug-" + id, new ArticleContent("Title", "Summary",
-                List.of(new Section("H", "B")), List.of(), List.of("Author")), 24, "editor", NOW);
+                List.of(new Section("H", "B")), List.of(), List.of("Author")), new ArticleSettings(null, 24, null),
+                "editor", NOW);
     }
 }

@@ -31,8 +31,8 @@ class ArticleAnnouncerTests {
     private final ArticleAnnouncer announcer = new ArticleAnnouncer(publisher, store);
 
     private final Article version1 = Article.firstRevision("a-1", "slug",
-            new ArticleContent("Title", "Summary", List.of(new Section("H", "B")), List.of(), List.of("A")), 24,
-            "editor", NOW);
+            new ArticleContent("Title", "Summary", List.of(new Section("H", "B")), List.of(), List.of("A")),
+            new ArticleSettings(null, 24, null), "editor", NOW);
 
     @Test
     void whenBrokerAcknowledgesThenTheOutboxFlagIsClearedForThatVersion() {
@@ -58,7 +58,7 @@ class ArticleAnnouncerTests {
     void whenANewerChangeLandsWhilePublishingThenTheNewestStateIsPublishedLast() {
         Article version2 = new Article("a-1", "slug", "Title 2", "Summary", version1.sections(),
                 version1.references(), version1.authors(), 2, 2, version1.latestRevision(), null, NOW, NOW, null,
-                version1.nextReviewDue(), 24, ArticleChanged.Change.REVISED, NOW, true);
+                version1.nextReviewDue(), 24, ArticleChanged.Change.REVISED, NOW, true, null, null);
         when(store.markAnnounced("a-1", 1)).thenReturn(false);
         when(store.findById("a-1")).thenReturn(Optional.of(version2));
         when(store.markAnnounced("a-1", 2)).thenReturn(true);

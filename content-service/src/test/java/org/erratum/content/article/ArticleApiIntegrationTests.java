@@ -117,6 +117,59 @@ class ArticleApiIntegrationTests {
     }
 
     @Test
+    void ownerTopicsAndIntervalAreSetOnCreationChangedOnRevisionAndKeptWhenARevisionLeavesThemOut() {
+        ObjectNode body = newArticle("Heartburn");
+        body.putObject("owner").put("name", "Digestive health team").put("email", "gut@example.org");
+        body.putArray("topics").add("Digestion").add("medicines");
+        JsonNode created = api.createArticle(body);
+        String id = created.get("id").asString();
+        assertThat(created.get("owner").get("name").asString()).isEqualTo("Digestive health team");
+        assertThat(created.get("topics").toString()).isEqualTo("[\"digestion\",\"medicines\"]");
+
+        // a client that knows nothing of settings, like the README's curl loop
+        assertThat(api.put("/api/articles/" + id, revision(1, "Heartburn", "Wording", "MINOR"), EDITOR).statusCode())
+                .isEqualTo(200);
+        JsonNode kept = api.getArticle(id);
+        assertThat(kept.get("owner")).isEqualTo(created.get("owner"));
+        assertThat(kept.get("topics")).isEqualTo(created.get("topics"));
+        assertThat(kept.get("nextReviewDue")).isEqualTo(created.get("nextReviewDue"));
+
+        ObjectNode revision = revision(2, "Heartburn", "Review it yearly", "MINOR");
+        revision.put("reviewIntervalMonths", 12);
+        revision.putArray("topics").add("digestion");
+        revision.put("answersItem", "65f1a2b3c4d5e6f708192a3b");
+        JsonNode revised = json(api.put("/api/articles/" + id, revision, EDITOR));
+        Instant publishedAt = Instant.parse(created.get("publishedAt").asString());
+        assertThat(revised.get("reviewIntervalMonths").asInt()).isEqualTo(12);
+        assertThat(revised.get("nextReviewDue").asString()).as("counted from first publication, never reviewed")
+                .isEqualTo(LocalDate.ofInstant(publishedAt, ZoneOffset.UTC).plusMonths(12).toString());
+        assertThat(revised.get("topics").toString()).isEqualTo("[\"digestion\"]");
+        assertThat(revised.get("owner")).isEqualTo(created.get("owner"));
+        assertThat(json(api.get("/api/articles/" + id + "/revisions/3")).get("answersItem").asString())
+                .isEqualTo("65f1a2b3c4d5e6f708192a3b");
+    }
+
+    @Test
+    void invalidOwnersTopicsAndItemIdsAreRefusedNamingTheField() {
+        ObjectNode badEmail = newArticle("Title");
+        badEmail.putObject("owner").put("name", "Team").put("email", "not an address");
+        assertRejected(badEmail, "owner.email");
+        ObjectNode noName = newArticle("Title");
+        noName.putObject("owner").put("email", "team@example.org");
+        assertRejected(noName, "owner.name");
+        ObjectNode longTopic = newArticle("Title");
+        longTopic.putArray("topics").add("t".repeat(61));
+        assertRejected(longTopic, "topics[0]");
+        String id = api.createArticle(newArticle("Antacids")).get("id").asString();
+        ObjectNode badItem = revision(1, "Antacids", "Fix", "MINOR");
+        badItem.put("answersItem", "<script>");
+        HttpResponse<String> refused = api.put("/api/articles/" + id, badItem, EDITOR);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo("answersItem");
+        assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void whenSlugIsTakenThenCreationIsRejectedWithConflict() {
         ObjectNode body = newArticle("Naproxen");
         api.createArticle(body);

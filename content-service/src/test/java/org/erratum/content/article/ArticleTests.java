@@ -7,6 +7,7 @@ import java.util.List;
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.ArticleChanged.Block;
 import org.erratum.events.ArticleChanged.BlockType;
+import org.erratum.events.ArticleChanged.Owner;
 import org.erratum.events.ArticleChanged.Significance;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +18,16 @@ class ArticleTests {
     private static final Instant NOW = Instant.parse("2026-01-31T10:00:00Z");
     private static final ArticleContent CONTENT = new ArticleContent("Title", "Summary",
             List.of(new Section("Heading", "Body")), null, List.of("Author"));
+    private static final Owner OWNER = new Owner("Spine team", "spine@example.org");
 
     @Test
     void firstRevisionIsPublishedUnreviewedWithReviewDueOneIntervalAfterPublication() {
-        Article article = Article.firstRevision("a-1", "slug", CONTENT, 1, "editor", NOW);
+        Article article = Article.firstRevision("a-1", "slug", CONTENT, new ArticleSettings(null, 1, null), "editor", NOW);
 
         assertThat(article.revision()).isEqualTo(1);
         assertThat(article.version()).isEqualTo(1);
         assertThat(article.latestRevision()).isEqualTo(
-                new RevisionNote(1, "First published", Significance.MAJOR, "editor", NOW));
+                new RevisionNote(1, "First published", Significance.MAJOR, "editor", NOW, null));
         assertThat(article.lastReviewedBy()).isNull();
         assertThat(article.lastReviewedAt()).isNull();
         assertThat(article.nextReviewDue()).isEqualTo(LocalDate.of(2026, 2, 28));
@@ -34,18 +36,21 @@ class ArticleTests {
         assertThat(article.references()).isEmpty();
         assertThat(article.lastChange()).isEqualTo(ArticleChanged.Change.CREATED);
         assertThat(article.announcePending()).isTrue();
+        assertThat(article.owner()).isNull();
+        assertThat(article.topics()).isEmpty();
     }
 
     @Test
     void onlyMajorRevisionsAfterTheFirstAreCorrections() {
-        assertThat(new RevisionNote(1, "First published", Significance.MAJOR, "e", NOW).isCorrection()).isFalse();
-        assertThat(new RevisionNote(2, "Fixed a typo", Significance.MINOR, "e", NOW).isCorrection()).isFalse();
-        assertThat(new RevisionNote(3, "Corrected a dose", Significance.MAJOR, "e", NOW).isCorrection()).isTrue();
+        assertThat(new RevisionNote(1, "First published", Significance.MAJOR, "e", NOW, null).isCorrection()).isFalse();
+        assertThat(new RevisionNote(2, "Fixed a typo", Significance.MINOR, "e", NOW, null).isCorrection()).isFalse();
+        assertThat(new RevisionNote(3, "Corrected a dose", Significance.MAJOR, "e", NOW, null).isCorrection()).isTrue();
     }
 
     @Test
     void announcedStateCarriesTheWholeArticleAndAStableEventIdPerVersion() {
-        Article article = Article.firstRevision("a-1", "slug", CONTENT, 24, "editor", NOW);
+        Article article = Article.firstRevision("a-1", "slug", CONTENT, new ArticleSettings(OWNER, 24,
+                List.of(" Back Pain ", "muscles", "back pain")), "editor", NOW);
 
         ArticleChanged changed = ArticleAnnouncer.changed(article);
 
@@ -55,7 +60,8 @@ class ArticleTests {
         assertThat(changed.sections()).containsExactly(new ArticleChanged.Section("Heading", "Body"));
         Article rich = Article.firstRevision("a-2", "rich", new ArticleContent("Title", "Summary",
                 List.of(new Section("Dose", "Take it **with** water [1].\n\n- once a day")),
-                List.of(new Reference("A source.", null)), List.of("Author")), 24, "editor", NOW);
+                List.of(new Reference("A source.", null)), List.of("Author")), new ArticleSettings(null, 24, null),
+                "editor", NOW);
         assertThat(ArticleAnnouncer.changed(rich).sections()).containsExactly(new ArticleChanged.Section("Dose",
                 "Take it **with** water [1].\n\n- once a day", List.of(
                         new Block(BlockType.PARAGRAPH, "Take it with water (1).", List.of()),
@@ -66,5 +72,8 @@ class ArticleTests {
         assertThat(changed.nextReviewDue()).isEqualTo(LocalDate.of(2028, 1, 31));
         assertThat(changed.occurredAt()).isEqualTo(NOW);
         assertThat(ArticleAnnouncer.changed(article).eventId()).isEqualTo(changed.eventId());
+        assertThat(changed.owner()).isEqualTo(OWNER);
+        assertThat(changed.topics()).as("trimmed, lower case, each once").containsExactly("back pain", "muscles");
+        assertThat(changed.reviewIntervalMonths()).isEqualTo(24);
     }
 }

@@ -2,16 +2,22 @@ package org.erratum.content.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.PageSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every content-service endpoint against every kind of caller: reading is public, editing needs EDITOR. A status
- * other than 401/403 means the caller got past security (an unknown article answers 404, an empty body 400). A
- * method no endpoint takes answers 405 to anyone: there is nothing behind it to protect.
+ * Every content-service endpoint and page against every kind of caller: reading is public, editing needs EDITOR
+ * (or ADMIN). A status other than 401/403 (or a redirect to the sign-in page) means the caller got past security
+ * (an unknown article answers 404, an empty body 400). A method no endpoint takes answers 405 to anyone: there is
+ * nothing behind it to protect.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -28,10 +34,12 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /                                          | anonymous | 200
             POST   | /api/articles                              | anonymous | 401
             POST   | /api/articles                              | reviewer  | 403
+            POST   | /api/articles                              | senior    | 403
             POST   | /api/articles                              | editor    | 400
             POST   | /api/articles                              | admin     | 400
             PUT    | /api/articles/unknown                      | anonymous | 401
             PUT    | /api/articles/unknown                      | reviewer  | 403
+            PUT    | /api/articles/unknown                      | senior    | 403
             PUT    | /api/articles/unknown                      | editor    | 400
             PUT    | /api/articles/unknown                      | admin     | 400
             DELETE | /api/articles/unknown                      | editor    | 405
@@ -49,10 +57,89 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /actuator/prometheus                       | anonymous | 200
             GET    | /actuator/env                              | editor    | 403
             GET    | /actuator/beans                            | anonymous | 401
+            GET    | /editor                                    | editor    | 302
+            POST   | /editor/articles                           | editor    | 403
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
         ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(method + " " + path + " " + response).isEqualTo(expected);
+    }
+
+    /**
+     * The editor's screens, signed in through the sign-in form; every form is sent with the session's CSRF token.
+     * Readers have no account: "anonymous" is a reader, sent to the sign-in page. The posts preview, so an allowed
+     * one answers the form page (200) and changes nothing.
+     */
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET    | /login                                                                | anonymous | 200
+            GET    | /editor                                                               | anonymous | 302
+            GET    | /editor                                                               | reviewer  | 403
+            GET    | /editor                                                               | senior    | 403
+            GET    | /editor                                                               | editor    | 200
+            GET    | /editor                                                               | admin     | 200
+            GET    | /editor?q=pain                                                        | reviewer  | 403
+            GET    | /editor?q=pain                                                        | editor    | 200
+            GET    | /editor/articles/new                                                  | anonymous | 302
+            GET    | /editor/articles/new                                                  | reviewer  | 403
+            GET    | /editor/articles/new                                                  | senior    | 403
+            GET    | /editor/articles/new                                                  | editor    | 200
+            GET    | /editor/articles/new                                                  | admin     | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit            | anonymous | 302
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit            | reviewer  | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit            | senior    | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit            | editor    | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit            | admin     | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit?item=i-1   | anonymous | 302
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit?item=i-1   | reviewer  | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit?item=i-1   | senior    | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit?item=i-1   | editor    | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/edit?item=i-1   | admin     | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | anonymous | 302
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | reviewer  | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | senior    | 403
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | editor    | 200
+            GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | admin     | 200
+            GET    | /editor/articles/unknown/history                                      | editor    | 404
+            POST   | /editor/articles                                                      | anonymous | 302
+            POST   | /editor/articles                                                      | reviewer  | 403
+            POST   | /editor/articles                                                      | senior    | 403
+            POST   | /editor/articles                                                      | editor    | 200
+            POST   | /editor/articles                                                      | admin     | 200
+            POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | anonymous | 302
+            POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | reviewer  | 403
+            POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | senior    | 403
+            POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | editor    | 200
+            POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | admin     | 200
+            POST   | /editor/articles/unknown                                              | editor    | 404
+            POST   | /logout                                                               | editor    | 302
+            """)
+    void eachCallerReachesExactlyTheEditorsScreensItsRoleAllows(String method, String path, String caller,
+            int expected) {
+        PageSession session = PageSession.asDevAccount(port, caller);
+
+        HttpResponse<String> response = "GET".equals(method) ? session.get(path)
+                : session.submit("/login", path, Map.of("action", "preview"));
+
+        assertThat(response.statusCode()).as(method + " " + path + " as " + caller).isEqualTo(expected);
+        if (expected == 302) {
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .endsWith(path.equals("/logout") ? "/login?logout" : "/login"));
+        }
+    }
+
+    /** A form another site makes a signed-in editor's browser send carries no token: refused, nothing done. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/editor/articles", "/editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41",
+            "/logout"})
+    void everyEditorFormNeedsTheSessionsCsrfToken(String path) {
+        PageSession editor = PageSession.asDevAccount(port, "editor");
+
+        HttpResponse<String> forged = editor.post(path, Map.of("action", "save", "title", "Forged",
+                "expectedRevision", "1", "changeSummary", "Forged", "significance", "MAJOR"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(editor.get("/editor").statusCode()).as("still signed in").isEqualTo(200);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,6 +72,39 @@ class SignOffFunctionsIntegrationTests {
         assertThat(event.get("version").asLong()).isEqualTo(2);
         assertThat(TopicProbe.header(announced, CloudEventHeaders.TYPE))
                 .isEqualTo("erratum.content.article-changed.v1");
+    }
+
+    @Test
+    void aSignOffCountsTheNextReviewWithTheIntervalAnEditorSet() {
+        String id = api.createArticle(newArticle("Shingles")).get("id").asString();
+        ObjectNode revision = ContentApi.revision(1, "Shingles", "Review it twice a year", "MINOR");
+        revision.put("reviewIntervalMonths", 6);
+        assertThat(api.put("/api/articles/" + id, revision, ContentApi.EDITOR).statusCode()).isEqualTo(200);
+        Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        send(signOff(id, DR_EXAMPLE, reviewedAt));
+
+        JsonNode reviewed = awaitLastReviewedAt(id, reviewedAt);
+        assertThat(reviewed.get("nextReviewDue").asString())
+                .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(6).toString());
+    }
+
+    @Test
+    void anIntervalChangedAfterASignOffCountsFromThatSignOff() {
+        String id = api.createArticle(newArticle("Cold sores")).get("id").asString();
+        Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(signOff(id, DR_EXAMPLE, reviewedAt));
+        awaitLastReviewedAt(id, reviewedAt);
+        ObjectNode revision = ContentApi.revision(1, "Cold sores", "Review it yearly", "MINOR");
+        revision.put("reviewIntervalMonths", 12);
+
+        var revised = api.put("/api/articles/" + id, revision, ContentApi.EDITOR);
+
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        JsonNode article = api.getArticle(id);
+        assertThat(article.get("nextReviewDue").asString())
+                .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(12).toString());
+        assertThat(Instant.parse(article.get("lastReviewedAt").asString())).isEqualTo(reviewedAt);
     }
 
     @Test

@@ -6,11 +6,9 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,13 +22,13 @@ final class ArticlePageInBrowser {
      */
     private static final Duration TIME_TO_READ = Duration.ofMillis(2_500);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Far more Tab presses than the page has stops: a keyboard trap or a missing stop fails instead of looping. */
-    private static final int MAX_TABS = 80;
 
     private final ChromeDriver driver;
+    private final Keyboard keyboard;
 
     ArticlePageInBrowser(ChromeDriver driver) {
         this.driver = driver;
+        this.keyboard = new Keyboard(driver);
     }
 
     ChromeDriver driver() {
@@ -148,28 +146,16 @@ final class ArticlePageInBrowser {
     }
 
     String focusedId() {
-        return driver.switchTo().activeElement().getAttribute("id");
+        return keyboard.focusedId();
     }
 
     void press(CharSequence... keys) {
-        new Actions(driver).sendKeys(keys).perform();
+        keyboard.press(keys);
     }
 
-    /**
-     * Presses Tab until {@code selector} has the focus, checking on the way that every stop shows where the focus
-     * is.
-     */
+    /** Presses Tab until {@code selector} has the focus, each stop showing where the focus is. */
     void tabTo(String selector) {
-        WebElement target = driver.findElement(By.cssSelector(selector));
-        for (int presses = 0; presses < MAX_TABS; presses++) {
-            press(Keys.TAB);
-            WebElement focused = driver.switchTo().activeElement();
-            assertThat(focusIsVisible()).as("focus indicator on " + describe(focused)).isTrue();
-            if (focused.equals(target)) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached " + selector);
+        keyboard.tabTo(selector);
     }
 
     String value(WebElement field) {
@@ -206,16 +192,5 @@ final class ArticlePageInBrowser {
 
     WebDriver webDriver() {
         return driver;
-    }
-
-    private boolean focusIsVisible() {
-        return Boolean.TRUE.equals(script("""
-                const style = getComputedStyle(document.activeElement);
-                return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
-                    || style.boxShadow !== 'none';"""));
-    }
-
-    private static String describe(WebElement element) {
-        return element.getTagName() + "#" + element.getAttribute("id") + " '" + element.getText() + "'";
     }
 }
