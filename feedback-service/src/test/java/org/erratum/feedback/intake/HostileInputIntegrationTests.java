@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.erratum.events.Topics;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
-import org.erratum.feedback.report.Contact;
+import org.erratum.feedback.contact.Contact;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.web.FormTokens;
