@@ -37,7 +37,8 @@ public final class ErratumServices implements AutoCloseable {
         started.add(start("content-service", "erratum-content" + databaseSuffix, ports.content(), endpoints, jars, logs,
                 with(common, "erratum.content.feedback-base-url", feedback)));
         started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, ports.feedback(), endpoints, jars, logs,
-                with(common, "erratum.feedback.article-page-base-url", pages)));
+                with(with(common, "erratum.feedback.article-page-base-url", pages),
+                        "erratum.feedback.mail.public-base-url", feedback)));
         started.add(start("review-service", "erratum-review" + databaseSuffix, ports.review(), endpoints, jars, logs,
                 common));
         ErratumServices services = new ErratumServices(started);

@@ -9,8 +9,9 @@ import org.erratum.testsupport.EmbeddedInfrastructure;
 
 /**
  * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft) on 9092, the embedded
- * Mongo-wire store on 27017 persisting to {@code .erratum-data/}, and the three services on 8081–8083. Ctrl-C
- * stops everything.
+ * Mongo-wire store on 27017 persisting to {@code .erratum-data/}, an SMTP server on 127.0.0.1:3025 ({@code
+ * erratum.port.mail}) that writes every mail it receives to {@code .erratum-data/mail/}, and the three services on
+ * 8081–8083. Ctrl-C stops everything.
  */
 public final class LocalSystem {
 
@@ -30,12 +31,22 @@ public final class LocalSystem {
         System.out.println("Starting Kafka (KRaft) on " + KAFKA_PORT + " and the Mongo-wire store on " + MONGO_PORT
                 + " (data in " + data.toAbsolutePath() + ") ...");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.startPersistent(KAFKA_PORT, MONGO_PORT, data);
-        System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
+        LocalMail mail;
         ErratumServices services;
         try {
-            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT, "",
-                    data.resolve("logs"), Map.of());
+            mail = LocalMail.start(Integer.getInteger("erratum.port.mail", LocalMail.DEFAULT_PORT),
+                    data.resolve("mail"));
         } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
+        try {
+            services = ErratumServices.start(infrastructure.endpoints(), jars, ErratumServices.Ports.DEFAULT, "",
+                    data.resolve("logs"), Map.of("spring.mail.host", "127.0.0.1",
+                            "spring.mail.port", Integer.toString(mail.port())));
+        } catch (RuntimeException e) {
+            mail.close();
             infrastructure.close();
             throw e;
         }
@@ -43,14 +54,15 @@ public final class LocalSystem {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Erratum ...");
             services.close();
+            mail.close();
             infrastructure.close();
             stopped.countDown();
         }, "erratum-shutdown"));
-        printWelcome(services);
+        printWelcome(services, mail);
         stopped.await();
     }
 
-    private static void printWelcome(ErratumServices services) {
+    private static void printWelcome(ErratumServices services, LocalMail mail) {
         System.out.println("""
 
                 Erratum is running. Ctrl-C stops it.
@@ -62,8 +74,9 @@ public final class LocalSystem {
                   Reviewer console      %3$s/console   (reviewer / reviewer-dev-password, senior / senior-dev-password)
                   Review queue API      %3$s/api/review/items
                   Metrics               %1$s/actuator/prometheus  (and on 8082, 8083)
+                  Mail to readers       %4$s   (SMTP on 127.0.0.1:%5$d; one .eml file per message)
 
                 """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
-                services.review().baseUrl()));
+                services.review().baseUrl(), mail.folder().toAbsolutePath(), mail.port()));
     }
 }
