@@ -292,6 +292,9 @@ class ReaderMailIntegrationTests {
             joined(item(), 1, report, Instant.now().plus(Duration.ofDays(3)));
             await().atMost(WAIT).until(() -> attemptsOf(Mail.acknowledgementId(report)) >= 2);
             assertThat(failed(Kind.ACKNOWLEDGEMENT)).isGreaterThanOrEqualTo(failedBefore + 2);
+            assertThat(http.get("/actuator/health/readiness").statusCode()).as("still fit for readers' feedback")
+                .isEqualTo(200);
+            assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
         } finally {
             TestMail.start();
         }
