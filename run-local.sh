@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole Erratum system without Docker: Kafka's own broker (KRaft) on 9092, the Mongo-wire store on 27017
-# and the three services on 8081, 8082 and 8083, on this machine only (127.0.0.1), keeping everything in
-# .erratum-data/. Ctrl-C stops everything. Arguments go to the launcher's JVM, e.g. settings from the README:
+# Runs the whole Erratum system without Docker: Kafka's own broker (KRaft) on 9092, the Mongo-wire store on 27017,
+# an SMTP server on 3025 that writes every mail to .erratum-data/mail/, and the three services on 8081, 8082 and
+# 8083, on this machine only (127.0.0.1), keeping everything in .erratum-data/. Ctrl-C stops everything. Arguments
+# go to the launcher's JVM, e.g. settings from the README:
 #   ./run-local.sh -Derratum.bind-address=0.0.0.0
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -7,7 +7,7 @@
 #      report, then claim, revise, resolve and sign off the URGENT item it opens;
 #   3. asks Prometheus (/api/v1/query) for the business series and checks their values, naming every series no
 #      service exports; then evaluates every query of the dashboards and every alert rule on the live data.
-# Exits non-zero on any failure; always stops what it started. Needs ports 8081-8083, 9092, 9093 and 27017 free.
+# Exits non-zero on any failure; always stops what it started. Needs ports 8081-8083, 9092, 9093, 27017 and 3025 free.
 #
 #   bash ops/live-check.sh                                 # uses the jars of the last build, builds if there are none
 #   ERRATUM_LIVE_CHECK_REBUILD=true bash ops/live-check.sh # builds first (./run-local.sh)
@@ -49,7 +49,7 @@ command -v prometheus >/dev/null 2>&1 || {
   echo "Installing Prometheus (Debian package prometheus) ..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
 }
-for port in 8081 8082 8083 9092 9093 27017; do
+for port in 8081 8082 8083 9092 9093 27017 3025; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is in use (is ./run-local.sh running?): stop it first"
   fi

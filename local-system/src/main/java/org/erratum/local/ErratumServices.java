@@ -45,9 +45,10 @@ public final class ErratumServices implements AutoCloseable {
         started.add(start("content-service", "erratum-content" + databaseSuffix, binding, ports.content(),
                 infrastructure, jars, logs, with(common, "erratum.content.feedback-base-url", feedback), jvmOptions));
         started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, binding, ports.feedback(),
-                infrastructure, jars, logs, with(with(with(common, "erratum.feedback.article-page-base-url", pages),
+                infrastructure, jars, logs, with(with(with(with(common, "erratum.feedback.article-page-base-url", pages),
                         "erratum.feedback.allowed-origins", pages),
-                        "erratum.feedback.readouts.editor-base-url", pages), jvmOptions));
+                        "erratum.feedback.readouts.editor-base-url", pages),
+                        "erratum.feedback.mail.public-base-url", feedback), jvmOptions));
         started.add(start("review-service", "erratum-review" + databaseSuffix, binding, ports.review(),
                 infrastructure, jars, logs, common, jvmOptions));
         ErratumServices services = new ErratumServices(started);

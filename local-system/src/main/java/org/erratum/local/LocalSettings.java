@@ -11,16 +11,30 @@ import java.util.stream.IntStream;
  *
  * @param data     where the broker, the store and the logs keep everything ({@code erratum.data})
  * @param services the folder with the three services' executable jars ({@code erratum.services})
- * @param binding  the address everything listens on ({@code erratum.bind-address})
+ * @param binding  the address everything listens on ({@code erratum.bind-address}), but the broker's controller
+ *                 and the mail catcher, which stay on loopback
+ * @param mailPort the mail catcher's SMTP port ({@code erratum.port.mail})
  */
 record LocalSettings(Path data, Path services, Binding binding, int kafkaPort, int kafkaControllerPort,
-        int mongoPort, ErratumServices.Ports ports) {
+        int mongoPort, int mailPort, ErratumServices.Ports ports) {
 
     LocalSettings {
-        int[] all = {kafkaPort, kafkaControllerPort, mongoPort, ports.content(), ports.feedback(), ports.review()};
+        int[] all = {kafkaPort, kafkaControllerPort, mongoPort, mailPort, ports.content(), ports.feedback(),
+            ports.review()};
         if (IntStream.of(all).distinct().count() != all.length) {
-            throw new IllegalArgumentException("The local run needs six different ports: " + this);
+            throw new IllegalArgumentException("The local run needs seven different ports: " + this);
         }
+    }
+
+    /** Every port the local run listens on. */
+    int[] allPorts() {
+        return new int[] {kafkaPort, kafkaControllerPort, mongoPort, mailPort, ports.content(), ports.feedback(),
+            ports.review()};
+    }
+
+    /** The broker's controller and the mail catcher serve only this run's own processes: loopback, always. */
+    String listenHost(int port) {
+        return port == kafkaControllerPort || port == mailPort ? Binding.LOOPBACK.listenHost() : binding.listenHost();
     }
 
     static LocalSettings fromSystemProperties() {
@@ -35,6 +49,7 @@ record LocalSettings(Path data, Path services, Binding binding, int kafkaPort, i
                 port(properties, "kafka", 9092),
                 port(properties, "kafka-controller", 9093),
                 port(properties, "mongo", 27017),
+                port(properties, "mail", 3025),
                 new ErratumServices.Ports(port(properties, "content", ErratumServices.Ports.DEFAULT.content()),
                         port(properties, "feedback", ErratumServices.Ports.DEFAULT.feedback()),
                         port(properties, "review", ErratumServices.Ports.DEFAULT.review())));

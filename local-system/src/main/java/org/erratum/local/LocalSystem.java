@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
 
 /**
  * Runs the whole system on one machine without Docker: Kafka's own broker (KRaft) on 9092, the Mongo-wire store on
- * 27017, and the three services on 8081–8083, all on loopback unless {@code erratum.bind-address} says otherwise,
- * and everything kept in {@code .erratum-data/} (see {@link LocalSettings}). Ctrl-C stops everything.
+ * 27017, an SMTP server on 3025 that writes every mail it receives to {@code .erratum-data/mail/}, and the three
+ * services on 8081–8083, all on loopback unless {@code erratum.bind-address} says otherwise, and everything kept in
+ * {@code .erratum-data/} (see {@link LocalSettings}). Ctrl-C stops everything.
  */
 public final class LocalSystem {
 
@@ -89,10 +90,13 @@ public final class LocalSystem {
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(data.resolve("kafka"), data.resolve("logs/kafka.log"),
                 binding, settings.kafkaPort(), settings.kafkaControllerPort(), marked);
         running.push(kafka);
+        LocalMail mail = LocalMail.start(settings.mailPort(), data.resolve("mail"));
+        running.push(mail);
         System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
         ErratumServices services = ErratumServices.start(
                 new ErratumServices.Infrastructure(kafka.bootstrapServers(), store.uri()), settings.services(),
-                binding, settings.ports(), "", data.resolve("logs"), Map.of(), marked);
+                binding, settings.ports(), "", data.resolve("logs"), Map.of("spring.mail.host", Binding.LOOPBACK.clientHost(),
+                        "spring.mail.port", Integer.toString(mail.port())), marked);
         running.push(services);
         return services;
     }
@@ -110,10 +114,8 @@ public final class LocalSystem {
 
     /** Says which port is taken before anything starts, rather than a service failing to start minutes later. */
     private static void requireFree(LocalSettings settings) {
-        IntStream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
-                settings.ports().content(), settings.ports().feedback(), settings.ports().review()).forEach(port -> {
-                    String host = port == settings.kafkaControllerPort() ? Binding.LOOPBACK.listenHost()
-                            : settings.binding().listenHost();
+        IntStream.of(settings.allPorts()).forEach(port -> {
+                    String host = settings.listenHost(port);
                     try (ServerSocket socket = new ServerSocket()) {
                         socket.bind(new InetSocketAddress(host, port));
                     } catch (IOException e) {
@@ -137,10 +139,12 @@ public final class LocalSystem {
                   Review queue API      %3$s/api/review/items
                   Metrics               %1$s/actuator/prometheus  (and on the other two)
                   Kafka, MongoDB        %4$s:%5$d, mongodb://%4$s:%6$d
-                %7$s
+                  Mail to readers       %7$s   (SMTP on 127.0.0.1:%8$d; one .eml file per message)
+                %9$s
                 """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
                 services.review().baseUrl(), settings.binding().clientHost(), settings.kafkaPort(),
-                settings.mongoPort(), settings.binding().address().isLoopbackAddress() ? ""
+                settings.mongoPort(), settings.data().resolve("mail").toAbsolutePath(), settings.mailPort(),
+                settings.binding().address().isLoopbackAddress() ? ""
                         : "\n  Listening on " + settings.binding().listenHost()
                                 + ", not only this machine: the development accounts' passwords are public.\n"));
     }

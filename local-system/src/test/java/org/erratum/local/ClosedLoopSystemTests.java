@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import org.erratum.infrastructure.Binding;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +15,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.ApiClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,12 +37,17 @@ import tools.jackson.databind.JsonNode;
  * The whole loop across the three packaged services on one shared broker and store: an article is published,
  * a reader votes and reports a safety problem, a reviewer works the item, a senior reviewer signs the article
  * off, and the article's dates move. One trace follows the reader's report from the request to the review item,
- * and the sign-off from the senior reviewer's request to the article.
+ * and the sign-off from the senior reviewer's request to the article. The services send mail to the local run's
+ * SMTP server, which writes it to a folder as the launcher's does.
  */
 class ClosedLoopSystemTests {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    @TempDir
+    static Path mailFolder;
+
+    private static LocalMail mail;
     private static ErratumServices services;
     private static ApiClient editor;
     private static ApiClient reader;
@@ -42,8 +57,13 @@ class ClosedLoopSystemTests {
     @BeforeAll
     static void startTheSystem() {
         var ports = new ErratumServices.Ports(Binding.freePort(), Binding.freePort(), Binding.freePort());
+        mail = LocalMail.start(Binding.freePort(), mailFolder);
+        // the acknowledgement goes within seconds even without word from the review queue
         services = ErratumServices.start(SharedInfrastructure.get(), Path.of("target/services"), ports,
-                "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs"), Map.of());
+                "-" + java.util.UUID.randomUUID(), Path.of("target/system-logs"), Map.of(
+                        "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mail.port()),
+                        "erratum.feedback.mail.acknowledgement-fallback", "2s",
+                        "erratum.feedback.mail.poll-interval", "1s"));
         editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
         reader = ApiClient.at(services.feedback().baseUrl());
         reviewer = ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
@@ -54,6 +74,9 @@ class ClosedLoopSystemTests {
     static void stopTheSystem() {
         if (services != null) {
             services.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -129,6 +152,48 @@ class ClosedLoopSystemTests {
         String page = ApiClient.at(services.content().baseUrl())
                 .getText("/articles/" + article.get("slug").asString()).text();
         assertThat(page).contains("Dr Tomas Lindqvist").contains("Made the paracetamol dosing advice precise");
+    }
+
+    @Test
+    void aReaderWhoLeftAnAddressHearsBackByMailAndCanEraseItFromTheLinkInIt() throws Exception {
+        String id = editor.post("/api/articles", Map.of(
+                "slug", "hay-fever-" + System.nanoTime(), "title", "Hay fever",
+                "summary", "Antihistamines and nasal sprays ease most symptoms.",
+                "sections", List.of(Map.of("heading", "Treatment", "body", "Take one antihistamine tablet a day.")),
+                "references", List.of(), "authors", List.of("Erratum editorial team"))).json().get("id").asString();
+        String address = "reader-" + UUID.randomUUID() + "@example.org";
+        await().atMost(WAIT).until(() -> reader.post("/api/feedback/reports", Map.of("articleId", id, "revision", 1,
+                "category", "OUT_OF_DATE", "comment", "Some nasal sprays are now sold without a prescription.",
+                "contactEmail", address, "contactConsent", true)).status() == 202);
+
+        MimeMessage acknowledgement = await().atMost(WAIT).until(() -> mailTo(address), Optional::isPresent)
+                .orElseThrow();
+        assertThat(acknowledgement.getSubject()).isEqualTo("We have your report on \u201cHay fever\u201d");
+        Matcher link = Pattern.compile(Pattern.quote(services.feedback().baseUrl())
+                + "(/feedback/contact/erase\\S+)").matcher((String) acknowledgement.getContent());
+        assertThat(link.find()).as("the erasure link").isTrue();
+        ApiClient feedback = ApiClient.at(services.feedback().baseUrl());
+
+        assertThat(feedback.getText(link.group(1)).text()).contains("Delete my email address");
+        Response erased = feedback.postRaw("/feedback/contact/erase", "application/x-www-form-urlencoded",
+                URI.create(link.group(1)).getRawQuery());
+        assertThat(erased.status()).isEqualTo(303);
+        assertThat(feedback.getText(link.group(1)).status()).as("nothing held any more").isEqualTo(404);
+    }
+
+    /** The message to that address the local SMTP server wrote to its folder, once it has. */
+    private static Optional<MimeMessage> mailTo(String address) throws Exception {
+        try (Stream<Path> files = Files.list(mailFolder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (address.equals(message.getHeader("To", ","))) {
+                        return Optional.of(message);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A W3C traceparent as a caller in the given trace sends it. */

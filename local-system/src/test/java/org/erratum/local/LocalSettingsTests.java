@@ -58,7 +58,7 @@ class LocalSettingsTests {
                 .withMessageContaining("erratum.bind-address");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LocalSettings.from(properties("erratum.port.kafka-controller", "9092")))
-                .withMessageContaining("six different ports");
+                .withMessageContaining("seven different ports");
     }
 
     private static Properties properties(String... keysAndValues) {

@@ -42,7 +42,7 @@ class LocalSystemRestartSystemTests {
     private static final Path DATA = WORK.resolve("data");
 
     /** Free ports for the broker, its controller, the store and the three services, the same for every run. */
-    private static final List<Integer> PORTS = Stream.generate(Binding::freePort).distinct().limit(6).toList();
+    private static final List<Integer> PORTS = Stream.generate(Binding::freePort).distinct().limit(7).toList();
 
     /** Everything any run started, so that a failing test leaves nothing running. */
     private static final List<ProcessHandle> started = new ArrayList<>();
@@ -169,6 +169,7 @@ class LocalSystemRestartSystemTests {
                     "-Derratum.port.kafka=" + PORTS.get(0), "-Derratum.port.kafka-controller=" + PORTS.get(1),
                     "-Derratum.port.mongo=" + PORTS.get(2), "-Derratum.port.content=" + PORTS.get(3),
                     "-Derratum.port.feedback=" + PORTS.get(4), "-Derratum.port.review=" + PORTS.get(5),
+                    "-Derratum.port.mail=" + PORTS.get(6),
                     "-jar", System.getProperty("erratum.launcher-jar")));
             try {
                 Files.createDirectories(WORK);

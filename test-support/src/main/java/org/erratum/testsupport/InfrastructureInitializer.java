@@ -7,7 +7,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a Spring context at the shared test infrastructure, with a database of its own. */
+/** Points a Spring context at the shared test infrastructure, with a database of its own, and at the test SMTP server. */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -17,6 +17,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 + UUID.randomUUID();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("erratum-test-infrastructure",
                 Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
-                        "spring.mongodb.uri", endpoints.mongoUri(database))));
+                        "spring.mongodb.uri", endpoints.mongoUri(database),
+                        "spring.mail.host", "127.0.0.1",
+                        "spring.mail.port", TestMail.port())));
     }
 }

@@ -6,6 +6,8 @@ import org.erratum.events.ArticleChanged;
 import org.erratum.events.VoteCast;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.vote.VoteTallies;
+import org.erratum.events.ReviewItemChanged;
+import org.erratum.feedback.contact.HearingBack;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -31,5 +33,11 @@ class FeedbackFunctions {
         return message -> tallies.count(message.getPayload(),
                 message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
                 message.getHeaders().get(KafkaHeaders.OFFSET, Long.class));
+    }
+
+    /** Tells readers who asked what became of their report; bound to {@code review.items}. */
+    @Bean
+    Consumer<ReviewItemChanged> followReviewItem(HearingBack hearingBack) {
+        return hearingBack::follow;
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A reader's problem report on one article revision. Its id is also the id of the event that announces it. The
- * reader's contact email, when given, is not part of it: it is a {@link Contact} of its own, which expires.
+ * reader's contact email, when given, is not part of it: it is a {@link org.erratum.feedback.contact.Contact} of
+ * its own, which goes when the reader has heard back, or expires.
  *
  * @param passage          the quoted passage, personal data scrubbed
  * @param comment          the comment, personal data scrubbed

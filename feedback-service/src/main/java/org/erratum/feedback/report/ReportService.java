@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.config.FeedbackProperties;
+import org.erratum.feedback.contact.Contact;
+import org.erratum.feedback.contact.ReaderMailProperties;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
@@ -15,36 +17,32 @@ import org.erratum.feedback.outbox.CurrentTrace;
 import org.erratum.feedback.outbox.IntakeWrites;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.platform.web.Problems;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
-/** Problem reports: intake, and erasing contact emails once their retention ends. */
+/** Problem reports: intake. */
 @Service
 public class ReportService {
 
     private final ArticleProjection articles;
     private final Outbox outbox;
-    private final MongoTemplate mongo;
     private final IntakeWrites writes;
     private final FeedbackProperties properties;
+    private final ReaderMailProperties mail;
     private final Clock clock;
     private final Intake intake;
     private final CurrentTrace trace;
 
-    ReportService(ArticleProjection articles, Outbox outbox, MongoTemplate mongo, IntakeWrites writes,
-            FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
+    ReportService(ArticleProjection articles, Outbox outbox, IntakeWrites writes, FeedbackProperties properties,
+            ReaderMailProperties mail, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
         this.articles = articles;
         this.outbox = outbox;
-        this.mongo = mongo;
         this.writes = writes;
         this.properties = properties;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -76,7 +74,8 @@ public class ReportService {
                 trace.traceparent());
         if (withContact) {
             // stored first: should the report then fail to store, the orphan address still expires
-            writes.insert(new Contact(report.id(), contactEmail, now.plus(properties.contactRetention())));
+            writes.insert(Contact.consented(report.id(), contactEmail, article.articleId(), now, mail,
+                    properties.contactRetention()));
         }
         writes.insert(report);
         intake.accepted(submission);
@@ -84,15 +83,5 @@ public class ReportService {
             outbox.accepted(report);
         }
         return new Acceptance(report.eventId(), article);
-    }
-
-    /**
-     * Erases contact emails whose retention has ended. MongoDB's TTL index does the same on its own; this covers
-     * stores without TTL support and the TTL monitor's lag.
-     *
-     * @return how many addresses were erased
-     */
-    public long eraseExpiredContacts(Instant now) {
-        return mongo.remove(query(where("expiresAt").lte(now)), Contact.class).getDeletedCount();
     }
 }

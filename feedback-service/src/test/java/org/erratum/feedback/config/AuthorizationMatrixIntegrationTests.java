@@ -14,11 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every feedback-service endpoint against every kind of caller: reader feedback is anonymous, the editorial readouts
- * need EDITOR or ADMIN. A status other than 401/403 means the caller got past security (an unknown revision answers
- * 404, an empty vote 400, a wrong method 405): that is what "allowed" means here. A wrong method is no way round the
- * roles: it reaches Spring MVC's 405 only for a caller who may use the path at all. The editorial pages are reached
- * with a signed-in form session instead of HTTP Basic; a reader is anonymous there, and is sent to the sign-in page.
+ * Every feedback-service endpoint against every kind of caller: reader feedback and the erasure pages a reader
+ * reaches from a message are anonymous, the editorial readouts need EDITOR or ADMIN. A status other than 401/403
+ * means the caller got past security (an unknown revision answers 404, an empty vote 400, a wrong method 405): that
+ * is what "allowed" means here. A wrong method is no way round the roles: it reaches Spring MVC's 405 only for a
+ * caller who may use the path at all. The editorial pages are reached with a signed-in form session instead of HTTP
+ * Basic; a reader is anonymous there, and is sent to the sign-in page.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -61,6 +62,12 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /actuator/env                                               | admin     | 403
             GET  | /actuator/beans                                             | anonymous | 401
             GET  | /api/anything-else                                          | admin     | 403
+            GET  | /feedback/contact/erase?report=r&token=t                    | anonymous | 404
+            GET  | /feedback/contact/erase?report=r&token=t                    | editor    | 404
+            POST | /feedback/contact/erase                                     | anonymous | 415
+            PUT  | /feedback/contact/erase                                     | anonymous | 403
+            GET  | /feedback/contact/erased                                    | anonymous | 200
+            GET  | /css/contact.css                                            | anonymous | 200
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
         ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.events.Topics;
 import org.erratum.feedback.TestArticles;
-import org.erratum.feedback.report.Contact;
+import org.erratum.feedback.contact.Contact;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.web.FormTokens;

@@ -13,7 +13,7 @@ import org.erratum.feedback.Http;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
-import org.erratum.feedback.report.Contact;
+import org.erratum.feedback.contact.Contact;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.web.FormTokens;

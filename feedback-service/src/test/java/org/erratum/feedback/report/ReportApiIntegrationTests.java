@@ -12,6 +12,8 @@ import org.erratum.feedback.Http;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
+import org.erratum.feedback.contact.Contact;
+import org.erratum.feedback.contact.Contacts;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.TopicProbe;
@@ -43,7 +45,7 @@ class ReportApiIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    ReportService reports;
+    Contacts contacts;
 
     @Autowired
     FormTokens formTokens;
@@ -127,10 +129,10 @@ class ReportApiIntegrationTests {
                 {"articleId":"%s","revision":3,"category":"OTHER","comment":"Please tell me what you decide",
                  "contactEmail":"%s","contactConsent":true}""".formatted(article.articleId(), EMAIL));
 
-        reports.eraseExpiredContacts(Instant.now().plus(Duration.ofDays(89)));
+        contacts.eraseExpired(Instant.now().plus(Duration.ofDays(89)));
         assertThat(mongo.findById(id, Contact.class).email()).isEqualTo(EMAIL);
 
-        reports.eraseExpiredContacts(Instant.now().plus(Duration.ofDays(91)));
+        contacts.eraseExpired(Instant.now().plus(Duration.ofDays(91)));
         assertThat(mongo.findById(id, Contact.class)).isNull();
         Report report = mongo.findById(id, Report.class);
         assertThat(report.outcomeRequested()).isTrue();

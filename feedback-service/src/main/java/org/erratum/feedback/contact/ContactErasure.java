@@ -1,4 +1,4 @@
-package org.erratum.feedback.report;
+package org.erratum.feedback.contact;
 
 import java.time.Clock;
 
@@ -9,18 +9,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Every {@code erratum.feedback.contact-erasure-interval}, erases contact emails past their retention. */
+/**
+ * Every {@code erratum.feedback.contact-erasure-interval}, erases contact emails past their retention, with any
+ * message to them that did not go.
+ */
 @Configuration(proxyBeanMethods = false)
 class ContactErasure implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ContactErasure.class);
 
-    private final ReportService reports;
+    private final Contacts contacts;
     private final FeedbackProperties properties;
     private final Clock clock;
 
-    ContactErasure(ReportService reports, FeedbackProperties properties, Clock clock) {
-        this.reports = reports;
+    ContactErasure(Contacts contacts, FeedbackProperties properties, Clock clock) {
+        this.contacts = contacts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -31,7 +34,7 @@ class ContactErasure implements SchedulingConfigurer {
     }
 
     private void eraseExpired() {
-        long erased = reports.eraseExpiredContacts(clock.instant());
+        long erased = contacts.eraseExpired(clock.instant());
         if (erased > 0) {
             log.info("Erased {} contact email(s) past their retention", erased);
         }

@@ -1,0 +1,43 @@
+package org.erratum.feedback.contact;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * The pages a reader reaches from a message's erasure link, in a chain of their own ahead of the service's others:
+ * anonymous, no session. CSRF tokens defend a session, and there is none: the POST that erases must carry the
+ * link's unguessable token, which a page on another site cannot know, so a forged form erases nothing. The token
+ * is in the page's address, so no referrer is sent from it, and the pages load nothing from elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContactPagesSecurityConfig {
+
+    private static final String CONTENT_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain contactPagesFilterChain(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.GET, ContactErasureController.ERASE),
+                        paths.matcher(HttpMethod.POST, ContactErasureController.ERASE),
+                        paths.matcher(HttpMethod.GET, ContactErasureController.ERASED),
+                        paths.matcher(HttpMethod.GET, "/css/contact.css")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+}
