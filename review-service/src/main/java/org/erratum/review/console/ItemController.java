@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.erratum.review.console.Forms.EscalateForm;
 import org.erratum.review.console.Forms.NoteForm;
 import org.erratum.review.console.Forms.ResolveForm;
+import org.erratum.review.console.Forms.SafetyNoticeForm;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Staff;
@@ -92,13 +93,35 @@ class ItemController {
         if (!ConsoleActions.rejected(result, "resolveForm", form, flash)) {
             boolean resolved = ConsoleActions.perform(flash, () -> {
                 queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(form.outcome(), form.revision(),
-                        form.summary(), form.duplicateOfOrNull()));
+                        form.summary(), form.publicReasonOrNull(), form.duplicateOfOrNull()));
                 return "You resolved this item as " + Labels.of(form.outcome()) + ".";
             });
             if (!resolved) {
                 flash.addFlashAttribute("resolveForm", form);
             }
         }
+        return backTo(id);
+    }
+
+    /** A senior reviewer's notice on the article page (the security chain admits seniors only). */
+    @PostMapping("/safety-notice")
+    String setSafetyNotice(@PathVariable String id, @Valid SafetyNoticeForm form, BindingResult result,
+            Authentication user, RedirectAttributes flash) {
+        if (!ConsoleActions.rejected(result, "safetyNoticeForm", form, flash)) {
+            ConsoleActions.perform(flash, () -> {
+                queue.setSafetyNotice(id, Staff.of(user, roles), form.text());
+                return "Your safety notice is on its way to the article page.";
+            });
+        }
+        return backTo(id);
+    }
+
+    @PostMapping("/safety-notice/lift")
+    String liftSafetyNotice(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+        ConsoleActions.perform(flash, () -> {
+            queue.liftSafetyNotice(id, Staff.of(user, roles));
+            return "You lifted the safety notice; the article page drops it shortly.";
+        });
         return backTo(id);
     }
 

@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import org.bson.types.ObjectId;
 import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReviewItemChanged;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
@@ -22,6 +26,7 @@ import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewItem.Resolution;
+import org.erratum.review.queue.ReviewItem.SafetyNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,38 +36,52 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * The review queue. Every state change is one atomic findAndModify whose query is the change's precondition
- * (the {@link Transition} table), so two reviewers, or two service instances, can never both win.
+ * The review queue. Every change is decided on the item as read (the {@link Transition} table says which actions
+ * may happen when) and written in one atomic findAndModify that matches only the version read, so two reviewers,
+ * or two service instances, can never both win. The same write stores the change's {@code review.items} event in
+ * the item's outbox, which {@link ItemAnnouncer} then publishes.
  */
 @Service
 public class ReviewQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
 
-    /** Concurrent writers to one article's item are rare (its events share a partition); a few retries suffice. */
-    private static final int MAX_JOIN_ATTEMPTS = 5;
+    /** Concurrent writers to one item are rare (its article's events share a partition); a few retries suffice. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    /** Each failed attempt at the next item means another reviewer claimed one, or a report changed it. */
+    private static final int MAX_CLAIM_ATTEMPTS = 20;
 
     private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private static final String CLAIMED = "claimed";
+    private static final String NOTICE_SET = "safety notice set";
+    private static final String NOTICE_LIFTED = "safety notice lifted";
+    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final QueueProperties properties;
     private final SlaProperties sla;
     private final QueueMetrics metrics;
+    private final ItemAnnouncer announcer;
+    private final ItemEventsProperties events;
     private final Clock clock;
 
     ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, SlaProperties sla,
-            QueueMetrics metrics, Clock clock) {
+            QueueMetrics metrics, ItemAnnouncer announcer, ItemEventsProperties events, Clock clock) {
         this.mongo = mongo;
         this.articles = articles;
         this.properties = properties;
         this.sla = sla;
         this.metrics = metrics;
+        this.announcer = announcer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,7 +96,7 @@ public class ReviewQueue {
         }
         Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
                 report.passage(), report.comment(), report.occurredAt());
-        join(report.articleId(), Source.READER_REPORT, 1, null,
+        join(report.articleId(), Source.READER_REPORT, entry, null,
                 reports -> Severity.of(report.category(), reports, properties.highAtReports()),
                 update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
     }
@@ -93,29 +112,33 @@ public class ReviewQueue {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, 0, null, reports -> Severity.LOW, update -> {
+        join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW, update -> {
         });
         return true;
     }
 
     /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
     public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
-        join(articleId, Source.LOW_HELPFULNESS, 0, signal, reports -> Severity.NORMAL,
+        join(articleId, Source.LOW_HELPFULNESS, null, signal, reports -> Severity.NORMAL,
                 update -> update.set("helpfulness", signal));
     }
 
     /**
      * Adds a signal to the article's active item, or opens one, in one atomic write that also sets severity,
-     * priority and SLA deadlines. The write's precondition is the state it was computed from: an update matches
-     * only the unchanged item, an insert collides with the unique group key; either way the loop recomputes.
+     * priority and SLA deadlines, and stores the event announcing the result. The write's precondition is the state
+     * it was computed from: an update matches only the item at the version read, an insert collides with the unique
+     * group key; either way the loop recomputes.
+     *
+     * @param report the report that joins, or null when another signal does
      */
-    private void join(String articleId, Source source, int newReports, HelpfulnessSignal helpfulness,
+    private void join(String articleId, Source source, Report report, HelpfulnessSignal helpfulness,
             IntFunction<Severity> signal, Consumer<Update> details) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
-            int reports = (current == null ? 0 : current.reportCount()) + newReports;
+            int reports = (current == null ? 0 : current.reportCount()) + (report == null ? 0 : 1);
             Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
             Instant now = clock.instant();
+            Instant resolveDue = sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt());
             Update update = new Update()
                     .set("reportCount", reports)
                     .addToSet("sources", source)
@@ -123,41 +146,43 @@ public class ReviewQueue {
                     .set("priority", properties.priority(severity, reports, daysOverdue(articleId),
                             deficit(helpfulness != null ? helpfulness : current == null ? null : current.helpfulness())))
                     .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
-                    .set("resolveDueAt",
-                            sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()))
-                    .set("updatedAt", now);
+                    .set("resolveDueAt", resolveDue);
             details.accept(update);
-            String itemId = write(articleId, current, update, now);
-            if (itemId != null) {
+            ItemEvent after = (current == null ? ItemEvent.opening() : ItemEvent.after(current))
+                    .joined(report, reports, severity, resolveDue);
+            ReviewItem written = current == null ? open(articleId, update, after, now)
+                    : write(current, new Change(update, after, List.of()), now);
+            if (written != null) {
                 if (current == null) {
                     metrics.opened(source);
                 }
                 // ids and the source only, never reader text; the line's trace id leads back to the reader's request
-                log.info("Review item {} for article {}: {} {} it", itemId, articleId, source,
+                log.info("Review item {} for article {}: {} {} it", written.id(), articleId, source,
                         current == null ? "opened" : "joined");
+                announcer.announce(written);
                 return;
             }
-            if (attempt == MAX_JOIN_ATTEMPTS) {
+            if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
             }
         }
     }
 
-    /** @return the id of the item written, or null when another writer changed or opened it first */
-    private String write(String articleId, ReviewItem current, Update update, Instant now) {
-        if (current != null) {
-            Query unchanged = Query.query(where("_id").is(current.id()).and("updatedAt").is(current.updatedAt()));
-            return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1 ? current.id() : null;
-        }
+    /** @return the item opened, or null when another writer opened the article's item first */
+    private ReviewItem open(String articleId, Update update, ItemEvent after, Instant now) {
+        ObjectId id = new ObjectId();
         // matches no existing item (every item has createdAt), so this only ever inserts
         Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
-        update.setOnInsert("articleId", articleId)
+        update.setOnInsert("_id", id)
+                .setOnInsert("articleId", articleId)
                 .setOnInsert("state", ItemState.OPEN)
                 .setOnInsert("escalated", false)
+                .setOnInsert("openedAtRevision", articles.find(articleId).map(KnownArticle::revision).orElse(null))
                 .setOnInsert("createdAt", now);
+        ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
         try {
-            return mongo.upsert(nothing, update, ReviewItem.class).getUpsertedId()
-                    .asObjectId().getValue().toHexString();
+            return mongo.findAndModify(nothing, touched(update, now, event), options().upsert(true).returnNew(true),
+                    ReviewItem.class);
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return null;
         }
@@ -198,26 +223,38 @@ public class ReviewQueue {
                 .orElseThrow(() -> Problems.notFound("Review item " + id));
     }
 
-    /** Claims the most pressing item this reviewer may take, if any. */
+    /**
+     * Claims the most pressing item this reviewer may take, if any. When another write takes or changes the
+     * candidate first, the next most pressing one is tried: every lost race is someone else's success.
+     */
     public Optional<ReviewItem> claimNext(Staff who) {
-        Instant now = clock.instant();
-        return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
-                claimUpdate(who, now), options().returnNew(true), ReviewItem.class)).map(this::claimed);
+        for (int attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            ReviewItem candidate = mongo.findOne(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
+                    ReviewItem.class);
+            if (candidate == null) {
+                return Optional.empty();
+            }
+            ReviewItem claimed = write(candidate, claimChange(candidate, who, now), now);
+            if (claimed != null) {
+                announcer.announce(claimed);
+                return Optional.of(claimed(claimed));
+            }
+        }
+        throw Problems.conflict("The queue kept changing while you claimed; try again");
     }
 
     public ReviewItem claim(String id, Staff who) {
-        Instant now = clock.instant();
-        ReviewItem claimed = mongo.findAndModify(
-                Query.query(new Criteria().andOperator(where("_id").is(id), claimableBy(who, now))),
-                claimUpdate(who, now), options().returnNew(true), ReviewItem.class);
-        if (claimed == null) {
-            ReviewItem item = get(id);
-            throw Problems.conflict(item.escalated() && !who.senior()
-                    ? "Item " + id + " is escalated: only a senior reviewer may take it"
-                    : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
-                            : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
-        }
-        return claimed(claimed);
+        return claimed(change(id, item -> {
+            Instant now = clock.instant();
+            if (!claimable(item, who, now)) {
+                throw Problems.conflict(item.escalated() && !who.senior()
+                        ? "Item " + id + " is escalated: only a senior reviewer may take it"
+                        : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
+                                : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
+            }
+            return Optional.of(claimChange(item, who, now));
+        }).orElseThrow());
     }
 
     /** Measures the wait for a reviewer once per item: at its first claim, not at renewals or later claims. */
@@ -229,15 +266,21 @@ public class ReviewQueue {
     }
 
     /**
-     * Open or escalated items, an item whose lease ran out, or one this reviewer already holds (claiming it again
-     * renews the lease). Escalated items are for senior reviewers only.
+     * The rule of {@link #waitingFor}, for one item as read, or one this reviewer already holds (claiming it again
+     * renews the lease).
      */
-    private static Criteria claimableBy(Staff who, Instant now) {
-        return new Criteria().orOperator(waitingFor(who, now),
-                where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username()));
+    private static boolean claimable(ReviewItem item, Staff who, Instant now) {
+        boolean leaseRanOut = item.state() == ItemState.CLAIMED && item.leaseExpiresAt() != null
+                && item.leaseExpiresAt().isBefore(now);
+        boolean waiting = (Transition.CLAIM.allowedFrom(item.state()) || leaseRanOut)
+                && (who.senior() || !item.escalated());
+        return waiting || item.state() == ItemState.CLAIMED && who.username().equals(item.claimedBy());
     }
 
-    /** Items nobody holds: waiting, or left by a reviewer whose lease ran out. */
+    /**
+     * Items nobody holds: waiting, or left by a reviewer whose lease ran out. Escalated items are for senior
+     * reviewers only.
+     */
     private static Criteria waitingFor(Staff who, Instant now) {
         Criteria waiting = new Criteria().orOperator(
                 where("state").in(Transition.CLAIM.from()),
@@ -245,52 +288,107 @@ public class ReviewQueue {
         return who.senior() ? waiting : new Criteria().andOperator(waiting, where("escalated").is(false));
     }
 
-    private Update claimUpdate(Staff who, Instant now) {
-        return new Update()
+    private Change claimChange(ReviewItem item, Staff who, Instant now) {
+        return new Change(new Update()
                 .set("state", ItemState.CLAIMED)
                 .set("claimedBy", who.username())
                 .set("claimedAt", now)
-                .set("leaseExpiresAt", now.plus(properties.lease()))
-                .set("updatedAt", now)
-                .push("activity", new Activity(CLAIMED, who.username(), now, null));
+                .set("leaseExpiresAt", now.plus(properties.lease())),
+                ItemEvent.after(item).state(ItemState.CLAIMED),
+                List.of(new Activity(CLAIMED, who.username(), now, null)));
     }
 
     public ReviewItem release(String id, Staff who) {
-        ReviewItem item = heldBy(id, who, Transition.RELEASE);
-        return change(item, who, letGo().set("state", Transition.afterLetGo(item.escalated())),
-                "released", null);
+        return change(id, item -> {
+            requireHeld(item, who, Transition.RELEASE);
+            ItemState back = Transition.afterLetGo(item.escalated());
+            return Optional.of(new Change(letGo().set("state", back), ItemEvent.after(item).state(back),
+                    List.of(new Activity("released", who.username(), clock.instant(), null))));
+        }).orElseThrow();
     }
 
     public ReviewItem escalate(String id, Staff who, String reason) {
-        ReviewItem item = heldBy(id, who, Transition.ESCALATE);
-        ReviewItem escalated = change(item, who, letGo().set("state", ItemState.ESCALATED).set("escalated", true),
-                "escalated", reason);
+        ReviewItem escalated = change(id, item -> {
+            requireHeld(item, who, Transition.ESCALATE);
+            return Optional.of(new Change(letGo().set("state", ItemState.ESCALATED).set("escalated", true),
+                    ItemEvent.after(item).state(ItemState.ESCALATED),
+                    List.of(new Activity("escalated", who.username(), clock.instant(), reason))));
+        }).orElseThrow();
         metrics.escalated();
         return escalated;
     }
 
+    /** Notes are the reviewers' own: they change nothing another service sees, so they are not announced. */
     public ReviewItem note(String id, Staff who, String text) {
-        ReviewItem item = get(id);
-        requireAllowed(item, Transition.NOTE);
-        return change(item, who, new Update(), "note", text);
+        return change(id, item -> {
+            requireAllowed(item, Transition.NOTE);
+            return Optional.of(new Change(new Update(), null,
+                    List.of(new Activity("note", who.username(), clock.instant(), text))));
+        }).orElseThrow();
+    }
+
+    /**
+     * A senior reviewer puts a short notice on the article page at once, or replaces the one standing, while a
+     * reader's safety concern is being checked. Only then: a notice that the page's advice is in doubt is a safety
+     * measure, and on every ordinary correction it would soon stop being read.
+     */
+    public ReviewItem setSafetyNotice(String id, Staff who, String text) {
+        requireSenior(who, "put a safety notice on the article page");
+        String notice = text.strip();
+        return change(id, item -> {
+            requireAllowed(item, Transition.SAFETY_NOTICE);
+            if (!item.hasSafetyConcern()) {
+                throw Problems.conflict("Item " + id + " has no safety-concern report: a safety notice is only for"
+                        + " those");
+            }
+            Instant now = clock.instant();
+            return Optional.of(new Change(
+                    new Update().set("safetyNotice", new SafetyNotice(notice, who.username(), now)),
+                    ItemEvent.after(item).safetyNotice(notice),
+                    List.of(new Activity(NOTICE_SET, who.username(), now, notice))));
+        }).orElseThrow();
+    }
+
+    public ReviewItem liftSafetyNotice(String id, Staff who) {
+        requireSenior(who, "lift a safety notice");
+        return change(id, item -> {
+            if (item.safetyNotice() == null) {
+                throw Problems.conflict("No safety notice stands on item " + id);
+            }
+            return Optional.of(new Change(new Update().unset("safetyNotice"), ItemEvent.after(item).safetyNotice(null),
+                    List.of(new Activity(NOTICE_LIFTED, who.username(), clock.instant(), null))));
+        }).orElseThrow();
     }
 
     public ReviewItem resolve(String id, Staff who, Resolve command) {
-        ReviewItem item = heldBy(id, who, Transition.RESOLVE);
-        if (item.escalated() && !who.senior()) {
-            throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
-        }
-        validate(item, command);
-        Instant now = clock.instant();
-        Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
-                command.duplicateOf(), who.username(), now);
-        Update resolve = letGo()
-                .set("state", ItemState.RESOLVED)
-                .set("groupKey", "closed:" + item.id())
-                .set("resolution", resolution);
-        ReviewItem resolved = change(item, who, resolve, "resolved", command.outcome() + ": " + command.summary());
+        ReviewItem resolved = change(id, item -> {
+            requireHeld(item, who, Transition.RESOLVE);
+            if (item.escalated() && !who.senior()) {
+                throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
+            }
+            validate(item, command);
+            Instant now = clock.instant();
+            Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
+                    command.publicReason(), command.duplicateOf(), who.username(), now);
+            return Optional.of(resolution(item, who, resolution,
+                    command.outcome() + ": " + command.summary(), now));
+        }).orElseThrow();
         metrics.resolved(resolved);
         return resolved;
+    }
+
+    /** Closes the item, freeing the article's slot, and lifts the safety notice it may have put on the page. */
+    private static Change resolution(ReviewItem item, Staff who, Resolution resolution, String detail, Instant now) {
+        List<Activity> log = new ArrayList<>(List.of(new Activity("resolved", who.username(), now, detail)));
+        if (item.safetyNotice() != null) {
+            log.add(new Activity(NOTICE_LIFTED, who.username(), now, "with the resolution"));
+        }
+        return new Change(letGo()
+                .set("state", ItemState.RESOLVED)
+                .set("groupKey", "closed:" + item.id())
+                .set("resolution", resolution)
+                .unset("safetyNotice"),
+                ItemEvent.after(item).resolved(resolution), log);
     }
 
     /**
@@ -300,50 +398,50 @@ public class ReviewQueue {
      * @return the ids of the items marked as spam
      */
     public List<String> markAsSpam(Collection<String> ids, Staff who, String summary) {
-        Instant now = clock.instant();
-        Resolution resolution = new Resolution(Outcome.SPAM, null, summary, null, who.username(), now);
-        Criteria mine = where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username());
-        Criteria waiting = where("state").in(ItemState.OPEN, ItemState.ESCALATED);
-        Criteria allowed = new Criteria().orOperator(waiting, mine);
-        if (!who.senior()) {
-            allowed = new Criteria().andOperator(allowed, where("escalated").is(false));
-        }
-        List<String> marked = new java.util.ArrayList<>();
+        List<String> marked = new ArrayList<>();
         for (String id : ids) {
-            ReviewItem changed = mongo.findAndModify(
-                    Query.query(new Criteria().andOperator(where("_id").is(id), allowed)),
-                    letGo().set("state", ItemState.RESOLVED).set("groupKey", "closed:" + id)
-                            .set("resolution", resolution).set("updatedAt", now)
-                            .push("activity", new Activity("resolved", who.username(), now, "SPAM: " + summary)),
-                    options().returnNew(true), ReviewItem.class);
-            if (changed != null) {
-                metrics.resolved(changed);
-                marked.add(id);
+            if (mongo.findById(id, ReviewItem.class) == null) {
+                continue;
             }
+            Optional<ReviewItem> changed = change(id, item -> {
+                boolean waiting = item.state() == ItemState.OPEN || item.state() == ItemState.ESCALATED;
+                boolean mine = item.state() == ItemState.CLAIMED && who.username().equals(item.claimedBy());
+                if (!(waiting || mine) || item.escalated() && !who.senior()) {
+                    return Optional.empty();
+                }
+                Instant now = clock.instant();
+                Resolution resolution = new Resolution(Outcome.SPAM, null, summary, null, null, who.username(), now);
+                return Optional.of(resolution(item, who, resolution, "SPAM: " + summary, now));
+            });
+            changed.ifPresent(item -> {
+                metrics.resolved(item);
+                marked.add(id);
+            });
         }
         return marked;
     }
 
     /** Records an action that happened elsewhere (a sign-off) in the item's log, whatever its state. */
     public void log(String id, Staff who, String action, String detail) {
-        Instant now = clock.instant();
-        mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().push("activity", new Activity(action, who.username(), now, detail)).set("updatedAt", now),
-                ReviewItem.class);
+        change(id, item -> Optional.of(new Change(new Update(), null,
+                List.of(new Activity(action, who.username(), clock.instant(), detail)))));
     }
 
     /** Gives every item whose lease ran out back to the queue. Safe with several instances running it. */
     public long returnExpiredLeases() {
         Instant now = clock.instant();
         long returned = 0;
-        for (boolean escalated : new boolean[] {false, true}) {
-            returned += mongo.updateMulti(
-                    Query.query(where("state").is(ItemState.CLAIMED).and("escalated").is(escalated)
-                            .and("leaseExpiresAt").lt(now)),
-                    new Update().set("state", Transition.afterLetGo(escalated)).unset("claimedBy")
-                            .unset("claimedAt").unset("leaseExpiresAt").set("updatedAt", now)
-                            .push("activity", new Activity("lease expired", "system", now, null)),
-                    ReviewItem.class).getModifiedCount();
+        for (ReviewItem expired : mongo.find(Query.query(where("state").is(ItemState.CLAIMED)
+                .and("leaseExpiresAt").lt(now)), ReviewItem.class)) {
+            Optional<ReviewItem> back = change(expired.id(), item -> {
+                if (item.state() != ItemState.CLAIMED || !item.leaseExpiresAt().isBefore(now)) {
+                    return Optional.empty(); // claimed again or released meanwhile
+                }
+                ItemState state = Transition.afterLetGo(item.escalated());
+                return Optional.of(new Change(letGo().set("state", state), ItemEvent.after(item).state(state),
+                        List.of(new Activity("lease expired", "system", now, null))));
+            });
+            returned += back.isPresent() ? 1 : 0;
         }
         return returned;
     }
@@ -375,19 +473,25 @@ public class ReviewQueue {
         }
     }
 
-    private ReviewItem heldBy(String id, Staff who, Transition transition) {
-        ReviewItem item = get(id);
+    private static void requireHeld(ReviewItem item, Staff who, Transition transition) {
         requireAllowed(item, transition);
         if (!who.username().equals(item.claimedBy())) {
-            throw Problems.conflict("Item " + id + " is held by " + item.claimedBy() + ", not by you");
+            throw Problems.conflict("Item " + item.id() + " is held by " + item.claimedBy() + ", not by you");
         }
-        return item;
     }
 
     private static void requireAllowed(ReviewItem item, Transition transition) {
         if (!transition.allowedFrom(item.state())) {
-            throw Problems.conflict("Cannot " + transition.name().toLowerCase() + " item " + item.id()
-                    + " while it is " + item.state());
+            throw Problems.conflict("Cannot " + transition.name().toLowerCase().replace('_', ' ') + " item "
+                    + item.id() + " while it is " + item.state());
+        }
+    }
+
+    /** The security chain admits only senior reviewers here already; the queue says so too. */
+    private static void requireSenior(Staff who, String action) {
+        if (!who.senior()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "Only a senior reviewer may " + action), null);
         }
     }
 
@@ -396,24 +500,73 @@ public class ReviewQueue {
     }
 
     /**
-     * Applies a change only if the item is still as it was read (state, holder, escalation); otherwise someone else
-     * acted first and the caller gets a conflict instead of a lost update.
+     * One change of an item, decided on the item as read.
+     *
+     * @param after what the change leaves of the item for {@code review.items}; null for a change no other service
+     *              sees (a note, a line in the log)
+     * @param log   the activity entries it adds
      */
-    private ReviewItem change(ReviewItem item, Staff who, Update update, String action, String detail) {
-        Instant now = clock.instant();
-        Criteria unchanged = where("_id").is(item.id()).and("state").is(item.state())
-                .and("escalated").is(item.escalated())
-                .and("claimedBy").is(item.claimedBy());
-        ReviewItem changed = mongo.findAndModify(Query.query(unchanged),
-                update.set("updatedAt", now).push("activity", new Activity(action, who.username(), now, detail)),
-                options().returnNew(true), ReviewItem.class);
-        if (changed == null) {
-            throw Problems.conflict("Item " + item.id() + " changed meanwhile; reload it and try again");
-        }
-        return changed;
+    private record Change(Update update, ItemEvent after, List<Activity> log) {
     }
 
-    /** A reviewer's decision on an item. */
-    public record Resolve(Outcome outcome, Integer revision, String summary, String duplicateOf) {
+    /**
+     * Applies a change decided on the item as read. The write matches only that version of the item, so the event
+     * stored with it describes exactly the state it makes; when another write came first, the item is read and the
+     * change decided again, so a report joining meanwhile costs nothing but a retry.
+     *
+     * @param decide the change to make, or empty when there is none (any more); throws when it is refused
+     * @return the item as changed and announced, or empty when there was nothing to do
+     */
+    private Optional<ReviewItem> change(String id, Function<ReviewItem, Optional<Change>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            ReviewItem item = get(id);
+            Optional<Change> change = decide.apply(item);
+            if (change.isEmpty()) {
+                return Optional.empty();
+            }
+            ReviewItem changed = write(item, change.get(), clock.instant());
+            if (changed != null) {
+                announcer.announce(changed);
+                return Optional.of(changed);
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw Problems.conflict("Item " + id + " changed meanwhile; reload it and try again");
+            }
+        }
+    }
+
+    /** @return the item as written, or null when it is no longer at the version read */
+    private ReviewItem write(ReviewItem item, Change change, Instant now) {
+        ReviewItemChanged event = change.after() == null ? null
+                : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
+        Update update = touched(change.update(), now, event);
+        if (!change.log().isEmpty()) {
+            update.push("activity").each(change.log().toArray());
+        }
+        return mongo.findAndModify(Query.query(new Criteria().andOperator(where("_id").is(item.id()),
+                atVersion(item))), update, options().returnNew(true), ReviewItem.class);
+    }
+
+    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
+    private static Criteria atVersion(ReviewItem item) {
+        return item.version() == 0
+                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
+                : where(VERSION).is(item.version());
+    }
+
+    /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
+    private static Update touched(Update update, Instant now, ReviewItemChanged event) {
+        update.set("updatedAt", now).inc(VERSION, 1);
+        return event == null ? update : update.push("outbox", event);
+    }
+
+    /**
+     * A reviewer's decision on an item.
+     *
+     * @param summary      the reviewer's account, kept in the activity log
+     * @param publicReason what readers who asked to hear back are told; optional
+     */
+    public record Resolve(Outcome outcome, Integer revision, String summary, String publicReason,
+            String duplicateOf) {
     }
 }

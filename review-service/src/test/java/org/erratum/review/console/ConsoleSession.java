@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A browser-like visitor of the console: keeps the session cookie, does not follow redirects (tests look at them),
  * and sends forms with the CSRF token the page it came from carried, as a browser submitting that page would.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -33,11 +33,11 @@ final class ConsoleSession {
         this.baseUrl = baseUrl;
     }
 
-    static ConsoleSession anonymous(int port) {
+    public static ConsoleSession anonymous(int port) {
         return new ConsoleSession("http://localhost:" + port);
     }
 
-    static ConsoleSession signedIn(int port, String username, String password) {
+    public static ConsoleSession signedIn(int port, String username, String password) {
         ConsoleSession session = anonymous(port);
         HttpResponse<String> signedIn = session.submit("/login", "/login",
                 Map.of("username", username, "password", password));
@@ -46,18 +46,18 @@ final class ConsoleSession {
         return session;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     /** Follows a redirect this session was given. */
-    HttpResponse<String> follow(HttpResponse<String> redirect) {
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         return send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(location)).GET());
     }
 
     /** Posts a form exactly as given: no CSRF token unless the caller adds one. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -67,7 +67,7 @@ final class ConsoleSession {
     }
 
     /** Opens a page and submits one of its forms with the page's CSRF token. */
-    HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
+    public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
         HttpResponse<String> page = get(pagePath);
         assertThat(page.statusCode()).as("page %s", pagePath).isEqualTo(200);
         Matcher token = CSRF_FIELD.matcher(page.body());

@@ -20,7 +20,7 @@ final class Items {
             Instant claimDueAt, Instant resolveDueAt, Set<Source> sources, Instant createdAt) {
         return new ReviewItem("item-1", "article-1", "article-1", state, sources, Severity.NORMAL, 100, escalated, 1,
                 Map.of(), List.of(), claimedBy, null, leaseExpiresAt, null, claimDueAt, resolveDueAt, null,
-                List.of(), createdAt, createdAt);
+                List.of(), createdAt, createdAt, 1L, 1, null, List.of());
     }
 
     static ReviewItem waiting(Instant claimDueAt, Instant resolveDueAt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.erratum.events.Topics;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +46,7 @@ class SignOffIntegrationTests {
         double signOffsBefore = signOffs();
 
         var response = ApiClient.onPort(port).as("senior", "senior-dev-password")
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(signOffs() - signOffsBefore).isEqualTo(1);
@@ -67,23 +70,45 @@ class SignOffIntegrationTests {
         double signOffsBefore = signOffs();
 
         assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(403);
         assertThat(ApiClient.onPort(port)
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(401);
-        var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 2));
+        var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(2));
         assertThat(unknownRevision.status()).isEqualTo(422);
         assertThat(unknownRevision.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
-        assertThat(senior.post("/api/review/articles/unknown/sign-off", Map.of("revision", 1)).status())
+        assertThat(senior.post("/api/review/articles/unknown/sign-off", wholeArticle(1)).status())
                 .isEqualTo(404);
-        var missing = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of());
+        var missing = senior.post("/api/review/articles/" + articleId + "/sign-off",
+                Map.of("reviewedWholeArticle", true));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("articleId").is(articleId)), SignOff.class))
-                .isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("articleId").is(articleId)), SignOff.class)).isZero();
         assertThat(signOffs()).as("refused sign-offs are not counted").isEqualTo(signOffsBefore);
+    }
+
+    /** A clinician who only read the diff has not reviewed the article: the API refuses, naming the field. */
+    @Test
+    void aSignOffWithoutTheWholeArticleConfirmationIsRefused() {
+        String articleId = knownArticle();
+        ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password");
+
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("revision", 1),
+                Map.of("revision", 1, "reviewedWholeArticle", false))) {
+            var refused = senior.post("/api/review/articles/" + articleId + "/sign-off", body);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
+                assertThat(error.get("field").asString()).isEqualTo("reviewedWholeArticle");
+                assertThat(error.get("message").asString()).contains("reviewed the whole article");
+            });
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("articleId").is(articleId)), SignOff.class)).isZero();
+    }
+
+    private static Map<String, Object> wholeArticle(int revision) {
+        return Map.of("revision", revision, "reviewedWholeArticle", true);
     }
 
     private double signOffs() {
