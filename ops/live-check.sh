@@ -158,7 +158,7 @@ call 200 -u editor:editor-dev-password -X PUT "$CONTENT/api/articles/$ARTICLE" "
 retry 60 200 -u reviewer:reviewer-dev-password -X POST "$REVIEW/api/review/items/$item/resolve" "${JSON[@]}" \
   -d '{"outcome":"REVISED","revision":2,"summary":"Maximum daily dose made explicit"}'
 retry 60 202 -u senior:senior-dev-password -X POST "$REVIEW/api/review/articles/$ARTICLE/sign-off" "${JSON[@]}" \
-  -d '{"revision":2,"itemId":"'"$item"'"}'
+  -d '{"revision":2,"itemId":"'"$item"'","reviewedWholeArticle":true}'
 echo "revision 2 published, item resolved, article signed off"
 
 # --- 3. what Prometheus sees ------------------------------------------------------------------------------------

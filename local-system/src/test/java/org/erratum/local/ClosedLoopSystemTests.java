@@ -104,7 +104,8 @@ class ClosedLoopSystemTests {
                 "outcome", "REVISED", "revision", 2, "summary", "Dosing advice corrected")).status() == 200);
         String signOffTrace = hex(32);
         Response signOff = senior.withHeader("traceparent", traceparent(signOffTrace))
-                .post("/api/review/articles/" + id + "/sign-off", Map.of("revision", 2, "itemId", itemId));
+                .post("/api/review/articles/" + id + "/sign-off", Map.of("revision", 2, "itemId", itemId,
+                        "reviewedWholeArticle", true));
         assertThat(signOff.status()).as(signOff.toString()).isEqualTo(202);
         Instant reviewedAt = Instant.parse(signOff.json().get("reviewedAt").asString());
 

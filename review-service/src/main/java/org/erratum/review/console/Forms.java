@@ -47,8 +47,9 @@ final class Forms {
         }
     }
 
+    /** @param notice named apart from the note's {@code text}, so that an error links to this field */
     record SafetyNoticeForm(@NotBlank @Size(max = SafetyNotice.MAX_LENGTH)
-            @Pattern(regexp = SafetyNotice.ONE_LINE, message = "must be one line of plain text") String text) {
+            @Pattern(regexp = SafetyNotice.ONE_LINE, message = "must be one line of plain text") String notice) {
     }
 
     /**

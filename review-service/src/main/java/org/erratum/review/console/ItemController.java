@@ -109,7 +109,7 @@ class ItemController {
             Authentication user, RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "safetyNoticeForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.setSafetyNotice(id, Staff.of(user, roles), form.text());
+                queue.setSafetyNotice(id, Staff.of(user, roles), form.notice());
                 return "Your safety notice is on its way to the article page.";
             });
         }

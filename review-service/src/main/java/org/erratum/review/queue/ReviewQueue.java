@@ -235,6 +235,9 @@ public class ReviewQueue {
             if (candidate == null) {
                 return Optional.empty();
             }
+            if (!claimable(candidate, who, now)) {
+                continue; // claimed between matching the query and being read: the embedded store answers so
+            }
             ReviewItem claimed = write(candidate, claimChange(candidate, who, now), now);
             if (claimed != null) {
                 announcer.announce(claimed);
@@ -539,12 +542,16 @@ public class ReviewQueue {
     private ReviewItem write(ReviewItem item, Change change, Instant now) {
         ReviewItemChanged event = change.after() == null ? null
                 : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
-        Update update = touched(change.update(), now, event);
+        Update update = change.update();
         if (!change.log().isEmpty()) {
             update.push("activity").each(change.log().toArray());
         }
-        return mongo.findAndModify(Query.query(new Criteria().andOperator(where("_id").is(item.id()),
-                atVersion(item))), update, options().returnNew(true), ReviewItem.class);
+        // The state, holder and escalation the change was decided on are matched as well as the version: the
+        // embedded store may let a read see a write half done, new version beside old state.
+        Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
+                .is(item.escalated()).and("claimedBy").is(item.claimedBy());
+        return mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
+                touched(update, now, event), options().returnNew(true), ReviewItem.class);
     }
 
     /** The item only as it was read; one stored before versions existed has none, which counts as 0. */

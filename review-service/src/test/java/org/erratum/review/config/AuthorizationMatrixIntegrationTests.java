@@ -111,7 +111,7 @@ class AuthorizationMatrixIntegrationTests {
 
         HttpResponse<String> response = "GET".equals(method) ? session.get(path)
                 // the sign-in page carries this session's CSRF token, whoever is signed in
-                : session.submit("/login", path, Map.of("text", "Being checked."));
+                : session.submit("/login", path, Map.of("notice", "Being checked."));
 
         String[] status = expected.split(" ");
         assertThat(response.statusCode()).as(path).isEqualTo(Integer.parseInt(status[0]));

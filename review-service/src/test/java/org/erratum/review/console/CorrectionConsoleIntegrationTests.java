@@ -171,19 +171,20 @@ class CorrectionConsoleIntegrationTests {
     void aSeniorReviewerPutsASafetyNoticeOnThePageFromTheConsoleAndLiftsIt() {
         ReviewItem item = reportedSafetyConcern();
         ConsoleSession reviewer = signedIn("reviewer");
-        assertThat(reviewer.get(page(item)).body()).doesNotContain("notice-text");
+        assertThat(reviewer.get(page(item)).body()).doesNotContain("name=\"notice\"");
         HttpResponse<String> refused = reviewer.submit(page(item), page(item) + "/safety-notice",
-                Map.of("text", NOTICE));
+                Map.of("notice", NOTICE));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(reload(item).safetyNotice()).isNull();
 
         ConsoleSession senior = signedIn("senior");
         HttpResponse<String> tooLong = senior.submit(page(item), page(item) + "/safety-notice",
-                Map.of("text", "x".repeat(ReviewItem.SafetyNotice.MAX_LENGTH + 1)));
-        assertThat(senior.follow(tooLong).body()).contains("text: size must be between 0 and 200");
+                Map.of("notice", "x".repeat(ReviewItem.SafetyNotice.MAX_LENGTH + 1)));
+        assertThat(senior.follow(tooLong).body()).contains("notice: size must be between 0 and 200")
+                .contains("href=\"#notice\"");
         assertThat(reload(item).safetyNotice()).isNull();
 
-        HttpResponse<String> set = senior.submit(page(item), page(item) + "/safety-notice", Map.of("text", NOTICE));
+        HttpResponse<String> set = senior.submit(page(item), page(item) + "/safety-notice", Map.of("notice", NOTICE));
         assertThat(senior.follow(set).body()).contains("Your safety notice is on its way to the article page.")
                 .contains("<blockquote id=\"safety-notice\" class=\"safety-notice\">" + NOTICE + "</blockquote>");
         assertThat(reload(item).safetyNotice().text()).isEqualTo(NOTICE);
