@@ -159,7 +159,7 @@ retry 60 200 -u reviewer:reviewer-dev-password -X POST "$REVIEW/api/review/items
 # one key for every attempt: a retry of a sign-off that was stored answers it again instead of storing another
 sign_off_key=$(python3 -c 'import uuid; print(uuid.uuid4())')
 retry 60 202 -u senior:senior-dev-password -X POST "$REVIEW/api/review/articles/$ARTICLE/sign-off" "${JSON[@]}" \
-  -H "Idempotency-Key: $sign_off_key" -d '{"revision":2,"itemId":"'"$item"'"}'
+  -H "Idempotency-Key: $sign_off_key" -d '{"revision":2,"itemId":"'"$item"'","reviewedWholeArticle":true}'
 echo "revision 2 published, item resolved, article signed off"
 
 # --- 3. what Prometheus sees ------------------------------------------------------------------------------------

@@ -129,7 +129,8 @@ class ClosedLoopSystemTests {
         String signOffTrace = hex(32);
         Response signOff = senior.withHeader("traceparent", traceparent(signOffTrace))
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/api/review/articles/" + id + "/sign-off", Map.of("revision", 2, "itemId", itemId));
+                .post("/api/review/articles/" + id + "/sign-off", Map.of("revision", 2, "itemId", itemId,
+                        "reviewedWholeArticle", true));
         assertThat(signOff.status()).as(signOff.toString()).isEqualTo(202);
         Instant reviewedAt = Instant.parse(signOff.json().get("reviewedAt").asString());
 

@@ -2,6 +2,7 @@ package org.erratum.review;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,6 +52,24 @@ public final class Fixtures {
                                 item("Ease the pain", new Block(BlockType.NUMBERED_LIST, "", List.of(ibuprofen))))),
                         new Block(BlockType.CALLOUT, "Get help now", List.of(
                                 new Block(BlockType.PARAGRAPH, "Call 999 if you cannot pee.", List.of())))))));
+    }
+
+    /**
+     * A revision of an article whose one section, "Dosage", holds these paragraphs; saved from a review item's
+     * "Correct this article" when {@code answersItem} is given. Its version is its revision.
+     */
+    public static ArticleChanged revision(String articleId, int revision, String changeSummary, String answersItem,
+            String... paragraphs) {
+        Instant now = Instant.now();
+        List<Block> blocks = Arrays.stream(paragraphs)
+                .map(text -> new Block(BlockType.PARAGRAPH, text, List.of())).toList();
+        return new ArticleChanged(UUID.randomUUID(), now, articleId, revision,
+                revision == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVISED,
+                "slug-" + articleId, "Paracetamol for adults", "How to take it",
+                List.of(new ArticleChanged.Section("Dosage", String.join("\n\n", paragraphs), blocks)), List.of(),
+                List.of("A. Writer"), revision,
+                new ArticleChanged.RevisionNote(revision, changeSummary, ArticleChanged.Significance.MAJOR, now,
+                        answersItem), null, now, now, null, LocalDate.now().plusMonths(24), 24);
     }
 
     private static Block item(String text, Block... blocks) {

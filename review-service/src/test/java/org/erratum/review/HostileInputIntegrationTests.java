@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A corpus of hostile and broken requests against the queue API, the sign-off API and the console's forms, each
  * from a signed-in reviewer or senior reviewer (src/test/resources/hostile-inputs.txt): each is refused with exactly
- * its status and a problem document naming the field, and leaves the item, the sign-offs, the decisions topic and
- * the counts as they were.
+ * its status and a problem document naming the field, and leaves the item, the sign-offs, the decisions and item
+ * topics and the counts as they were.
  */
 @IntegrationTest
 class HostileInputIntegrationTests {
@@ -49,8 +49,8 @@ class HostileInputIntegrationTests {
     /** The article and its claimed item the cases aim at, and the console sign-ins; made by the first case. */
     private static Map<String, String> placeholders;
 
-    /** Decisions about that article on review.decisions. */
-    private static TopicProbe.Tally decided;
+    /** Decisions and item events about that article, on review.decisions and review.items. */
+    private static TopicProbe.Tally announced;
 
     @LocalServerPort
     int port;
@@ -76,7 +76,7 @@ class HostileInputIntegrationTests {
         assertThat(reviewer.post("/api/review/items/" + item.id() + "/claim", "{}").status()).isEqualTo(200);
         String[] session = signIn("reviewer", "reviewer-dev-password", "/console/items/" + item.id());
         String[] senior = signIn("senior", "senior-dev-password", "/console/articles/" + articleId + "/sign-off");
-        decided = TopicProbe.tally(r -> articleId.equals(r.key()), Topics.DECISIONS);
+        announced = TopicProbe.tally(r -> articleId.equals(r.key()), Topics.DECISIONS, Topics.ITEMS);
         placeholders = Map.of("{article}", articleId, "{item}", item.id(),
                 "{reviewer}", "Basic cmV2aWV3ZXI6cmV2aWV3ZXItZGV2LXBhc3N3b3Jk",
                 "{senior}", "Basic c2VuaW9yOnNlbmlvci1kZXYtcGFzc3dvcmQ=",
@@ -86,8 +86,8 @@ class HostileInputIntegrationTests {
 
     @AfterAll
     static void closeTheTally() {
-        if (decided != null) {
-            decided.close();
+        if (announced != null) {
+            announced.close();
         }
     }
 
@@ -109,7 +109,7 @@ class HostileInputIntegrationTests {
                 "sign-offs stored", mongo.count(new Query(), SignOff.class),
                 "counted", counted("erratum.review.signoffs") + counted("erratum.review.escalations")
                         + counted("erratum.review.items.opened"),
-                "decisions about the target article", decided.count());
+                "decisions and item events about the target article", announced.count());
     }
 
     private double counted(String name) {

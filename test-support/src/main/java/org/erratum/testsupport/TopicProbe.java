@@ -40,14 +40,24 @@ public final class TopicProbe {
 
     /** Publishes a contract event as a producing service would: JSON body, article id key, CloudEvents headers. */
     public static void publish(ErratumEvent event) {
-        send(EventType.of(event).topic(), event.articleId(), JSON.writeValueAsString(event),
+        publish(TestInfrastructure.endpoints().kafkaBootstrapServers(), event);
+    }
+
+    /** The same, to another broker than the shared one (e.g. a {@link KafkaBrokerProcess}). */
+    public static void publish(String bootstrapServers, ErratumEvent event) {
+        send(bootstrapServers, EventType.of(event).topic(), event.articleId(), JSON.writeValueAsString(event),
                 CloudEventHeaders.of(event, "/erratum/tests"));
     }
 
     /** Sends a record as-is (headers as UTF-8) and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
+        send(TestInfrastructure.endpoints().kafkaBootstrapServers(), topic, key, value, headers);
+    }
+
+    private static void send(String bootstrapServers, String topic, String key, String value,
+            Map<String, String> headers) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
             var record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
@@ -60,12 +70,29 @@ public final class TopicProbe {
     /** Waits until a record on the topic matches, and returns it. */
     public static ConsumerRecord<String, String> awaitRecord(String topic,
             Predicate<ConsumerRecord<String, String>> matching) {
-        return awaitRecord(TestInfrastructure.endpoints().kafkaBootstrapServers(), topic, matching);
+        return awaitRecords(topic, matching, found -> !found.isEmpty()).get(0);
     }
 
     /** The same, on another broker than the shared one (e.g. a {@link KafkaBrokerProcess} a test stops). */
     public static ConsumerRecord<String, String> awaitRecord(String bootstrapServers, String topic,
             Predicate<ConsumerRecord<String, String>> matching) {
+        return awaitRecords(bootstrapServers, topic, matching, found -> !found.isEmpty()).get(0);
+    }
+
+    /**
+     * Reads the topic from its beginning until the records that match are complete, and returns them in the order
+     * they were read (which, for one key, is the order they were written).
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching,
+            Predicate<List<ConsumerRecord<String, String>>> complete) {
+        return awaitRecords(TestInfrastructure.endpoints().kafkaBootstrapServers(), topic, matching, complete);
+    }
+
+    /** The same, on another broker than the shared one. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> matching,
+            Predicate<List<ConsumerRecord<String, String>>> complete) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -79,9 +106,9 @@ public final class TopicProbe {
                         found.add(r);
                     }
                 });
-                return !found.isEmpty();
+                return complete.test(found);
             });
-            return found.get(0);
+            return List.copyOf(found);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.erratum.local.ReviewItems;
@@ -36,6 +37,9 @@ class ReviewerConsoleBrowserSystemTests {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TITLE = "Head lice and nits";
     private static final String PASSAGE = "Use the lotion once, and again after 3 days.";
+    private static final String FIRST_TEXT = "Comb wet hair with a detection comb to find lice. " + PASSAGE
+            + " Check everyone in the household.";
+    private static final String NOTICE = "The treatment advice on this page is being checked by our clinicians.";
 
     private static RunningSystem system;
 
@@ -43,6 +47,7 @@ class ReviewerConsoleBrowserSystemTests {
 
     @BeforeAll
     static void connect(RunningSystem running) {
+        Axe.requireInstalled();
         system = running;
     }
 
@@ -53,8 +58,7 @@ class ReviewerConsoleBrowserSystemTests {
 
     @Test
     void reviewersWorkASafetyReportFromTheQueueToSignOff() {
-        PublishedArticle article = system.publish(TITLE, "Comb wet hair with a detection comb to find lice. "
-                + PASSAGE + " Check everyone in the household.");
+        PublishedArticle article = system.publish(TITLE, FIRST_TEXT);
         String itemId = twoReadersReportTheSamePassage(article);
 
         ChromeDriver reviewer = browser();
@@ -92,9 +96,24 @@ class ReviewerConsoleBrowserSystemTests {
                 .extracting(WebElement::getText).containsExactly(PASSAGE, PASSAGE);
         Chromium.screenshot(reviewer, "console-item-claimed-passage-highlighted");
 
+        // a senior reviewer puts a notice on the article page at once, while the dose is checked
+        ChromeDriver senior = browser();
+        senior.get(consoleUrl("/console/items/" + itemId));
+        signIn(senior, "senior", "senior-dev-password");
+        awaitPage(() -> senior.getCurrentUrl().contains("/console/items/" + itemId));
+        field(senior, "Notice to show readers at once").sendKeys(NOTICE);
+        press(senior, "Show this notice on the article page");
+        awaitPage(() -> confirmation(senior).equals("Your safety notice is on its way to the article page."));
+        assertThat(senior.findElement(By.id("safety-notice")).getText()).isEqualTo(NOTICE);
+        assertThat(Axe.violations(senior)).isEmpty();
+        Chromium.screenshot(senior, "console-item-safety-notice");
+
         editorPublishesRevision2(article);
         // the console accepts revision 2 as the fix once the review service has it from content.articles
         awaitAfterReloads(reviewer, () -> fact(reviewer, "Article's latest revision").equals("2"));
+        assertRevision2Diff(reviewer.findElement(By.id("item-diff")));
+        assertThat(Axe.violations(reviewer)).isEmpty();
+        Chromium.screenshot(reviewer, "console-item-diff");
         labelled(reviewer, "Revised").click();
         assertThat(field(reviewer, "Revised").isSelected()).isTrue();
         field(reviewer, "Revision that fixed it").sendKeys("2");
@@ -105,23 +124,27 @@ class ReviewerConsoleBrowserSystemTests {
         assertThat(reviewer.findElement(By.cssSelector("[aria-labelledby=resolution-heading]")).getText())
                 .contains("Revised by revision 2 — reviewer");
 
-        ChromeDriver senior = browser();
-        senior.get(consoleUrl("/console/items/" + itemId));
-        signIn(senior, "senior", "senior-dev-password");
-        awaitPage(() -> senior.getCurrentUrl().contains("/console/items/" + itemId));
+        senior.navigate().refresh();
+        assertThat(senior.findElements(By.id("safety-notice"))).as("lifted with the resolution").isEmpty();
         senior.findElement(By.linkText("Sign off this article's clinical review")).click();
         awaitPage(() -> senior.getCurrentUrl().contains("/console/articles/" + article.id() + "/sign-off"));
         assertThat(fact(senior, "Latest revision")).isEqualTo("2");
         assertThat(fact(senior, "Last reviewed")).isEqualTo("Not yet clinically reviewed");
         assertThat(field(senior, "Revision you reviewed").getDomProperty("value")).isEqualTo("2");
         assertThat(field(senior, "Review item it concludes (optional)").getDomProperty("value")).isEqualTo(itemId);
+        assertThat(fact(senior, "Last signed off here")).isEqualTo("Never");
+        assertThat(senior.findElement(By.cssSelector("#sign-off-diff caption")).getText())
+                .isEqualTo("Revision 2, all of it new to clinical review");
+        assertThat(Axe.violations(senior)).isEmpty();
         Chromium.screenshot(senior, "console-sign-off");
+        labelled(senior, "I reviewed the whole article, not only what changed").click();
         LocalDate signedOffOn = LocalDate.now(ZoneOffset.UTC);
         press(senior, "Sign off");
         awaitPage(() -> confirmation(senior).startsWith("You signed off revision 2 as clinically reviewed."));
         assertThat(senior.findElements(By.cssSelector("table.activity tbody tr")))
                 .extracting(row -> cell(row, 2) + " " + cell(row, 3))
-                .containsExactly("reviewer claimed", "reviewer resolved", "senior signed off");
+                .containsExactly("reviewer claimed", "senior safety notice set", "reviewer safety notice lifted",
+                        "reviewer resolved", "senior signed off");
 
         ChromeDriver reader = browser();
         reader.get(system.articlePage(article.slug()));
@@ -134,6 +157,39 @@ class ReviewerConsoleBrowserSystemTests {
                 .isBetween(signedOffOn, LocalDate.now(ZoneOffset.UTC));
         assertThat(reader.findElement(By.tagName("article")).getDomAttribute("data-revision")).isEqualTo("2");
         Chromium.screenshot(reader, "article-after-console-sign-off");
+    }
+
+    /**
+     * A senior reviewer signs off an article that was signed off before: the page shows what changed since, and the
+     * sign-off waits for the confirmation that the whole article was reviewed.
+     */
+    @Test
+    void aSeniorReviewerSeesWhatChangedSinceTheLastSignOffAndConfirmsTheWholeArticle() {
+        PublishedArticle article = system.publish("Nits in the family", FIRST_TEXT);
+        // once the review service knows the article from content.articles; every attempt is the same request
+        String signOffKey = UUID.randomUUID().toString();
+        await().atMost(WAIT).until(() -> system.senior().withHeader("Idempotency-Key", signOffKey)
+                .post("/api/review/articles/" + article.id() + "/sign-off",
+                        Map.of("revision", 1, "reviewedWholeArticle", true)).status() == 202);
+        editorPublishesRevision2(article, "Nits in the family");
+
+        ChromeDriver senior = browser();
+        senior.get(consoleUrl("/console/articles/" + article.id() + "/sign-off"));
+        signIn(senior, "senior", "senior-dev-password");
+        awaitAfterReloads(senior, () -> fact(senior, "Latest revision").equals("2"));
+        assertThat(fact(senior, "Last signed off here")).isEqualTo("Revision 1");
+        assertRevision2Diff(senior.findElement(By.id("sign-off-diff")));
+        WebElement confirm = field(senior, "I reviewed the whole article, not only what changed");
+        assertThat(confirm.isSelected()).isFalse();
+        assertThat(senior.executeScript("return arguments[0].validity.valueMissing;", confirm))
+                .as("the browser will not send the form without it").isEqualTo(true);
+        assertThat(Axe.violations(senior)).isEmpty();
+        Chromium.screenshot(senior, "console-sign-off-diff");
+
+        confirm.click();
+        press(senior, "Sign off");
+
+        awaitPage(() -> confirmation(senior).startsWith("You signed off revision 2 as clinically reviewed."));
     }
 
     /** The rich sample article's first group of treatments: a passage a reader selects over two of its sub-items. */
@@ -184,15 +240,30 @@ class ReviewerConsoleBrowserSystemTests {
     }
 
     private static void editorPublishesRevision2(PublishedArticle article) {
+        editorPublishesRevision2(article, TITLE);
+    }
+
+    private static void editorPublishesRevision2(PublishedArticle article, String title) {
         JsonNode current = system.editor().get("/api/articles/" + article.id()).json();
         Response revised = system.editor().put("/api/articles/" + article.id(), Map.of(
-                "expectedRevision", 1, "title", TITLE, "summary", current.get("summary"),
+                "expectedRevision", 1, "title", title, "summary", current.get("summary"),
                 "sections", List.of(Map.of("heading", "What to do", "body", "Comb wet hair with a detection comb "
                         + "to find lice. Use the lotion once, and again after 7 days. Check everyone in the "
                         + "household.")),
                 "references", current.get("references"), "authors", current.get("authors"),
                 "changeSummary", "Corrected the time between the two applications", "significance", "MAJOR"));
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+    }
+
+    /** Revision 2 gives 7 days for 3, and drops the section on when to get help: both shown, not coloured only. */
+    private static void assertRevision2Diff(WebElement diff) {
+        assertThat(diff.findElement(By.tagName("caption")).getText())
+                .isEqualTo("From revision 1 to revision 2: 3 blocks added, removed or changed");
+        assertThat(diff.findElements(By.tagName("ins"))).extracting(WebElement::getText).containsExactly("7");
+        assertThat(diff.findElements(By.tagName("del"))).extracting(WebElement::getText)
+                .containsExactly("3", "When to get help", "Speak to a pharmacist if it has not improved after a week.");
+        assertThat(diff.findElements(By.cssSelector("tbody th"))).extracting(WebElement::getText)
+                .containsExactly("Unchanged", "Changed", "Removed", "Removed");
     }
 
     private ChromeDriver browser() {

@@ -50,6 +50,10 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
         return ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
     }
 
+    ApiClient senior() {
+        return ApiClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
+    }
+
     String articlePage(String slug) {
         return services.content().baseUrl() + "/articles/" + slug;
     }

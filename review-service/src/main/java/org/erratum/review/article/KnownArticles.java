@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.Optional;
 
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ArticleChanged.RevisionNote;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,6 +29,12 @@ public class KnownArticles {
 
     public Optional<RevisionText> revision(String articleId, int revision) {
         return Optional.ofNullable(mongo.findById(RevisionText.idOf(articleId, revision), RevisionText.class));
+    }
+
+    /** The newest revision an editor saved to answer this review item, if any. */
+    public Optional<RevisionText> latestAnswering(String itemId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("answersItem").is(itemId))
+                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1), RevisionText.class));
     }
 
     /** Keeps the newest state only: a redelivered or out-of-order older state changes nothing. */
@@ -51,9 +59,13 @@ public class KnownArticles {
     private void keepRevisionText(ArticleChanged event) {
         String id = RevisionText.idOf(event.articleId(), event.revision());
         if (!mongo.exists(Query.query(where("_id").is(id)), RevisionText.class)) {
+            // every state of the article describes its newest revision, whatever change made the state
+            RevisionNote note = event.latestRevision() != null && event.latestRevision().revision() == event.revision()
+                    ? event.latestRevision() : null;
             try {
                 mongo.insert(new RevisionText(id, event.articleId(), event.revision(), event.title(),
-                        event.summary(), event.sections()));
+                        event.summary(), event.sections(), note == null ? null : note.changeSummary(),
+                        note == null ? null : note.significance(), note == null ? null : note.answersItem()));
             } catch (DuplicateKeyException alreadyKept) {
                 // another instance stored it first; a revision's text never changes
             }

@@ -19,8 +19,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Reviewer endpoints need a signed-in reviewer; sign-off and escalated work need a senior reviewer. Readers never
- * reach anything here.
+ * Reviewer endpoints need a signed-in reviewer; sign-off, safety notices and escalated work need a senior reviewer.
+ * Readers never reach anything here.
  * <p>
  * Two chains: the reviewer console (pages, sign-in, sign-out, its stylesheet) signs in with a form (or at the
  * OpenID Connect provider, see {@link StaffSignIn}) and keeps a session cookie, so CSRF protection stays on for it;
@@ -60,7 +60,8 @@ class SecurityConfig {
                         // the access-denied page is a forward within a request that was already decided
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/css/console.css").permitAll()
-                        .requestMatchers("/console/articles/*/sign-off").hasRole(SENIOR_REVIEWER)
+                        .requestMatchers("/console/articles/*/sign-off", "/console/items/*/safety-notice",
+                                "/console/items/*/safety-notice/lift").hasRole(SENIOR_REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/").hasRole(REVIEWER)
                         .requestMatchers("/console", "/console/**").hasRole(REVIEWER)
                         .anyRequest().denyAll())
@@ -80,6 +81,7 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/review/articles/*/sign-off")
                         .hasRole(SENIOR_REVIEWER)
+                        .requestMatchers("/api/review/items/*/safety-notice").hasRole(SENIOR_REVIEWER)
                         .requestMatchers("/api/review/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         .requestMatchers("/error").permitAll()

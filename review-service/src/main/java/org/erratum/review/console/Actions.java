@@ -15,8 +15,12 @@ import org.erratum.review.queue.Staff;
  * @param renew      this reviewer holds it and may extend the lease by claiming again
  * @param holding    this reviewer holds it: release, escalate, resolve
  * @param seniorOnly the item is escalated and this reviewer is not a senior reviewer
+ * @param correct    the item is active: its article may be corrected in the editor
+ * @param safetyNotice this senior reviewer may put a safety notice on the article page (or lift it): the item is
+ *                   active and a reader reported a safety concern
  */
-record Actions(boolean claim, boolean renew, boolean holding, boolean note, boolean signOff, boolean seniorOnly) {
+record Actions(boolean claim, boolean renew, boolean holding, boolean note, boolean signOff, boolean seniorOnly,
+        boolean correct, boolean safetyNotice) {
 
     static Actions of(ReviewItem item, Staff me, Instant now) {
         boolean active = item.state() != ItemState.RESOLVED;
@@ -25,6 +29,7 @@ record Actions(boolean claim, boolean renew, boolean holding, boolean note, bool
                 && item.leaseExpiresAt().isBefore(now);
         boolean waiting = item.state() == ItemState.OPEN || item.state() == ItemState.ESCALATED;
         return new Actions(waiting || leaseRanOut && !mine, mine, mine, active, me.senior(),
-                active && item.escalated() && !me.senior());
+                active && item.escalated() && !me.senior(), active,
+                active && me.senior() && item.hasSafetyConcern());
     }
 }

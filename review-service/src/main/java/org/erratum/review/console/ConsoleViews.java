@@ -38,6 +38,8 @@ import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Staff;
+import org.erratum.review.signoff.SignOff;
+import org.erratum.review.signoff.SignOffs;
 import org.springframework.stereotype.Component;
 
 /** Builds the console's pages from the queue and the articles the review service knows. */
@@ -49,12 +51,17 @@ class ConsoleViews {
     private final ReviewQueue queue;
     private final KnownArticles articles;
     private final HelpfulnessTrends trends;
+    private final SignOffs signOffs;
+    private final ConsoleProperties properties;
     private final Clock clock;
 
-    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, Clock clock) {
+    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, SignOffs signOffs,
+            ConsoleProperties properties, Clock clock) {
         this.queue = queue;
         this.articles = articles;
         this.trends = trends;
+        this.signOffs = signOffs;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -86,6 +93,7 @@ class ConsoleViews {
         Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, reports, article);
         Revision shown = shownNumber == null ? null : revision(item.articleId(), shownNumber, reports);
         List<SlaBadge> badges = SlaBadge.of(item, now);
+        Actions actions = Actions.of(item, me, now);
         return new ItemPage(item.id(), item.articleId(), article.map(KnownArticle::title).orElse(item.articleId()),
                 article.map(KnownArticle::revision).orElse(null), Labels.of(item.state()),
                 Labels.of(item.severity()), severityClass(item.severity()), sources(item), item.reportCount(),
@@ -93,7 +101,40 @@ class ConsoleViews {
                 age(item, now), badges, shown, revisionsOf(item, reports, article),
                 reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
                 trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
-                resolved(item), Actions.of(item, me, now));
+                resolved(item), actions, sinceReadersSaw(item, reports, article), notice(item),
+                actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item));
+    }
+
+    /**
+     * From the revision readers saw (the earliest one reported, else the one measured unhelpful, else the one the
+     * item opened at) to the article's current revision.
+     */
+    private RevisionDiff sinceReadersSaw(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
+        Integer seen = reports.stream().map(Report::revision).min(Integer::compare)
+                .orElse(item.helpfulness() != null ? item.helpfulness().revision() : item.openedAtRevision());
+        return seen == null || article.isEmpty() ? null : diff(item.articleId(), seen, article.get().revision());
+    }
+
+    /** @param from the older revision; null to show everything as new */
+    private RevisionDiff diff(String articleId, Integer from, int to) {
+        Optional<RevisionText> before = from == null ? Optional.empty() : articles.revision(articleId, from);
+        Optional<RevisionText> after = articles.revision(articleId, to);
+        if (after.isEmpty() || from != null && before.isEmpty()) {
+            return RevisionDiff.unavailable(from, to);
+        }
+        return RevisionDiff.between(before.orElse(null), after.get());
+    }
+
+    private static ItemPage.Notice notice(ReviewItem item) {
+        ReviewItem.SafetyNotice notice = item.safetyNotice();
+        return notice == null ? null : new ItemPage.Notice(notice.text(), notice.by(), When.of(notice.at()));
+    }
+
+    private ItemPage.Answer answer(ReviewItem item) {
+        return articles.latestAnswering(item.id())
+                .filter(revision -> revision.articleId().equals(item.articleId()))
+                .map(revision -> new ItemPage.Answer(revision.revision(), revision.changeSummary()))
+                .orElse(null);
     }
 
     /** The revision the latest reader saw, else the one measured unhelpful, else the article as it stands. */
@@ -216,16 +257,22 @@ class ConsoleViews {
 
     private static Resolved resolved(ReviewItem item) {
         ReviewItem.Resolution r = item.resolution();
-        return r == null ? null : new Resolved(Labels.of(r.outcome()), r.revision(), r.summary(), r.duplicateOf(),
-                r.by(), When.of(r.at()));
+        return r == null ? null : new Resolved(Labels.of(r.outcome()), r.revision(), r.summary(), r.publicReason(),
+                r.duplicateOf(), r.by(), When.of(r.at()));
     }
 
+    /** What changed since the last clinical sign-off, and the whole article a new one vouches for. */
     SignOffPage signOff(String articleId, String itemId) {
         KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
+        Integer lastSignedOff = signOffs.latest(articleId).map(SignOff::revision).orElse(null);
+        Revision whole = articles.revision(articleId, article.revision())
+                .map(text -> highlighted(text, List.of()))
+                .orElseGet(() -> new Revision(article.revision(), false, List.of(), List.of(), List.of(), Set.of()));
         return new SignOffPage(article.id(), article.title(), article.revision(), When.of(article.lastReviewedAt()),
                 article.lastReviewedBy() == null ? null
                         : article.lastReviewedBy().name() + ", " + article.lastReviewedBy().credentials(),
-                article.nextReviewDue() == null ? null : article.nextReviewDue().toString(), itemId);
+                article.nextReviewDue() == null ? null : article.nextReviewDue().toString(), itemId, lastSignedOff,
+                diff(articleId, lastSignedOff, article.revision()), whole);
     }
 
     private String titleOf(String articleId) {

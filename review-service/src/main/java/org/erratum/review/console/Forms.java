@@ -1,10 +1,14 @@
 package org.erratum.review.console;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.erratum.review.queue.Outcome;
+import org.erratum.review.queue.ReviewItem.SafetyNotice;
+import org.erratum.review.signoff.SignOffs;
 
 /** The console's forms, with the same limits as the JSON API. Empty optional fields arrive as null. */
 final class Forms {
@@ -22,14 +26,20 @@ final class Forms {
     }
 
     /**
-     * @param revision    the content revision that fixed the article; required when the outcome is REVISED
-     * @param duplicateOf the item this one repeats; required when the outcome is DUPLICATE
+     * @param revision     the content revision that fixed the article; required when the outcome is REVISED
+     * @param publicReason what readers who asked to hear back are told; optional
+     * @param duplicateOf  the item this one repeats; required when the outcome is DUPLICATE
      */
     record ResolveForm(@NotNull Outcome outcome, @Positive Integer revision,
-            @NotBlank @Size(max = MAX_TEXT) String summary, @Size(max = 100) String duplicateOf) {
+            @NotBlank @Size(max = MAX_TEXT) String summary, @Size(max = MAX_TEXT) String publicReason,
+            @Size(max = 100) String duplicateOf) {
 
         static ResolveForm empty() {
-            return new ResolveForm(null, null, null, null);
+            return new ResolveForm(null, null, null, null, null);
+        }
+
+        String publicReasonOrNull() {
+            return optional(publicReason);
         }
 
         String duplicateOfOrNull() {
@@ -37,8 +47,18 @@ final class Forms {
         }
     }
 
-    /** @param revision the revision the clinician reviewed */
-    record SignOffForm(@NotNull @Positive Integer revision) {
+    /** @param notice named apart from the note's {@code text}, so that an error links to this field */
+    record SafetyNoticeForm(@NotBlank @Size(max = SafetyNotice.MAX_LENGTH)
+            @Pattern(regexp = SafetyNotice.ONE_LINE, message = "must be one line of plain text") String notice) {
+    }
+
+    /**
+     * @param revision             the revision the clinician reviewed
+     * @param reviewedWholeArticle the checkbox: unticked, a browser sends nothing
+     */
+    record SignOffForm(@NotNull @Positive Integer revision,
+            @NotNull(message = SignOffs.WHOLE_ARTICLE) @AssertTrue(message = SignOffs.WHOLE_ARTICLE)
+            Boolean reviewedWholeArticle) {
     }
 
     /** An optional item id from a form or link: blank means none. */

@@ -5,6 +5,7 @@ import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.console.Forms.EscalateForm;
 import org.erratum.review.console.Forms.NoteForm;
 import org.erratum.review.console.Forms.ResolveForm;
+import org.erratum.review.console.Forms.SafetyNoticeForm;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Staff;
@@ -99,13 +100,38 @@ class ItemController {
         if (!ConsoleActions.rejected(result, "resolveForm", form, flash)) {
             boolean resolved = ConsoleActions.perform(flash, () -> {
                 queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(form.outcome(), form.revision(),
-                        form.summary(), form.duplicateOfOrNull()), ConsoleActions.keyOf(requestKey));
+                        form.summary(), form.publicReasonOrNull(), form.duplicateOfOrNull()),
+                        ConsoleActions.keyOf(requestKey));
                 return "You resolved this item as " + Labels.of(form.outcome()) + ".";
             });
             if (!resolved) {
                 flash.addFlashAttribute("resolveForm", form);
             }
         }
+        return backTo(id);
+    }
+
+    /** A senior reviewer's notice on the article page (the security chain admits seniors only). */
+    @PostMapping("/safety-notice")
+    String setSafetyNotice(@PathVariable String id, @Valid SafetyNoticeForm form, BindingResult result,
+            @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey, Authentication user,
+            RedirectAttributes flash) {
+        if (!ConsoleActions.rejected(result, "safetyNoticeForm", form, flash)) {
+            ConsoleActions.perform(flash, () -> {
+                queue.setSafetyNotice(id, Staff.of(user, roles), form.notice(), ConsoleActions.keyOf(requestKey));
+                return "Your safety notice is on its way to the article page.";
+            });
+        }
+        return backTo(id);
+    }
+
+    @PostMapping("/safety-notice/lift")
+    String liftSafetyNotice(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD,
+            required = false) String requestKey, Authentication user, RedirectAttributes flash) {
+        ConsoleActions.perform(flash, () -> {
+            queue.liftSafetyNotice(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
+            return "You lifted the safety notice; the article page drops it shortly.";
+        });
         return backTo(id);
     }
 

@@ -11,12 +11,30 @@ import java.util.Set;
  * @param revisions       every revision the item's signals refer to, to switch between
  * @param trend           how readers rate the article, revision by revision and week by week; null without votes
  * @param resolution      how the item was closed, once it is
+ * @param diff            what changed from the revision readers saw to the current one; null when the article or the
+ *                        revision readers saw is not known here
+ * @param safetyNotice    the senior reviewer's notice on the article page, while it stands
+ * @param editorUrl       the editor on the current revision, for "Correct this article"
+ * @param answer          the newest revision an editor saved to answer this item, once there is one
  */
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
         List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
-        List<Entry> activity, Resolved resolution, Actions actions) {
+        List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
+        String editorUrl, Answer answer) {
+
+    /** The interim safety notice: its text as readers see it, and who put it there when. */
+    record Notice(String text, String by, When at) {
+    }
+
+    /**
+     * A revision saved from "Correct this article" for this item.
+     *
+     * @param changeSummary what its editor said it changed, suggested as the reason readers are told
+     */
+    record Answer(int revision, String changeSummary) {
+    }
 
     /**
      * One revision's text with its structure, split into marked (reported) and plain runs.
@@ -74,6 +92,8 @@ record ItemPage(String id, String articleId, String articleTitle, Integer curren
     record Entry(String action, String by, When at, String detail) {
     }
 
-    record Resolved(String outcome, Integer revision, String summary, String duplicateOf, String by, When at) {
+    /** @param publicReason what readers who asked to hear back are told, if the reviewer gave it */
+    record Resolved(String outcome, Integer revision, String summary, String publicReason, String duplicateOf,
+            String by, When at) {
     }
 }

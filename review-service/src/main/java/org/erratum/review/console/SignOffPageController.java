@@ -42,7 +42,7 @@ class SignOffPageController {
         SignOffPage page = views.signOff(articleId, Forms.optional(itemId));
         model.addAttribute("page", page);
         if (!model.containsAttribute("signOffForm")) {
-            model.addAttribute("signOffForm", new SignOffForm(page.currentRevision()));
+            model.addAttribute("signOffForm", new SignOffForm(page.currentRevision(), null));
         }
         return "console/sign-off";
     }

@@ -6,21 +6,20 @@ import java.util.Objects;
 
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.ReviewItem.Activity;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A reviewer's request to act on an item, as the item's activity log records it; the log is also how a retry is
  * recognised. With an idempotency key, by the entry that carries the request's id, wherever it is in the log. Without
  * one, only when the item's latest entry is this same action by the same reviewer with the same text: nothing has
- * happened to the item since, so doing it again could only repeat it.
+ * happened to the item since, so doing it again could only repeat it. The queue looks on the item as read and writes
+ * only that version of it, so a request it did not see applied cannot have been applied before its write either.
  *
- * @param id derived from the reviewer and the key; null without a key
+ * @param id derived from the reviewer and the key, or what made an entry recorded from elsewhere (a sign-off's id);
+ *           null without a key
  */
 record ItemRequest(Staff who, String action, String detail, String id) {
 
     private static final String KIND = "review-item-request";
-
-    static final String ID_FIELD = "activity.requestId";
 
     /** @param key null when the caller sent none */
     static ItemRequest of(Staff who, String action, String detail, IdempotencyKey key) {
@@ -29,11 +28,6 @@ record ItemRequest(Staff who, String action, String detail, String id) {
 
     Activity entry(Instant at) {
         return new Activity(action, who.username(), at, detail, id);
-    }
-
-    /** The precondition that keeps a keyed request from being applied twice, whatever the item's state allows. */
-    Criteria notYetIn(Criteria precondition) {
-        return id == null ? precondition : new Criteria().andOperator(precondition, Criteria.where(ID_FIELD).ne(id));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.events.ReviewItemChanged;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -27,11 +28,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param reports   every report that joined, with the revision the reader saw
  * @param claimRequest the request that made the current claim, when it came with an idempotency key: unique, so a
  *                     retried "claim the next item" finds the item it claimed instead of claiming a second one
- * @param version   counts every change to the item; a write computed from what was read matches only this version.
- *                  Items stored before it existed have none, which counts as 0.
+ * @param version   counts every write of the item; every write after the first is decided on the item as read and
+ *                  matches only that version, so the event it stores describes exactly the state it makes (and
+ *                  carries the new version). Items stored before it existed have none, which counts as 0.
+ * @param openedAtRevision the article's latest revision when the item opened, if the article was known then
+ * @param safetyNotice the interim notice a senior reviewer put on the article page while the item is open
+ * @param outbox    the {@code review.items} events of this item's changes that Kafka has not acknowledged yet, oldest
+ *                  first: each is written in the same atomic update as its change, and removed on acknowledgement
  */
 @Document("review_items")
 @CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
+// the relay's query: items with an event waiting longer than its grace period
+@CompoundIndex(name = "outbox_pending", def = "{'outbox.occurredAt': 1}")
 public record ReviewItem(
         @Id String id,
         @Indexed String articleId,
@@ -55,12 +63,19 @@ public record ReviewItem(
         Instant createdAt,
         Instant updatedAt,
         @JsonIgnore @Indexed(unique = true, sparse = true) String claimRequest,
-        Long version) {
+        Long version,
+        Integer openedAtRevision,
+        SafetyNotice safetyNotice,
+        @JsonIgnore List<ReviewItemChanged> outbox) {
 
     public ReviewItem {
-        if (version == null) {
-            version = 0L;
-        }
+        version = version == null ? 0L : version;
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** Whether a reader reported a safety concern (a wrong dose, say) on this item. */
+    public boolean hasSafetyConcern() {
+        return categories != null && categories.getOrDefault(Category.SAFETY_CONCERN, 0) > 0;
     }
 
     public record Report(String eventId, int revision, Category category, String passage, String comment,
@@ -80,9 +95,23 @@ public record ReviewItem(
         }
     }
 
-    /** @param revision the content revision that fixed it, when the outcome is REVISED */
-    public record Resolution(Outcome outcome, Integer revision, String summary, String duplicateOf, String by,
-            Instant at) {
+    /**
+     * @param revision     the content revision that fixed it, when the outcome is REVISED
+     * @param summary      the reviewer's internal account, kept in the activity log
+     * @param publicReason what readers who asked to hear back are told, if the reviewer gave it
+     */
+    public record Resolution(Outcome outcome, Integer revision, String summary, String publicReason,
+            String duplicateOf, String by, Instant at) {
+    }
+
+    /** A short plain-text notice shown on the article page at once, while clinicians check it. */
+    public record SafetyNotice(String text, String by, Instant at) {
+
+        /** A sentence or two: the page shows it above the article, where a long text would push the advice away. */
+        public static final int MAX_LENGTH = 200;
+
+        /** One line of text; line breaks and other control characters have no place in a banner. */
+        public static final String ONE_LINE = "[^\\p{Cntrl}]*";
     }
 
     /**

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import org.bson.types.ObjectId;
 import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReviewItemChanged;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
@@ -25,6 +28,7 @@ import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewItem.Resolution;
+import org.erratum.review.queue.ReviewItem.SafetyNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,28 +38,37 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * The review queue. Every state change is one atomic findAndModify whose query is the change's precondition
- * (the {@link Transition} table), so two reviewers, or two service instances, can never both win. Every write also
- * counts the item's {@code version} up, so a write computed from what was read can require the item unchanged.
+ * The review queue. Every change is decided on the item as read (the {@link Transition} table says which actions
+ * may happen when) and written in one atomic findAndModify that matches only the version read and counts it up, so
+ * two reviewers, or two service instances, can never both win. The same write stores the change's
+ * {@code review.items} event, carrying the new version, in the item's outbox, which {@link ItemAnnouncer} then
+ * publishes.
  * <p>
- * A reviewer's action sent again (a retry, a double submit) answers as the first did and changes nothing: see
- * {@link ItemRequest} for how it is recognised.
+ * A reviewer's action sent again (a retry, a double submit) answers as the first did, and changes and announces
+ * nothing: see {@link ItemRequest} for how it is recognised. The item as read shows whether it was applied, and the
+ * version check makes that hold until the write.
  */
 @Service
 public class ReviewQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
 
-    /** Concurrent writers to one article's item are rare (its events share a partition); a few retries suffice. */
-    private static final int MAX_JOIN_ATTEMPTS = 5;
+    /** Concurrent writers to one item are rare (its article's events share a partition); a few retries suffice. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    /** Each failed attempt at the next item means another reviewer claimed one, or a report changed it. */
+    private static final int MAX_CLAIM_ATTEMPTS = 20;
 
     private static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private static final String CLAIMED = "claimed";
-
+    private static final String NOTICE_SET = "safety notice set";
+    private static final String NOTICE_LIFTED = "safety notice lifted";
     private static final String VERSION = "version";
     private static final String CLAIM_REQUEST = "claimRequest";
 
@@ -64,15 +77,19 @@ public class ReviewQueue {
     private final QueueProperties properties;
     private final SlaProperties sla;
     private final QueueMetrics metrics;
+    private final ItemAnnouncer announcer;
+    private final ItemEventsProperties events;
     private final Clock clock;
 
     ReviewQueue(MongoTemplate mongo, KnownArticles articles, QueueProperties properties, SlaProperties sla,
-            QueueMetrics metrics, Clock clock) {
+            QueueMetrics metrics, ItemAnnouncer announcer, ItemEventsProperties events, Clock clock) {
         this.mongo = mongo;
         this.articles = articles;
         this.properties = properties;
         this.sla = sla;
         this.metrics = metrics;
+        this.announcer = announcer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,7 +104,7 @@ public class ReviewQueue {
         }
         Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
                 report.passage(), report.comment(), report.occurredAt());
-        join(report.articleId(), Source.READER_REPORT, 1, null,
+        join(report.articleId(), Source.READER_REPORT, entry, null,
                 reports -> Severity.of(report.category(), reports, properties.highAtReports()),
                 update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
     }
@@ -103,29 +120,33 @@ public class ReviewQueue {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, 0, null, reports -> Severity.LOW, update -> {
+        join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW, update -> {
         });
         return true;
     }
 
     /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
     public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
-        join(articleId, Source.LOW_HELPFULNESS, 0, signal, reports -> Severity.NORMAL,
+        join(articleId, Source.LOW_HELPFULNESS, null, signal, reports -> Severity.NORMAL,
                 update -> update.set("helpfulness", signal));
     }
 
     /**
      * Adds a signal to the article's active item, or opens one, in one atomic write that also sets severity,
-     * priority and SLA deadlines. The write's precondition is the state it was computed from: an update matches
-     * only the unchanged item, an insert collides with the unique group key; either way the loop recomputes.
+     * priority and SLA deadlines, and stores the event announcing the result. The write's precondition is the state
+     * it was computed from: an update matches only the item at the version read, an insert collides with the unique
+     * group key; either way the loop recomputes.
+     *
+     * @param report the report that joins, or null when another signal does
      */
-    private void join(String articleId, Source source, int newReports, HelpfulnessSignal helpfulness,
+    private void join(String articleId, Source source, Report report, HelpfulnessSignal helpfulness,
             IntFunction<Severity> signal, Consumer<Update> details) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
-            int reports = (current == null ? 0 : current.reportCount()) + newReports;
+            int reports = (current == null ? 0 : current.reportCount()) + (report == null ? 0 : 1);
             Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
             Instant now = clock.instant();
+            Instant resolveDue = sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt());
             Update update = new Update()
                     .set("reportCount", reports)
                     .addToSet("sources", source)
@@ -133,56 +154,46 @@ public class ReviewQueue {
                     .set("priority", properties.priority(severity, reports, daysOverdue(articleId),
                             deficit(helpfulness != null ? helpfulness : current == null ? null : current.helpfulness())))
                     .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
-                    .set("resolveDueAt",
-                            sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt()));
-            details.accept(touched(update, now));
-            String itemId = write(articleId, current, update, now);
-            if (itemId != null) {
+                    .set("resolveDueAt", resolveDue);
+            details.accept(update);
+            ItemEvent after = (current == null ? ItemEvent.opening() : ItemEvent.after(current))
+                    .joined(report, reports, severity, resolveDue);
+            ReviewItem written = current == null ? open(articleId, update, after, now)
+                    : write(current, new Change(update, after, List.of()), now);
+            if (written != null) {
                 if (current == null) {
                     metrics.opened(source);
                 }
                 // ids and the source only, never reader text; the line's trace id leads back to the reader's request
-                log.info("Review item {} for article {}: {} {} it", itemId, articleId, source,
+                log.info("Review item {} for article {}: {} {} it", written.id(), articleId, source,
                         current == null ? "opened" : "joined");
+                announcer.announce(written);
                 return;
             }
-            if (attempt == MAX_JOIN_ATTEMPTS) {
+            if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
             }
         }
     }
 
-    /** @return the id of the item written, or null when another writer changed or opened it first */
-    private String write(String articleId, ReviewItem current, Update update, Instant now) {
-        if (current != null) {
-            Query unchanged = Query.query(
-                    new Criteria().andOperator(where("_id").is(current.id()), atVersion(current)));
-            return mongo.updateFirst(unchanged, update, ReviewItem.class).getModifiedCount() == 1 ? current.id() : null;
-        }
+    /** @return the item opened, or null when another writer opened the article's item first */
+    private ReviewItem open(String articleId, Update update, ItemEvent after, Instant now) {
+        ObjectId id = new ObjectId();
         // matches no existing item (every item has createdAt), so this only ever inserts
         Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
-        update.setOnInsert("articleId", articleId)
+        update.setOnInsert("_id", id)
+                .setOnInsert("articleId", articleId)
                 .setOnInsert("state", ItemState.OPEN)
                 .setOnInsert("escalated", false)
+                .setOnInsert("openedAtRevision", articles.find(articleId).map(KnownArticle::revision).orElse(null))
                 .setOnInsert("createdAt", now);
+        ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
         try {
-            return mongo.upsert(nothing, update, ReviewItem.class).getUpsertedId()
-                    .asObjectId().getValue().toHexString();
+            return mongo.findAndModify(nothing, touched(update, now, event), options().upsert(true).returnNew(true),
+                    ReviewItem.class);
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return null;
         }
-    }
-
-    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
-    private static Criteria atVersion(ReviewItem item) {
-        return item.version() == 0
-                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
-                : where(VERSION).is(item.version());
-    }
-
-    /** Every write of an item says when, and counts its version up. */
-    private static Update touched(Update update, Instant now) {
-        return update.set("updatedAt", now).inc(VERSION, 1);
     }
 
     private static double deficit(HelpfulnessSignal helpfulness) {
@@ -221,23 +232,39 @@ public class ReviewQueue {
     }
 
     /**
-     * Claims the most pressing item this reviewer may take, if any. The key makes a retry answer with the item the
-     * first attempt claimed: the claim records the request in the item's unique {@code claimRequest}, so even two
-     * attempts at once cannot claim two items.
+     * Claims the most pressing item this reviewer may take, if any. When another write takes or changes the
+     * candidate first, the next most pressing one is tried: every lost race is someone else's success. The key makes
+     * a retry answer with the item the first attempt claimed: the claim records the request in the item's unique
+     * {@code claimRequest}, so even two attempts at once cannot claim two items.
      */
     public Optional<ReviewItem> claimNext(Staff who, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, CLAIMED, null, Objects.requireNonNull(key));
-        Optional<ReviewItem> earlier = claimMadeBy(request);
-        if (earlier.isPresent()) {
-            return earlier;
+        for (int attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
+            Optional<ReviewItem> earlier = claimMadeBy(request);
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+            Instant now = clock.instant();
+            ReviewItem candidate = mongo.findOne(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
+                    ReviewItem.class);
+            if (candidate == null) {
+                return Optional.empty();
+            }
+            if (!claimable(candidate, who, now)) {
+                continue; // claimed between matching the query and being read: the embedded store answers so
+            }
+            ReviewItem claimed;
+            try {
+                claimed = write(candidate, claimChange(candidate, request, now), now);
+            } catch (DuplicateKeyException sameRequestClaimedAnotherMeanwhile) {
+                return claimMadeBy(request);
+            }
+            if (claimed != null) {
+                announcer.announce(claimed);
+                return Optional.of(claimed(claimed));
+            }
         }
-        Instant now = clock.instant();
-        try {
-            return Optional.ofNullable(mongo.findAndModify(Query.query(waitingFor(who, now)).with(QUEUE_ORDER),
-                    claimUpdate(request, now), options().returnNew(true), ReviewItem.class)).map(this::claimed);
-        } catch (DuplicateKeyException sameRequestClaimedMeanwhile) {
-            return claimMadeBy(request);
-        }
+        throw Problems.conflict("The queue kept changing while you claimed; try again");
     }
 
     private Optional<ReviewItem> claimMadeBy(ItemRequest request) {
@@ -252,21 +279,17 @@ public class ReviewQueue {
      */
     public ReviewItem claim(String id, Staff who, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, CLAIMED, null, key);
-        Instant now = clock.instant();
-        ReviewItem claimed = mongo.findAndModify(
-                Query.query(request.notYetIn(new Criteria().andOperator(where("_id").is(id), claimableBy(who, now)))),
-                claimUpdate(request, now), options().returnNew(true), ReviewItem.class);
-        if (claimed == null) {
-            ReviewItem item = get(id);
-            if (request.id() != null && request.appliedTo(item)) {
-                return item;
+        // without a key, claiming again is how a holder renews the lease: only a keyed claim is applied once
+        return change(id, key == null ? null : request, item -> {
+            Instant now = clock.instant();
+            if (!claimable(item, who, now)) {
+                throw Problems.conflict(item.escalated() && !who.senior()
+                        ? "Item " + id + " is escalated: only a senior reviewer may take it"
+                        : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
+                                : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
             }
-            throw Problems.conflict(item.escalated() && !who.senior()
-                    ? "Item " + id + " is escalated: only a senior reviewer may take it"
-                    : "Item " + id + " is " + item.state() + (item.claimedBy() == null ? ""
-                            : " by " + item.claimedBy() + " until " + item.leaseExpiresAt()));
-        }
-        return claimed(claimed);
+            return Optional.of(claimChange(item, request, now));
+        }).orElseThrow().ifChanged(this::claimed);
     }
 
     /** Measures the wait for a reviewer once per item: at its first claim, not at renewals or later claims. */
@@ -278,15 +301,21 @@ public class ReviewQueue {
     }
 
     /**
-     * Open or escalated items, an item whose lease ran out, or one this reviewer already holds (claiming it again
-     * renews the lease). Escalated items are for senior reviewers only.
+     * The rule of {@link #waitingFor}, for one item as read, or one this reviewer already holds (claiming it again
+     * renews the lease).
      */
-    private static Criteria claimableBy(Staff who, Instant now) {
-        return new Criteria().orOperator(waitingFor(who, now),
-                where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username()));
+    private static boolean claimable(ReviewItem item, Staff who, Instant now) {
+        boolean leaseRanOut = item.state() == ItemState.CLAIMED && item.leaseExpiresAt() != null
+                && item.leaseExpiresAt().isBefore(now);
+        boolean waiting = (Transition.CLAIM.allowedFrom(item.state()) || leaseRanOut)
+                && (who.senior() || !item.escalated());
+        return waiting || item.state() == ItemState.CLAIMED && who.username().equals(item.claimedBy());
     }
 
-    /** Items nobody holds: waiting, or left by a reviewer whose lease ran out. */
+    /**
+     * Items nobody holds: waiting, or left by a reviewer whose lease ran out. Escalated items are for senior
+     * reviewers only.
+     */
     private static Criteria waitingFor(Staff who, Instant now) {
         Criteria waiting = new Criteria().orOperator(
                 where("state").in(Transition.CLAIM.from()),
@@ -294,85 +323,122 @@ public class ReviewQueue {
         return who.senior() ? waiting : new Criteria().andOperator(waiting, where("escalated").is(false));
     }
 
-    private Update claimUpdate(ItemRequest request, Instant now) {
+    private Change claimChange(ReviewItem item, ItemRequest request, Instant now) {
         Update claim = new Update()
                 .set("state", ItemState.CLAIMED)
                 .set("claimedBy", request.who().username())
                 .set("claimedAt", now)
-                .set("leaseExpiresAt", now.plus(properties.lease()))
-                .push("activity", request.entry(now));
+                .set("leaseExpiresAt", now.plus(properties.lease()));
         if (request.id() != null) {
             claim.set(CLAIM_REQUEST, request.id());
         } else {
             claim.unset(CLAIM_REQUEST);
         }
-        return touched(claim, now);
+        return new Change(claim, ItemEvent.after(item).state(ItemState.CLAIMED), List.of(request.entry(now)));
     }
 
     /** @param key null when the caller sent none */
     public ReviewItem release(String id, Staff who, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, "released", null, key);
-        ReviewItem item = get(id);
-        if (request.appliedTo(item)) {
-            return item;
-        }
-        requireHeld(item, who, Transition.RELEASE);
-        return change(item, request, letGo().set("state", Transition.afterLetGo(item.escalated())))
-                .orElseGet(() -> againOrConflict(id, request));
+        return change(id, request, item -> {
+            requireHeld(item, who, Transition.RELEASE);
+            ItemState back = Transition.afterLetGo(item.escalated());
+            return Optional.of(new Change(letGo().set("state", back), ItemEvent.after(item).state(back),
+                    List.of(request.entry(clock.instant()))));
+        }).orElseThrow().item();
     }
 
     /** @param key null when the caller sent none */
     public ReviewItem escalate(String id, Staff who, String reason, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, "escalated", reason, key);
-        ReviewItem item = get(id);
-        if (request.appliedTo(item)) {
-            return item;
-        }
-        requireHeld(item, who, Transition.ESCALATE);
-        return change(item, request, letGo().set("state", ItemState.ESCALATED).set("escalated", true))
-                .map(escalated -> {
-                    metrics.escalated();
-                    return escalated;
-                })
-                .orElseGet(() -> againOrConflict(id, request));
+        return change(id, request, item -> {
+            requireHeld(item, who, Transition.ESCALATE);
+            return Optional.of(new Change(letGo().set("state", ItemState.ESCALATED).set("escalated", true),
+                    ItemEvent.after(item).state(ItemState.ESCALATED), List.of(request.entry(clock.instant()))));
+        }).orElseThrow().ifChanged(escalated -> metrics.escalated());
     }
 
-    /** A note has no state to tell its retry by, so it always comes with a key. */
+    /**
+     * Notes are the reviewers' own: they change nothing another service sees, so they are not announced. A note has
+     * no state to tell its retry by, so it always comes with a key.
+     */
     public ReviewItem note(String id, Staff who, String text, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, "note", text, Objects.requireNonNull(key));
-        ReviewItem item = get(id);
-        if (request.appliedTo(item)) {
-            return item;
-        }
-        requireAllowed(item, Transition.NOTE);
-        return change(item, request, new Update()).orElseGet(() -> againOrConflict(id, request));
+        return change(id, request, item -> {
+            requireAllowed(item, Transition.NOTE);
+            return Optional.of(new Change(new Update(), null, List.of(request.entry(clock.instant()))));
+        }).orElseThrow().item();
+    }
+
+    /**
+     * A senior reviewer puts a short notice on the article page at once, or replaces the one standing, while a
+     * reader's safety concern is being checked. Only then: a notice that the page's advice is in doubt is a safety
+     * measure, and on every ordinary correction it would soon stop being read.
+     *
+     * @param key null when the caller sent none
+     */
+    public ReviewItem setSafetyNotice(String id, Staff who, String text, IdempotencyKey key) {
+        requireSenior(who, "put a safety notice on the article page");
+        String notice = text.strip();
+        ItemRequest request = ItemRequest.of(who, NOTICE_SET, notice, key);
+        return change(id, request, item -> {
+            requireAllowed(item, Transition.SAFETY_NOTICE);
+            if (!item.hasSafetyConcern()) {
+                throw Problems.conflict("Item " + id + " has no safety-concern report: a safety notice is only for"
+                        + " those");
+            }
+            Instant now = clock.instant();
+            return Optional.of(new Change(
+                    new Update().set("safetyNotice", new SafetyNotice(notice, who.username(), now)),
+                    ItemEvent.after(item).safetyNotice(notice), List.of(request.entry(now))));
+        }).orElseThrow().item();
+    }
+
+    /** @param key null when the caller sent none */
+    public ReviewItem liftSafetyNotice(String id, Staff who, IdempotencyKey key) {
+        requireSenior(who, "lift a safety notice");
+        ItemRequest request = ItemRequest.of(who, NOTICE_LIFTED, null, key);
+        return change(id, request, item -> {
+            if (item.safetyNotice() == null) {
+                throw Problems.conflict("No safety notice stands on item " + id);
+            }
+            return Optional.of(new Change(new Update().unset("safetyNotice"), ItemEvent.after(item).safetyNotice(null),
+                    List.of(request.entry(clock.instant()))));
+        }).orElseThrow().item();
     }
 
     /** @param key null when the caller sent none */
     public ReviewItem resolve(String id, Staff who, Resolve command, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, "resolved", command.describe(), key);
-        ReviewItem item = get(id);
-        if (request.appliedTo(item)) {
-            return item;
+        return change(id, request, item -> {
+            requireHeld(item, who, Transition.RESOLVE);
+            if (item.escalated() && !who.senior()) {
+                throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
+            }
+            validate(item, command);
+            Instant now = clock.instant();
+            Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
+                    command.publicReason(), command.duplicateOf(), who.username(), now);
+            return Optional.of(resolution(item, request, resolution, now));
+        }).orElseThrow().ifChanged(metrics::resolved);
+    }
+
+    /**
+     * Closes the item, freeing the article's slot, and lifts the safety notice it may have put on the page. The
+     * resolution is the log's last entry, so that a retry without a key is recognised by it.
+     */
+    private static Change resolution(ReviewItem item, ItemRequest request, Resolution resolution, Instant now) {
+        List<Activity> log = new ArrayList<>();
+        if (item.safetyNotice() != null) {
+            log.add(new Activity(NOTICE_LIFTED, request.who().username(), now, "with the resolution"));
         }
-        requireHeld(item, who, Transition.RESOLVE);
-        if (item.escalated() && !who.senior()) {
-            throw Problems.conflict("Item " + id + " is escalated: only a senior reviewer may resolve it");
-        }
-        validate(item, command);
-        Instant now = clock.instant();
-        Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
-                command.duplicateOf(), who.username(), now);
-        Update resolve = letGo()
+        log.add(request.entry(now));
+        return new Change(letGo()
                 .set("state", ItemState.RESOLVED)
                 .set("groupKey", "closed:" + item.id())
-                .set("resolution", resolution);
-        return change(item, request, resolve)
-                .map(resolved -> {
-                    metrics.resolved(resolved);
-                    return resolved;
-                })
-                .orElseGet(() -> againOrConflict(id, request));
+                .set("resolution", resolution)
+                .unset("safetyNotice"),
+                ItemEvent.after(item).resolved(resolution), log);
     }
 
     /**
@@ -384,30 +450,26 @@ public class ReviewQueue {
      * @return the ids of the items marked as spam
      */
     public List<String> markAsSpam(Collection<String> ids, Staff who, String summary) {
-        Instant now = clock.instant();
-        Resolution resolution = new Resolution(Outcome.SPAM, null, summary, null, who.username(), now);
-        Criteria mine = where("state").is(ItemState.CLAIMED).and("claimedBy").is(who.username());
-        Criteria waiting = where("state").in(ItemState.OPEN, ItemState.ESCALATED);
-        Criteria allowed = new Criteria().orOperator(waiting, mine);
-        if (!who.senior()) {
-            allowed = new Criteria().andOperator(allowed, where("escalated").is(false));
-        }
-        ItemRequest request = ItemRequest.of(who, "resolved", Resolve.describe(Outcome.SPAM, null, null, summary),
-                null);
+        ItemRequest request = ItemRequest.of(who, "resolved", Resolve.describe(Outcome.SPAM, null, null, summary,
+                null), null);
         List<String> marked = new ArrayList<>();
         for (String id : ids) {
-            ReviewItem changed = mongo.findAndModify(
-                    Query.query(new Criteria().andOperator(where("_id").is(id), allowed)),
-                    touched(letGo().set("state", ItemState.RESOLVED).set("groupKey", "closed:" + id)
-                            .set("resolution", resolution).push("activity", request.entry(now)), now),
-                    options().returnNew(true), ReviewItem.class);
-            if (changed != null) {
-                metrics.resolved(changed);
-                marked.add(id);
-            } else if (Optional.ofNullable(mongo.findById(id, ReviewItem.class)).filter(request::appliedTo)
-                    .isPresent()) {
-                marked.add(id);
+            if (mongo.findById(id, ReviewItem.class) == null) {
+                continue;
             }
+            change(id, request, item -> {
+                boolean waiting = Transition.CLAIM.allowedFrom(item.state());
+                boolean mine = Transition.RESOLVE.allowedFrom(item.state()) && who.username().equals(item.claimedBy());
+                if (!(waiting || mine) || item.escalated() && !who.senior()) {
+                    return Optional.empty();
+                }
+                Instant now = clock.instant();
+                Resolution resolution = new Resolution(Outcome.SPAM, null, summary, null, null, who.username(), now);
+                return Optional.of(resolution(item, request, resolution, now));
+            }).ifPresent(done -> {
+                done.ifChanged(metrics::resolved);
+                marked.add(id);
+            });
         }
         return marked;
     }
@@ -418,24 +480,25 @@ public class ReviewQueue {
      * @param requestId what made it, e.g. the sign-off's id: logging it again changes nothing
      */
     public void log(String id, Staff who, String action, String detail, String requestId) {
-        Instant now = clock.instant();
-        mongo.updateFirst(Query.query(where("_id").is(id).and(ItemRequest.ID_FIELD).ne(requestId)),
-                touched(new Update().push("activity", new Activity(action, who.username(), now, detail, requestId)),
-                        now),
-                ReviewItem.class);
+        ItemRequest request = new ItemRequest(who, action, detail, Objects.requireNonNull(requestId));
+        change(id, request, item -> Optional.of(new Change(new Update(), null, List.of(request.entry(clock.instant())))));
     }
 
     /** Gives every item whose lease ran out back to the queue. Safe with several instances running it. */
     public long returnExpiredLeases() {
         Instant now = clock.instant();
         long returned = 0;
-        for (boolean escalated : new boolean[] {false, true}) {
-            returned += mongo.updateMulti(
-                    Query.query(where("state").is(ItemState.CLAIMED).and("escalated").is(escalated)
-                            .and("leaseExpiresAt").lt(now)),
-                    touched(letGo().set("state", Transition.afterLetGo(escalated))
-                            .push("activity", new Activity("lease expired", "system", now, null)), now),
-                    ReviewItem.class).getModifiedCount();
+        for (ReviewItem expired : mongo.find(Query.query(where("state").is(ItemState.CLAIMED)
+                .and("leaseExpiresAt").lt(now)), ReviewItem.class)) {
+            Optional<Applied> back = change(expired.id(), null, item -> {
+                if (item.state() != ItemState.CLAIMED || !item.leaseExpiresAt().isBefore(now)) {
+                    return Optional.empty(); // claimed again or released meanwhile
+                }
+                ItemState state = Transition.afterLetGo(item.escalated());
+                return Optional.of(new Change(letGo().set("state", state), ItemEvent.after(item).state(state),
+                        List.of(new Activity("lease expired", "system", now, null))));
+            });
+            returned += back.isPresent() ? 1 : 0;
         }
         return returned;
     }
@@ -476,8 +539,16 @@ public class ReviewQueue {
 
     private static void requireAllowed(ReviewItem item, Transition transition) {
         if (!transition.allowedFrom(item.state())) {
-            throw Problems.conflict("Cannot " + transition.name().toLowerCase() + " item " + item.id()
-                    + " while it is " + item.state());
+            throw Problems.conflict("Cannot " + transition.name().toLowerCase().replace('_', ' ') + " item "
+                    + item.id() + " while it is " + item.state());
+        }
+    }
+
+    /** The security chain admits only senior reviewers here already; the queue says so too. */
+    private static void requireSenior(Staff who, String action) {
+        if (!who.senior()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "Only a senior reviewer may " + action), null);
         }
     }
 
@@ -486,42 +557,118 @@ public class ReviewQueue {
     }
 
     /**
-     * Applies a change only if the item is still as it was read (state, holder, escalation), and a keyed request only
-     * once.
+     * One change of an item, decided on the item as read.
      *
-     * @return the changed item, or empty when someone else acted first (or the same request, sent twice at once)
+     * @param after what the change leaves of the item for {@code review.items}; null for a change no other service
+     *              sees (a note, a line in the log)
+     * @param log   the activity entries it adds
      */
-    private Optional<ReviewItem> change(ReviewItem item, ItemRequest request, Update update) {
-        Instant now = clock.instant();
-        Criteria unchanged = where("_id").is(item.id()).and("state").is(item.state())
-                .and("escalated").is(item.escalated())
-                .and("claimedBy").is(item.claimedBy());
-        return Optional.ofNullable(mongo.findAndModify(Query.query(request.notYetIn(unchanged)),
-                touched(update.push("activity", request.entry(now)), now), options().returnNew(true),
-                ReviewItem.class));
+    private record Change(Update update, ItemEvent after, List<Activity> log) {
     }
 
-    /** After a lost race: the same request sent twice at once answers as the first; anything else is a conflict. */
-    private ReviewItem againOrConflict(String id, ItemRequest request) {
-        ReviewItem item = get(id);
-        if (request.appliedTo(item)) {
+    /**
+     * What a request came to.
+     *
+     * @param item    the item as it stands after it
+     * @param changed false when the item already showed the request (a retry, a double submit, or the same request
+     *                sent twice at once, which the other attempt applied): nothing was written or announced again
+     */
+    private record Applied(ReviewItem item, boolean changed) {
+
+        /** @return the item, after {@code counted} saw it if this call changed it: a metric counts each change once */
+        ReviewItem ifChanged(Consumer<ReviewItem> counted) {
+            if (changed) {
+                counted.accept(item);
+            }
             return item;
         }
-        throw Problems.conflict("Item " + id + " changed meanwhile; reload it and try again");
     }
 
-    /** A reviewer's decision on an item. */
-    public record Resolve(Outcome outcome, Integer revision, String summary, String duplicateOf) {
+    /**
+     * Applies a change decided on the item as read. The write matches only that version of the item, so the event
+     * stored with it describes exactly the state it makes, and a request the item did not show when read cannot have
+     * been applied before the write; when another write came first, the item is read and the change decided again,
+     * so a report joining meanwhile costs nothing but a retry.
+     *
+     * @param once   the request to apply once: when the item as read already shows it, nothing is written. Null when
+     *               doing it again is wanted (a keyless claim renews) or the system acts
+     * @param decide the change to make, or empty when there is none (any more); throws when it is refused
+     * @return what was done, or empty when there was nothing to do
+     * @throws org.springframework.web.ErrorResponseException 422 when the request's key was used for another request
+     */
+    private Optional<Applied> change(String id, ItemRequest once, Function<ReviewItem, Optional<Change>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            ReviewItem item = get(id);
+            if (once != null && once.appliedTo(item)) {
+                return Optional.of(new Applied(item, false));
+            }
+            Optional<Change> change = decide.apply(item);
+            if (change.isEmpty()) {
+                return Optional.empty();
+            }
+            ReviewItem changed = write(item, change.get(), clock.instant());
+            if (changed != null) {
+                announcer.announce(changed);
+                return Optional.of(new Applied(changed, true));
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw Problems.conflict("Item " + id + " changed meanwhile; reload it and try again");
+            }
+        }
+    }
 
-        /** The decision as the activity log shows it: the outcome with what it names, and the summary. */
+    /** @return the item as written, or null when it is no longer at the version read */
+    private ReviewItem write(ReviewItem item, Change change, Instant now) {
+        ReviewItemChanged event = change.after() == null ? null
+                : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
+        Update update = change.update();
+        if (!change.log().isEmpty()) {
+            update.push("activity").each(change.log().toArray());
+        }
+        // The state, holder and escalation the change was decided on are matched as well as the version: the
+        // embedded store may let a read see a write half done, new version beside old state.
+        Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
+                .is(item.escalated()).and("claimedBy").is(item.claimedBy());
+        return mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
+                touched(update, now, event), options().returnNew(true), ReviewItem.class);
+    }
+
+    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
+    private static Criteria atVersion(ReviewItem item) {
+        return item.version() == 0
+                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
+                : where(VERSION).is(item.version());
+    }
+
+    /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
+    private static Update touched(Update update, Instant now, ReviewItemChanged event) {
+        update.set("updatedAt", now).inc(VERSION, 1);
+        return event == null ? update : update.push("outbox", event);
+    }
+
+    /**
+     * A reviewer's decision on an item.
+     *
+     * @param summary      the reviewer's account, kept in the activity log
+     * @param publicReason what readers who asked to hear back are told; optional
+     */
+    public record Resolve(Outcome outcome, Integer revision, String summary, String publicReason,
+            String duplicateOf) {
+
+        /**
+         * The decision as the activity log shows it: the outcome with what it names, the summary, and what readers
+         * are told. All of it, so that a key sent again with another decision is told apart.
+         */
         String describe() {
-            return describe(outcome, revision, duplicateOf, summary);
+            return describe(outcome, revision, duplicateOf, summary, publicReason);
         }
 
-        static String describe(Outcome outcome, Integer revision, String duplicateOf, String summary) {
+        static String describe(Outcome outcome, Integer revision, String duplicateOf, String summary,
+                String publicReason) {
             String names = revision != null ? " (revision " + revision + ")"
                     : duplicateOf != null ? " (of item " + duplicateOf + ")" : "";
-            return outcome + names + ": " + summary;
+            String told = publicReason == null ? "" : " — readers are told: " + publicReason;
+            return outcome + names + ": " + summary + told;
         }
     }
 }

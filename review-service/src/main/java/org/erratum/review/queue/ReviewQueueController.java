@@ -7,17 +7,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.platform.web.IdempotencyKey;
+import org.erratum.review.queue.ReviewItem.SafetyNotice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -105,7 +109,30 @@ class ReviewQueueController {
     ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
         return queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(request.outcome(),
-                request.revision(), request.summary(), request.duplicateOf()), optional(key));
+                request.revision(), request.summary(), blankToNull(request.publicReason()), request.duplicateOf()),
+                optional(key));
+    }
+
+    /** Puts a safety notice on the article page, or replaces the one standing (the security chain: seniors only). */
+    @PutMapping("/{id}/safety-notice")
+    @ApiResponse(responseCode = "200", description = "The item, with the notice the article page now shows")
+    @ApiResponse(responseCode = "409", description = "The item is resolved, or no reader reported a safety concern"
+            + " on it")
+    ReviewItem setSafetyNotice(@PathVariable String id, @Valid @RequestBody SafetyNoticeRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.setSafetyNotice(id, Staff.of(user, roles), request.text(), optional(key));
+    }
+
+    @DeleteMapping("/{id}/safety-notice")
+    @ApiResponse(responseCode = "200", description = "The item, without a safety notice")
+    @ApiResponse(responseCode = "409", description = "No safety notice stands on the item")
+    ReviewItem liftSafetyNotice(@PathVariable String id,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
+        return queue.liftSafetyNotice(id, Staff.of(user, roles), optional(key));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Marks a batch as spam; answers which were marked and which were skipped (taken or closed meanwhile). */
@@ -129,7 +156,16 @@ class ReviewQueueController {
     record Text(@NotBlank @Size(max = 2000) String text) {
     }
 
+    /**
+     * @param summary      the reviewer's account, kept in the activity log
+     * @param publicReason what readers who asked to hear back are told; optional, never the summary
+     */
     record ResolveRequest(@NotNull Outcome outcome, @Positive Integer revision,
-            @NotBlank @Size(max = 2000) String summary, @Size(max = 100) String duplicateOf) {
+            @NotBlank @Size(max = 2000) String summary, @Size(max = 2000) String publicReason,
+            @Size(max = 100) String duplicateOf) {
+    }
+
+    record SafetyNoticeRequest(@NotBlank @Size(max = SafetyNotice.MAX_LENGTH)
+            @Pattern(regexp = SafetyNotice.ONE_LINE, message = "must be one line of plain text") String text) {
     }
 }

@@ -9,8 +9,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The item state machine. The queue turns each row into the precondition of one atomic findAndModify, so this
- * table is the single statement of which action may happen when.
+ * The item state machine: the queue checks each change against its row on the item as read, and writes it only
+ * if the item is still at the version read, so this table is the single statement of which action may happen when.
  */
 enum Transition {
     /** A CLAIMED item whose lease ran out is claimable again; see {@link ReviewQueue#claim}. */
@@ -18,7 +18,9 @@ enum Transition {
     RELEASE(EnumSet.of(CLAIMED)),
     ESCALATE(EnumSet.of(CLAIMED)),
     RESOLVE(EnumSet.of(CLAIMED)),
-    NOTE(ItemState.ACTIVE);
+    NOTE(ItemState.ACTIVE),
+    /** A senior reviewer may put a safety notice on the page whoever holds the item, or nobody. */
+    SAFETY_NOTICE(ItemState.ACTIVE);
 
     private final Set<ItemState> from;
 

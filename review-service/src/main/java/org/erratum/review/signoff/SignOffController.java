@@ -1,6 +1,7 @@
 package org.erratum.review.signoff;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -52,7 +53,13 @@ class SignOffController {
                 signIn.clinician(user), IdempotencyKey.required(key));
     }
 
-    /** @param revision the revision the clinician reviewed */
-    record SignOffRequest(@NotNull @Positive Integer revision, @Size(max = 100) String itemId) {
+    /**
+     * @param revision             the revision the clinician reviewed
+     * @param reviewedWholeArticle the clinician confirms they reviewed the whole article, not only what changed since
+     *                             the last sign-off: a sign-off vouches for every word on the page
+     */
+    record SignOffRequest(@NotNull @Positive Integer revision, @Size(max = 100) String itemId,
+            @NotNull(message = SignOffs.WHOLE_ARTICLE) @AssertTrue(message = SignOffs.WHOLE_ARTICLE)
+            Boolean reviewedWholeArticle) {
     }
 }

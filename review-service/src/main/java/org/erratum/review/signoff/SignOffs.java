@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,6 +45,10 @@ public class SignOffs {
     private static final Logger log = LoggerFactory.getLogger(SignOffs.class);
 
     static final String BINDING = "decisions";
+
+    /** Why a sign-off without the whole-article confirmation is refused, for the API and the console alike. */
+    public static final String WHOLE_ARTICLE = "must be true: confirm that you reviewed the whole article, not only"
+            + " what changed since the last sign-off";
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
@@ -129,6 +134,12 @@ public class SignOffs {
                     "Article revision " + signOff.revision() + " clinically reviewed", signOff.id());
         }
         return result;
+    }
+
+    /** The article's latest clinical sign-off recorded here, if any. */
+    public Optional<SignOff> latest(String articleId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("articleId").is(articleId))
+                .with(Sort.by(Sort.Direction.DESC, "reviewedAt")).limit(1), SignOff.class));
     }
 
     private SignOff publish(SignOff signOff) {

@@ -2,6 +2,10 @@ package org.erratum.review.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.erratum.review.console.ConsoleSession;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +49,16 @@ class AuthorizationMatrixIntegrationTests {
             POST | /api/review/items/spam                   | anonymous | 401
             POST | /api/review/items/spam                   | editor    | 403
             POST | /api/review/items/spam                   | reviewer  | 400
+            PUT  | /api/review/items/unknown/safety-notice  | anonymous | 401
+            PUT  | /api/review/items/unknown/safety-notice  | editor    | 403
+            PUT  | /api/review/items/unknown/safety-notice  | reviewer  | 403
+            PUT  | /api/review/items/unknown/safety-notice  | senior    | 400
+            PUT  | /api/review/items/unknown/safety-notice  | admin     | 400
+            DELETE | /api/review/items/unknown/safety-notice | anonymous | 401
+            DELETE | /api/review/items/unknown/safety-notice | editor   | 403
+            DELETE | /api/review/items/unknown/safety-notice | reviewer | 403
+            DELETE | /api/review/items/unknown/safety-notice | senior   | 404
+            DELETE | /api/review/items/unknown/safety-notice | admin    | 404
             POST | /api/review/articles/unknown/sign-off    | anonymous | 401
             POST | /api/review/articles/unknown/sign-off    | editor    | 403
             POST | /api/review/articles/unknown/sign-off    | reviewer  | 403
@@ -69,5 +83,49 @@ class AuthorizationMatrixIntegrationTests {
         ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+    }
+
+    /**
+     * The console's pages and forms, each caller signed in through the form (anonymous: not at all) and posting with
+     * its session's CSRF token. Getting past security here means a page (404 for the unknown ids) or the console's
+     * redirect back to the page the form was on (with the queue's problem flashed); anonymous visitors are sent to
+     * sign in, and a role too low meets the 403 page.
+     */
+    @ParameterizedTest(name = "console {0} {1} as {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET  | /console/items/unknown                    | anonymous | 302 /login
+            GET  | /console/items/unknown                    | editor    | 403
+            GET  | /console/items/unknown                    | reviewer  | 404
+            GET  | /console/items/unknown                    | admin     | 404
+            GET  | /console/articles/unknown/sign-off        | reviewer  | 403
+            GET  | /console/articles/unknown/sign-off        | senior    | 404
+            POST | /console/items/unknown/resolve            | editor    | 403
+            POST | /console/items/unknown/resolve            | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/safety-notice      | anonymous | 302 /login
+            POST | /console/items/unknown/safety-notice      | editor    | 403
+            POST | /console/items/unknown/safety-notice      | reviewer  | 403
+            POST | /console/items/unknown/safety-notice      | senior    | 302 /console/items/unknown
+            POST | /console/items/unknown/safety-notice      | admin     | 302 /console/items/unknown
+            POST | /console/items/unknown/safety-notice/lift | anonymous | 302 /login
+            POST | /console/items/unknown/safety-notice/lift | reviewer  | 403
+            POST | /console/items/unknown/safety-notice/lift | senior    | 302 /console/items/unknown
+            POST | /console/articles/unknown/sign-off        | reviewer  | 403
+            POST | /console/articles/unknown/sign-off        | senior    | 302 /console/articles/unknown/sign-off
+            """)
+    void eachConsoleVisitorReachesExactlyWhatItsRoleAllows(String method, String path, String caller,
+            String expected) {
+        ConsoleSession session = "anonymous".equals(caller) ? ConsoleSession.anonymous(port)
+                : ConsoleSession.signedIn(port, caller, caller + "-dev-password");
+
+        HttpResponse<String> response = "GET".equals(method) ? session.get(path)
+                // the sign-in page carries this session's CSRF token, whoever is signed in
+                : session.submit("/login", path, Map.of("notice", "Being checked."));
+
+        String[] status = expected.split(" ");
+        assertThat(response.statusCode()).as(path).isEqualTo(Integer.parseInt(status[0]));
+        if (status.length > 1) {
+            assertThat(response.headers().firstValue("Location")).as(path)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith(status[1]));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Set;
 
+import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.Source;
@@ -64,5 +65,23 @@ class ActionsTests {
         assertThat(actions.claim()).isFalse();
         assertThat(actions.note()).isFalse();
         assertThat(actions.seniorOnly()).isFalse();
+    }
+
+    @Test
+    void onlyASeniorReviewerIsOfferedASafetyNoticeAndOnlyOnAnActiveSafetyConcern() {
+        ReviewItem safety = Items.reported(ItemState.CLAIMED, Category.SAFETY_CONCERN);
+
+        assertThat(Actions.of(safety, senior, now).safetyNotice()).isTrue();
+        assertThat(Actions.of(safety, reviewer, now).safetyNotice()).isFalse();
+        assertThat(Actions.of(Items.reported(ItemState.OPEN, Category.INACCURATE), senior, now).safetyNotice())
+                .isFalse();
+        assertThat(Actions.of(Items.reported(ItemState.RESOLVED, Category.SAFETY_CONCERN), senior, now)
+                .safetyNotice()).isFalse();
+    }
+
+    @Test
+    void anActiveItemsArticleMayBeCorrectedAResolvedOnesNot() {
+        assertThat(Actions.of(item(ItemState.OPEN, null, null, false), reviewer, now).correct()).isTrue();
+        assertThat(Actions.of(item(ItemState.RESOLVED, null, null, false), reviewer, now).correct()).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.StoredItems;
@@ -102,6 +103,22 @@ class ConsoleDoubleSubmitIntegrationTests {
     }
 
     @Test
+    void aSafetyNoticeSetAndLiftedTwiceActsOnceEach() {
+        ReviewItem item = ReportedItems.reportedItem(mongo, Category.SAFETY_CONCERN, "Take two tablets",
+                "My leaflet says one");
+        ConsoleSession senior = ConsoleSession.signedIn(port, "senior", "senior-dev-password");
+
+        ReviewItem noticed = sentTwice(senior, item, "/safety-notice", Map.of("notice", "Being checked."),
+                "Your safety notice is on its way to the article page.");
+        assertThat(noticed.safetyNotice().text()).isEqualTo("Being checked.");
+        ReviewItem lifted = sentTwice(senior, item, "/safety-notice/lift", Map.of(),
+                "You lifted the safety notice; the article page drops it shortly.");
+
+        assertThat(lifted.safetyNotice()).isNull();
+        assertThat(actions(lifted)).containsExactly("safety notice set", "safety notice lifted");
+    }
+
+    @Test
     void claimingTheNextItemTwiceClaimsOneItem() {
         ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
         ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
@@ -123,7 +140,7 @@ class ConsoleDoubleSubmitIntegrationTests {
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off?itemId=" + item.id();
 
         List<HttpResponse<String>> pages = sendTwice(senior, signOffPage,
-                "/console/articles/" + item.articleId() + "/sign-off", Map.of("revision", "2", "itemId", item.id()));
+                "/console/articles/" + item.articleId() + "/sign-off", Map.of("revision", "2", "itemId", item.id(), "reviewedWholeArticle", "true"));
 
         for (HttpResponse<String> page : pages) {
             assertThat(page.body()).contains("You signed off revision 2 as clinically reviewed.");

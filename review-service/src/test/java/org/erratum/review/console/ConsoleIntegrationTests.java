@@ -285,7 +285,7 @@ class ConsoleIntegrationTests {
         assertThat(form.body()).contains("<label for=\"revision\">Revision you reviewed</label>");
 
         HttpResponse<String> signedOff = senior.submit(signOffPage, "/console/articles/" + item.articleId()
-                + "/sign-off", Map.of("revision", "2", "itemId", item.id()));
+                + "/sign-off", Map.of("revision", "2", "itemId", item.id(), "reviewedWholeArticle", "true"));
 
         assertThat(signedOff.statusCode()).isEqualTo(302);
         assertThat(senior.follow(signedOff).body()).contains("You signed off revision 2");

@@ -47,12 +47,19 @@ class ItemVersionIntegrationTests {
     QueueMetrics metrics;
 
     @Autowired
+    ItemAnnouncer announcer;
+
+    @Autowired
+    ItemEventsProperties events;
+
+    @Autowired
     ReviewQueue queue;
 
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        ReviewQueue stoppedClockQueue = new ReviewQueue(mongo, articles, properties, sla, metrics, clock);
+        ReviewQueue stoppedClockQueue = new ReviewQueue(mongo, articles, properties, sla, metrics, announcer, events,
+                clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class SignOffIntegrationTests {
         String articleId = knownArticle();
         double signOffsBefore = signOffs();
 
-        var response = seniorWithKey().post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        var response = seniorWithKey().post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(signOffs() - signOffsBefore).isEqualTo(1);
@@ -79,21 +80,22 @@ class SignOffIntegrationTests {
         double signOffsBefore = signOffs();
 
         assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(403);
         assertThat(ApiClient.onPort(port)
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1)).status())
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(401);
-        var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 2));
+        var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(2));
         assertThat(unknownRevision.status()).isEqualTo(422);
         assertThat(unknownRevision.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
-        assertThat(senior.post("/api/review/articles/unknown/sign-off", Map.of("revision", 1)).status())
+        assertThat(senior.post("/api/review/articles/unknown/sign-off", wholeArticle(1)).status())
                 .isEqualTo(404);
-        var missing = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of());
+        var missing = senior.post("/api/review/articles/" + articleId + "/sign-off",
+                Map.of("reviewedWholeArticle", true));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
         var withoutKey = ApiClient.onPort(port).as("senior", "senior-dev-password")
-                .post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+                .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
         assertThat(withoutKey.status()).isEqualTo(400);
         assertThat(withoutKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(signOffsOf(articleId)).isZero();
@@ -106,8 +108,8 @@ class SignOffIntegrationTests {
         ApiClient senior = seniorWithKey();
         double signOffsBefore = signOffs();
 
-        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
-        var retry = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
+        var retry = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(retry.status()).isEqualTo(202);
@@ -120,16 +122,39 @@ class SignOffIntegrationTests {
     void aKeySentAgainWithADifferentSignOffIsRefusedWith422() {
         String articleId = knownArticle();
         ApiClient senior = seniorWithKey();
-        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", Map.of("revision", 1));
+        var first = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
 
         var other = senior.post("/api/review/articles/" + articleId + "/sign-off",
-                Map.of("revision", 1, "itemId", "another-item"));
+                Map.of("revision", 1, "itemId", "another-item", "reviewedWholeArticle", true));
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.header("Content-Type")).startsWith("application/problem+json");
         assertThat(other.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(signOffsOf(articleId)).isEqualTo(1);
+    }
+
+    /** A clinician who only read the diff has not reviewed the article: the API refuses, naming the field. */
+    @Test
+    void aSignOffWithoutTheWholeArticleConfirmationIsRefused() {
+        String articleId = knownArticle();
+        ApiClient senior = seniorWithKey();
+
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("revision", 1),
+                Map.of("revision", 1, "reviewedWholeArticle", false))) {
+            var refused = senior.post("/api/review/articles/" + articleId + "/sign-off", body);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
+                assertThat(error.get("field").asString()).isEqualTo("reviewedWholeArticle");
+                assertThat(error.get("message").asString()).contains("reviewed the whole article");
+            });
+        }
+        assertThat(signOffsOf(articleId)).isZero();
+    }
+
+    private static Map<String, Object> wholeArticle(int revision) {
+        return Map.of("revision", revision, "reviewedWholeArticle", true);
     }
 
     private double signOffs() {

@@ -83,13 +83,13 @@ class SignOffOutageIntegrationTests {
         String page = "/console/articles/" + articleId + "/sign-off";
 
         var beforeTheOutage = ApiClient.onPort(port).as("senior", "senior-dev-password")
-                .withHeader("Idempotency-Key", UUID.randomUUID().toString()).post(signOff, Map.of("revision", 1));
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString()).post(signOff, Map.of("revision", 1, "reviewedWholeArticle", true));
         assertThat(beforeTheOutage.json().get("published").asBoolean()).as(beforeTheOutage.toString()).isTrue();
 
         broker.stop();
-        var first = senior.post(signOff, Map.of("revision", 1));
-        var retry = senior.post(signOff, Map.of("revision", 1));
-        Map<String, String> form = console.formOf(page, Map.of("revision", "1"));
+        var first = senior.post(signOff, Map.of("revision", 1, "reviewedWholeArticle", true));
+        var retry = senior.post(signOff, Map.of("revision", 1, "reviewedWholeArticle", true));
+        Map<String, String> form = console.formOf(page, Map.of("revision", "1", "reviewedWholeArticle", "true"));
         List<String> consoleSays = List.of(consoleAnswer(console, page, form), consoleAnswer(console, page, form));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
@@ -110,7 +110,7 @@ class SignOffOutageIntegrationTests {
                 record -> apiSignOff.equals(TopicProbe.header(record, "ce_id")));
         assertThat(announced.key()).isEqualTo(articleId);
         await().atMost(WAIT).until(() -> signOffsOf(articleId).stream().allMatch(SignOff::published));
-        var later = senior.post(signOff, Map.of("revision", 1));
+        var later = senior.post(signOff, Map.of("revision", 1, "reviewedWholeArticle", true));
 
         assertThat(later.status()).isEqualTo(202);
         assertThat(later.json().get("id").asString()).isEqualTo(apiSignOff);
