@@ -110,8 +110,9 @@ class ConsoleViews {
      * item opened at) to the article's current revision.
      */
     private RevisionDiff sinceReadersSaw(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
+        Integer measured = item.helpfulness() == null ? null : item.helpfulness().revision();
         Integer seen = reports.stream().map(Report::revision).min(Integer::compare)
-                .orElse(item.helpfulness() != null ? item.helpfulness().revision() : item.openedAtRevision());
+                .orElse(measured != null ? measured : item.openedAtRevision());
         return seen == null || article.isEmpty() ? null : diff(item.articleId(), seen, article.get().revision());
     }
 

@@ -29,6 +29,7 @@ import org.erratum.review.helpfulness.HelpfulnessProperties;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.ArticleStatesBeforeBlocks;
 import org.erratum.testsupport.IntegrationTest;
@@ -59,6 +60,9 @@ class ConsoleIntegrationTests {
     @Autowired
     HelpfulnessProperties helpfulness;
 
+    @Autowired
+    ReviewQueue queue;
+
     private ConsoleSession reviewer() {
         return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
     }
@@ -86,6 +90,19 @@ class ConsoleIntegrationTests {
 
     private static String page(ReviewItem item) {
         return "/console/items/" + item.id();
+    }
+
+    /** An item no reader reported and nobody measured, on an article the service did not know when it opened. */
+    @Test
+    void theItemPageShowsAnItemThatNoReaderRevisionLedTo() {
+        String articleId = Fixtures.newArticleId();
+        queue.flagReviewDue(articleId);
+        ReviewItem item = mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
+
+        HttpResponse<String> page = reviewer().get(page(item));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No reader reported this article");
     }
 
     @Test
