@@ -67,7 +67,7 @@ class GuidanceChangedIntegrationTests {
         JsonNode other = create("Hay fever", "allergy " + topic.substring(7));
 
         assertThat(editor.pages.get(PAGE).body()).contains(">" + topic + " (2 articles)</option>")
-                .contains("<label for=\"reason\">Reason</label>");
+                .contains("<label for=\"reason\">Reason</label>").doesNotContain("error-summary");
         HttpResponse<String> marked = mark(topic, REASON);
 
         assertThat(marked.statusCode()).isEqualTo(302);
@@ -98,7 +98,7 @@ class GuidanceChangedIntegrationTests {
 
         String page = api.get("/articles/" + inhalers.get("slug").asString()).body();
         assertThat(page).contains("<strong>This page is due for review.</strong>").doesNotContain(REASON);
-        assertThat(rowOf(editor.pages.get("/editor?q=asthma+in+children").body(), id(children)))
+        assertThat(EditorSession.rowOf(editor.pages.get("/editor?q=asthma+in+children").body(), id(children)))
                 .contains("Review requested").contains("Requested: " + REASON);
     }
 
@@ -211,11 +211,5 @@ class GuidanceChangedIntegrationTests {
     private static ConsumerRecord<String, String> awaitState(String id, long version) {
         return TopicProbe.awaitRecord(Topics.ARTICLES, r -> id.equals(r.key())
                 && ContentApi.JSON.readTree(r.value()).get("version").asLong() == version);
-    }
-
-    private static String rowOf(String page, String id) {
-        int start = page.indexOf("id=\"article-" + id + "\"");
-        assertThat(start).as("row of %s", id).isPositive();
-        return page.substring(start, page.indexOf("</tr>", start));
     }
 }
