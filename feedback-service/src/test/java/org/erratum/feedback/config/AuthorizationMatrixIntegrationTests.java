@@ -65,7 +65,7 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /feedback/contact/erase?report=r&token=t                    | anonymous | 404
             GET  | /feedback/contact/erase?report=r&token=t                    | editor    | 404
             POST | /feedback/contact/erase                                     | anonymous | 415
-            PUT  | /feedback/contact/erase                                     | anonymous | 403
+            PUT  | /feedback/contact/erase                                     | anonymous | 405
             GET  | /feedback/contact/erased                                    | anonymous | 200
             GET  | /css/contact.css                                            | anonymous | 200
             """)
