@@ -224,6 +224,7 @@ class EditorBrowserSystemTests {
         assertThat(editor.text("#review-due")).startsWith("This page is due for review.")
                 .doesNotContain("NICE");
         assertThat(Axe.violations(editor.driver())).as("article page due for review").isEmpty();
+        editor.screenshot("article-due-for-review");
         editor.open(editorUrl("/editor?q=asthma+in+children"));
         assertThat(editor.text("#article-" + articleIdOf(children))).contains("Review requested")
                 .contains("Requested: New NICE guidance on asthma inhalers");
