@@ -210,6 +210,8 @@ erratum_review_escalations_total;sum(erratum_review_escalations_total);v == 0
 erratum_review_signoffs_total;sum(erratum_review_signoffs_total);v >= 1
 erratum_content_revisions_total;sum(erratum_content_revisions_total{significance="MAJOR"});v >= 1
 erratum_content_signoffs_applied_total;sum(erratum_content_signoffs_applied_total);v >= 1
+erratum_content_review_backlog;max(erratum_content_review_backlog);v == 0
+erratum_content_report_prompt_share;max(erratum_content_report_prompt_share);v == 1
 spring_cloud_stream_binder_kafka_offset;count(spring_cloud_stream_binder_kafka_offset);v >= 1
 mongodb_driver_commands_seconds_count;count(count by (application) (mongodb_driver_commands_seconds_count));v == 3
 EOF

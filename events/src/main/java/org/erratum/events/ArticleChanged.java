@@ -17,6 +17,9 @@ import java.util.UUID;
  *                  editor names one, and in states published before owners existed
  * @param topics    what the article is about, as tags; empty when none are given (and in states published before
  *                  topics existed)
+ * @param reviewRequest an editor's request that the article be reviewed now (e.g. because guidance changed), standing
+ *                  until the next clinical sign-off; null when there is none, and in states published before requests
+ *                  existed
  */
 public record ArticleChanged(
         UUID eventId,
@@ -39,7 +42,8 @@ public record ArticleChanged(
         LocalDate nextReviewDue,
         int reviewIntervalMonths,
         Owner owner,
-        List<String> topics) implements ErratumEvent {
+        List<String> topics,
+        ReviewRequest reviewRequest) implements ErratumEvent {
 
     public ArticleChanged {
         topics = topics == null ? List.of() : List.copyOf(topics);
@@ -56,6 +60,23 @@ public record ArticleChanged(
                 reviewIntervalMonths, null, null);
     }
 
+    /** A state without a review request, as every state was before requests existed. */
+    public ArticleChanged(UUID eventId, Instant occurredAt, String articleId, long version, Change change,
+            String slug, String title, String summary, List<Section> sections, List<Reference> references,
+            List<String> authors, int revision, RevisionNote latestRevision, Reviewer lastReviewedBy,
+            Instant publishedAt, Instant lastModifiedAt, Instant lastReviewedAt, LocalDate nextReviewDue,
+            int reviewIntervalMonths, Owner owner, List<String> topics) {
+        this(eventId, occurredAt, articleId, version, change, slug, title, summary, sections, references, authors,
+                revision, latestRevision, lastReviewedBy, publishedAt, lastModifiedAt, lastReviewedAt, nextReviewDue,
+                reviewIntervalMonths, owner, topics, null);
+    }
+
+    /**
+     * What made a state. The constants stay these three, because a consumer that reads enums strictly (Jackson does
+     * by default) would fail on a new one: {@code REVIEWED} covers every change to the article's review state, a
+     * clinical sign-off ({@code lastReviewedAt} moved) as well as an editor's review request ({@code reviewRequest}
+     * set); a consumer that must tell them apart compares those fields.
+     */
     public enum Change { CREATED, REVISED, REVIEWED }
 
     public enum Significance { MINOR, MAJOR }
@@ -103,6 +124,16 @@ public record ArticleChanged(
      * @param email where reminders about the article go, e.g. when its review falls due
      */
     public record Owner(String name, String email) {
+    }
+
+    /**
+     * An editor marked the article as due for review now, e.g. when the guidance on one of its topics changed.
+     *
+     * @param reason why, in the editor's words (internal: the public page does not show it)
+     * @param at     when it was asked; the article's {@code nextReviewDue} is at most this day
+     * @param by     the editor who asked (their sign-in name)
+     */
+    public record ReviewRequest(String reason, Instant at, String by) {
     }
 
     /** A cited source; {@code url} may be a web address or a DOI link. */

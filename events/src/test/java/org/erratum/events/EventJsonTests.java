@@ -45,7 +45,8 @@ class EventJsonTests {
                 List.of(new ArticleChanged.Reference("Citation", "https://doi.org/10.1/x")), List.of("Author"), 2,
                 new ArticleChanged.RevisionNote(2, "Fixed dose", ArticleChanged.Significance.MAJOR, AT),
                 new Reviewer("Dr A", "MBBS"), AT, AT, AT, LocalDate.parse("2028-03-01"), 24,
-                new ArticleChanged.Owner("Respiratory team", "respiratory@example.org"), List.of("asthma", "lungs"));
+                new ArticleChanged.Owner("Respiratory team", "respiratory@example.org"), List.of("asthma", "lungs"),
+                new ArticleChanged.ReviewRequest("New national asthma guidance", AT, "editor"));
 
         JsonNode node = json.valueToTree(article);
 
@@ -59,12 +60,17 @@ class EventJsonTests {
                 .isEqualTo("Chest pain (2)");
         assertThat(node.get("owner").get("email").asString()).isEqualTo("respiratory@example.org");
         assertThat(node.get("topics").get(1).asString()).isEqualTo("lungs");
+        assertThat(node.get("reviewRequest").propertyNames()).containsExactly("reason", "at", "by");
+        assertThat(node.get("reviewRequest").get("at").asString()).isEqualTo("2026-03-01T09:30:00Z");
         assertThat(json.readValue(json.writeValueAsString(article), ArticleChanged.class)).isEqualTo(article);
     }
 
-    /** A state published before owners and topics existed (still on the compacted topic) reads without them. */
+    /**
+     * A state published before owners, topics and review requests existed (still on the compacted topic) reads
+     * without them.
+     */
     @Test
-    void aStatePublishedBeforeOwnersAndTopicsReadsWithNoOwnerAndNoTopics() {
+    void aStatePublishedBeforeOwnersTopicsAndReviewRequestsReadsWithoutThem() {
         String before = """
                 {"eventId":"6f1c1a5e-2b53-3c8e-9b8a-5c2f6b0f4e11","occurredAt":"2026-03-01T09:30:00Z",
                  "articleId":"a-1","version":1,"change":"CREATED","slug":"s","title":"T","summary":"S",
@@ -78,6 +84,7 @@ class EventJsonTests {
 
         assertThat(state.owner()).isNull();
         assertThat(state.topics()).isEmpty();
+        assertThat(state.reviewRequest()).isNull();
         assertThat(state.latestRevision().answersItem()).isNull();
         assertThat(state.reviewIntervalMonths()).isEqualTo(24);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.erratum.events.ArticleChanged.Change;
 import org.erratum.events.ArticleChanged.Owner;
+import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.events.Reviewer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -24,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param owner          who answers for the content; null until an editor names one (articles stored before owners
  *                       existed have none)
  * @param topics         tags, lower case; empty when none
+ * @param reviewRequest  an editor's request for a review now, standing until the next clinical sign-off; null when
+ *                       none stands (and on articles stored before requests existed)
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -47,7 +50,8 @@ public record Article(
         Instant changedAt,
         boolean announcePending,
         Owner owner,
-        List<String> topics) {
+        @Indexed List<String> topics,
+        ReviewRequest reviewRequest) {
 
     static final String COLLECTION = "articles";
 
@@ -62,12 +66,21 @@ public record Article(
         return new Article(id, slug, content.title(), content.summary(), content.sections(), content.references(),
                 content.authors(), 1, 1, RevisionNote.firstPublished(editor, now), null, now, now, null,
                 ReviewSchedule.nextReviewDue(now, interval), interval, Change.CREATED, now, true,
-                settings.owner(), settings.topics());
+                settings.owner(), settings.topics(), null);
     }
 
-    /** When a review falls due every {@code intervalMonths}: from the last clinical sign-off, else first publication. */
+    /**
+     * When a review falls due every {@code intervalMonths}: from the last clinical sign-off, else first publication,
+     * and no later than the day a standing review request was made.
+     */
     LocalDate nextReviewDueEvery(int intervalMonths) {
-        return ReviewSchedule.nextReviewDue(lastReviewedAt != null ? lastReviewedAt : publishedAt, intervalMonths);
+        return nextReviewDueWith(intervalMonths, reviewRequest);
+    }
+
+    /** The same with this request standing (or none, for null). */
+    LocalDate nextReviewDueWith(int intervalMonths, ReviewRequest request) {
+        return ReviewSchedule.nextReviewDue(lastReviewedAt != null ? lastReviewedAt : publishedAt, intervalMonths,
+                request);
     }
 
     public ArticleContent content() {

@@ -61,7 +61,8 @@ class ArticleAnnouncer {
                 new ArticleChanged.RevisionNote(note.revision(), note.changeSummary(), note.significance(),
                         note.at(), note.answersItem()),
                 article.lastReviewedBy(), article.publishedAt(), article.lastModifiedAt(), article.lastReviewedAt(),
-                article.nextReviewDue(), article.reviewIntervalMonths(), article.owner(), article.topics());
+                article.nextReviewDue(), article.reviewIntervalMonths(), article.owner(), article.topics(),
+                article.reviewRequest());
     }
 
     /** The same state always gets the same event id, so a republished state is recognisably a duplicate. */

@@ -22,6 +22,8 @@ public final class ArticleLimits {
     public static final int MAX_EMAIL = 254;
     public static final int MAX_TOPIC = 60;
     public static final int MAX_ITEM_ID = 100;
+    /** A review request's reason: a line that says why, such as "New NICE guidance on asthma inhalers". */
+    public static final int MAX_REVIEW_REASON = 200;
     /** What review-service's item ids are made of (hex object ids today); anything else is not an item id. */
     public static final String ITEM_ID = "[A-Za-z0-9_-]+";
 

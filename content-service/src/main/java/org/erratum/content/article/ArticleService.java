@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.content.body.BodyRules;
 import org.erratum.content.config.ContentProperties;
+import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.events.ArticleChanged.Significance;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.platform.web.Problems;
@@ -130,13 +131,14 @@ public class ArticleService {
             // normally a no-op; keeps the snapshot of the revision being replaced if a crash ever lost it
             history.record(current);
             ArticleSettings settings = edit.settings().over(current);
-            Optional<Article> revised = store.revise(id, edit, settings, current.lastReviewedAt(),
+            Optional<Article> revised = store.revise(current, edit, settings,
                     current.nextReviewDueEvery(settings.reviewIntervalMonths()), editor, now());
             if (revised.isPresent()) {
                 announceNewRevision(revised.get());
                 return revised.get();
             }
-            // another editor saved first (the next read says so), or a sign-off moved the review dates: read again
+            // another editor saved first (the next read says so), or a sign-off or a review request changed the
+            // review dates: read again
             if (attempt == MAX_ATTEMPTS) {
                 throw Problems.conflict("Article " + id + " kept changing while this edit was saved; try again");
             }
@@ -154,8 +156,9 @@ public class ArticleService {
     }
 
     /**
-     * Moves "last reviewed", the reviewer and "next review due". A sign-off the article already carries, or one
-     * older than its last review, changes nothing, so redelivery is harmless.
+     * Moves "last reviewed", the reviewer and "next review due", and clears a review request made before the
+     * sign-off. A sign-off the article already carries, or one older than its last review, changes nothing, so
+     * redelivery is harmless.
      */
     public void applySignOff(ArticleSignedOff signOff) {
         if (signOff.reviewer() == null || signOff.reviewedAt() == null) {
@@ -169,15 +172,18 @@ public class ArticleService {
                 log.warn("Skipping sign-off {} for unknown article {}", signOff.eventId(), signOff.articleId());
                 return;
             }
-            if (!ReviewSchedule.movesLastReviewed(article.get().lastReviewedAt(), reviewedAt)) {
+            Article current = article.get();
+            if (!ReviewSchedule.movesLastReviewed(current.lastReviewedAt(), reviewedAt)) {
                 log.info("Sign-off {} for article {} is not newer than its last review; nothing to change",
                         signOff.eventId(), signOff.articleId());
                 return;
             }
-            int interval = article.get().reviewIntervalMonths();
-            LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, interval);
-            Optional<Article> signedOff = store.signOff(signOff.articleId(), signOff.reviewer(), reviewedAt, interval,
-                    nextReviewDue, now());
+            ReviewRequest standing = ReviewSchedule.answers(reviewedAt, current.reviewRequest()) ? null
+                    : current.reviewRequest();
+            LocalDate nextReviewDue = ReviewSchedule.nextReviewDue(reviewedAt, current.reviewIntervalMonths(),
+                    standing);
+            Optional<Article> signedOff = store.signOff(current, signOff.reviewer(), reviewedAt, nextReviewDue,
+                    standing, now());
             if (signedOff.isPresent()) {
                 signOffsApplied.increment();
                 log.info("Sign-off {} applied to article {}: last reviewed {}, next review due {}",
@@ -185,7 +191,7 @@ public class ArticleService {
                 announcer.announce(signedOff.get());
                 return;
             }
-            // a newer sign-off landed meanwhile (the next read says so), or an editor changed the interval
+            // the article changed meanwhile (a newer sign-off, an edit, a review request): read it again
         }
         // failing lets the binder retry the record, and park it in the dead-letter topic if that keeps happening
         throw new IllegalStateException("Article " + signOff.articleId() + " kept changing while sign-off "

@@ -3,14 +3,19 @@ package org.erratum.content.article;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.bson.Document;
 import org.erratum.events.ArticleChanged.Change;
+import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.events.Reviewer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,6 +40,8 @@ class ArticleStore {
     private static final String NEXT_REVIEW_DUE = "nextReviewDue";
     private static final String ANNOUNCE_PENDING = "announcePending";
     private static final String CHANGED_AT = "changedAt";
+    private static final String TOPICS = "topics";
+    private static final String REVIEW_REQUEST = "reviewRequest";
 
     private final MongoTemplate mongo;
 
@@ -65,14 +72,28 @@ class ArticleStore {
                 Article.class);
     }
 
+    /** Articles tagged with the topic, by title. */
+    List<Article> findByTopic(String topic) {
+        return mongo.find(Query.query(where(TOPICS).is(topic)).with(Sort.by("title", ID)), Article.class);
+    }
+
+    /** Every topic some article is tagged with, with how many are, in alphabetical order. */
+    Map<String, Long> topicsInUse() {
+        Map<String, Long> counts = new TreeMap<>();
+        mongo.aggregate(Aggregation.newAggregation(Aggregation.unwind(TOPICS), Aggregation.group(TOPICS).count()
+                .as("articles")), Article.class, Document.class)
+                .forEach(row -> counts.put(row.getString(ID), ((Number) row.get("articles")).longValue()));
+        return counts;
+    }
+
     /**
-     * Empty when the article is not at the edit's expected revision any more (or does not exist), or a sign-off
-     * moved its review dates since {@code lastReviewedAt} was read, which {@code nextReviewDue} is computed from.
+     * Empty when the article changed since {@code current} was read (another edit, a sign-off, a review request):
+     * {@code nextReviewDue} is computed from what was read.
      *
      * @param settings complete: owner (perhaps none), interval and topics
      */
-    Optional<Article> revise(String id, ArticleEdit edit, ArticleSettings settings, Instant lastReviewedAt,
-            LocalDate nextReviewDue, String editor, Instant now) {
+    Optional<Article> revise(Article current, ArticleEdit edit, ArticleSettings settings, LocalDate nextReviewDue,
+            String editor, Instant now) {
         ArticleContent content = edit.content();
         var note = new RevisionNote(edit.expectedRevision() + 1, edit.changeSummary(), edit.significance(), editor,
                 now, edit.answersItem());
@@ -86,26 +107,36 @@ class ArticleStore {
                 .set("latestRevision", note)
                 .set("lastModifiedAt", now)
                 .set("owner", settings.owner())
-                .set("topics", settings.topics())
+                .set(TOPICS, settings.topics())
                 .set(REVIEW_INTERVAL_MONTHS, settings.reviewIntervalMonths())
                 .set(NEXT_REVIEW_DUE, nextReviewDue);
-        return modify(where(ID).is(id).and(REVISION).is(edit.expectedRevision()).and(LAST_REVIEWED_AT)
-                .is(lastReviewedAt), update);
+        return modify(unchangedSince(current).and(REVISION).is(edit.expectedRevision()), update);
     }
 
     /**
-     * Empty when the article already carries this sign-off or a later one, or its review interval changed since
-     * {@code nextReviewDue} was computed from it.
+     * Empty when the article changed since {@code current} was read: its review dates are computed from it.
+     *
+     * @param standing the review request still standing after this sign-off, else null
      */
-    Optional<Article> signOff(String id, Reviewer reviewer, Instant reviewedAt, int reviewIntervalMonths,
-            LocalDate nextReviewDue, Instant now) {
-        Criteria precondition = where(ID).is(id).and(REVIEW_INTERVAL_MONTHS).is(reviewIntervalMonths)
-                .orOperator(where(LAST_REVIEWED_AT).is(null), where(LAST_REVIEWED_AT).lt(reviewedAt));
+    Optional<Article> signOff(Article current, Reviewer reviewer, Instant reviewedAt, LocalDate nextReviewDue,
+            ReviewRequest standing, Instant now) {
         Update update = changed(Change.REVIEWED, now)
                 .set(LAST_REVIEWED_AT, reviewedAt)
                 .set("lastReviewedBy", reviewer)
+                .set(NEXT_REVIEW_DUE, nextReviewDue)
+                .set(REVIEW_REQUEST, standing);
+        return modify(unchangedSince(current), update);
+    }
+
+    /**
+     * Marks the article as due for review with the request. Not a revision: the text, revision and "last modified"
+     * stay. Empty when the article changed since {@code current} was read.
+     */
+    Optional<Article> requestReview(Article current, ReviewRequest request, LocalDate nextReviewDue, Instant now) {
+        Update update = changed(Change.REVIEWED, now)
+                .set(REVIEW_REQUEST, request)
                 .set(NEXT_REVIEW_DUE, nextReviewDue);
-        return modify(precondition, update);
+        return modify(unchangedSince(current), update);
     }
 
     /**
@@ -127,6 +158,11 @@ class ArticleStore {
     private static Update changed(Change change, Instant now) {
         return new Update().inc(VERSION, 1).set("lastChange", change).set(CHANGED_AT, now)
                 .set(ANNOUNCE_PENDING, true);
+    }
+
+    /** Every change bumps the version, so an unchanged version means nothing changed since the read. */
+    private static Criteria unchangedSince(Article read) {
+        return where(ID).is(read.id()).and(VERSION).is(read.version());
     }
 
     private Optional<Article> modify(Criteria precondition, Update update) {

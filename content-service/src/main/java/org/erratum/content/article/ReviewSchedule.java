@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.erratum.events.ArticleChanged.ReviewRequest;
+
 /** The date rules of clinical review. */
 public final class ReviewSchedule {
 
@@ -19,6 +21,29 @@ public final class ReviewSchedule {
             throw new IllegalArgumentException("The review interval must be at least one month: " + intervalMonths);
         }
         return LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(intervalMonths);
+    }
+
+    /**
+     * The same, while an editor's review request stands: due on the day it was asked at the latest. An article already
+     * overdue keeps its earlier date, which says how long it has been waiting.
+     *
+     * @param request null when none stands
+     */
+    public static LocalDate nextReviewDue(Instant reviewedAt, int intervalMonths, ReviewRequest request) {
+        LocalDate scheduled = nextReviewDue(reviewedAt, intervalMonths);
+        if (request == null) {
+            return scheduled;
+        }
+        LocalDate asked = LocalDate.ofInstant(request.at(), ZoneOffset.UTC);
+        return asked.isBefore(scheduled) ? asked : scheduled;
+    }
+
+    /**
+     * Whether a clinical sign-off answers a review request: one made at or before the sign-off does; one made after
+     * it (a request that crossed a late sign-off on the way) still stands.
+     */
+    public static boolean answers(Instant signedOffAt, ReviewRequest request) {
+        return request != null && !request.at().isAfter(signedOffAt);
     }
 
     /**

@@ -56,6 +56,7 @@ class ArticleListController {
         LocalDate lastReviewed = a.lastReviewedAt() == null ? null
                 : LocalDate.ofInstant(a.lastReviewedAt(), ZoneOffset.UTC);
         return new Row(a.id(), a.slug(), a.title(), a.revision(), Day.of(a.lastModifiedAt()),
-                ReviewState.of(lastReviewed, a.nextReviewDue(), today, dueSoonDays), a.owner(), a.topics());
+                ReviewState.of(lastReviewed, a.nextReviewDue(), today, dueSoonDays,
+                        a.reviewRequest() == null ? null : a.reviewRequest().reason()), a.owner(), a.topics());
     }
 }

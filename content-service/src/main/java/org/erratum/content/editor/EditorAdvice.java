@@ -31,7 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
  * limited to the editor's controllers so the API keeps answering JSON.
  */
 @ControllerAdvice(assignableTypes = {ArticleListController.class, ArticleEditorController.class,
-        HistoryController.class, SignInController.class})
+        HistoryController.class, SignInController.class, GuidanceChangedController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EditorAdvice {
 

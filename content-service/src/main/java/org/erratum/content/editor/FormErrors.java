@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.erratum.platform.web.Problems;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -28,7 +29,7 @@ record FormErrors(List<Entry> entries) {
             Map.entry("topics", "Topics"), Map.entry("changeSummary", "Change summary"),
             Map.entry("significance", "Significance"), Map.entry("item", "Review item"),
             Map.entry("heading", "heading"), Map.entry("body", "text"), Map.entry("citation", "citation"),
-            Map.entry("url", "address"));
+            Map.entry("url", "address"), Map.entry("topic", "Topic"), Map.entry("reason", "Reason"));
 
     /** The fields in the order the page shows them, so that the summary reads top to bottom. */
     private static final List<String> PAGE_ORDER = List.of("title", "slug", "summary", "sections", "references",
@@ -63,6 +64,12 @@ record FormErrors(List<Entry> entries) {
         }
         return new FormErrors(entries.values().stream().sorted(Comparator.comparingInt(e -> rank(e.field())))
                 .toList());
+    }
+
+    /** The problems the service named, in the order given: for a form whose fields the service checks itself. */
+    static FormErrors of(List<Problems.FieldError> errors) {
+        return new FormErrors(errors.stream()
+                .map(e -> new Entry(e.field(), target(e.field()), label(e.field()), e.message())).toList());
     }
 
     /** The field's place on the page: rows in their order within their list. */

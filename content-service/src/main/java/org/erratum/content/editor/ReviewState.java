@@ -9,12 +9,13 @@ import org.erratum.content.page.Day;
  * meaning; its colour only repeats it.
  *
  * @param lastReviewed null until the first clinical sign-off
- * @param badge        null while the next review is further off than the "due soon" window
+ * @param badge        null while the next review is further off than the "due soon" window and none was requested
+ * @param requestReason why an editor asked for a review now, while that request stands; else null
  */
-record ReviewState(Day lastReviewed, Day nextReviewDue, Badge badge) {
+record ReviewState(Day lastReviewed, Day nextReviewDue, Badge badge, String requestReason) {
 
     enum Badge {
-        OVERDUE("Review overdue"), DUE_SOON("Review due soon");
+        OVERDUE("Review overdue"), REQUESTED("Review requested"), DUE_SOON("Review due soon");
 
         private final String label;
 
@@ -32,16 +33,21 @@ record ReviewState(Day lastReviewed, Day nextReviewDue, Badge badge) {
     }
 
     /**
-     * @param dueSoonDays an article due within this many days of today (today included) is due soon; one due
-     *                    before today is overdue
+     * @param dueSoonDays   an article due within this many days of today (today included) is due soon; one due
+     *                      before today is overdue
+     * @param requestReason the reason of a standing review request, else null; a requested review is due now, so
+     *                      it says "requested" rather than "due soon" until it is overdue
      */
-    static ReviewState of(LocalDate lastReviewed, LocalDate nextReviewDue, LocalDate today, long dueSoonDays) {
+    static ReviewState of(LocalDate lastReviewed, LocalDate nextReviewDue, LocalDate today, long dueSoonDays,
+            String requestReason) {
         Badge badge = null;
         if (nextReviewDue.isBefore(today)) {
             badge = Badge.OVERDUE;
+        } else if (requestReason != null) {
+            badge = Badge.REQUESTED;
         } else if (!nextReviewDue.isAfter(today.plusDays(dueSoonDays))) {
             badge = Badge.DUE_SOON;
         }
-        return new ReviewState(Day.of(lastReviewed), Day.of(nextReviewDue), badge);
+        return new ReviewState(Day.of(lastReviewed), Day.of(nextReviewDue), badge, requestReason);
     }
 }

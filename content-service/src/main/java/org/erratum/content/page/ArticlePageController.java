@@ -1,8 +1,13 @@
 package org.erratum.content.page;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.erratum.content.article.Article;
 import org.erratum.content.article.ArticleService;
@@ -25,14 +30,16 @@ class ArticlePageController {
     private final ReviewItems reviewItems;
     private final ContentProperties properties;
     private final FormTokens formTokens;
+    private final ReportPrompt reportPrompt;
     private final Clock clock;
 
     ArticlePageController(ArticleService articles, ReviewItems reviewItems, ContentProperties properties,
-            FormTokens formTokens, Clock clock) {
+            FormTokens formTokens, ReportPrompt reportPrompt, Clock clock) {
         this.articles = articles;
         this.reviewItems = reviewItems;
         this.properties = properties;
         this.formTokens = formTokens;
+        this.reportPrompt = reportPrompt;
         this.clock = clock;
     }
 
@@ -48,17 +55,19 @@ class ArticlePageController {
      */
     @GetMapping("/articles/{slug}")
     ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String feedback,
-            @RequestParam(name = "field", required = false) List<String> fields) {
+            @RequestParam(name = "field", required = false) List<String> fields, HttpServletRequest request,
+            HttpServletResponse response) {
         return articles.findBySlug(slug)
                 .map(article -> new ModelAndView("article", Map.of(
                         "page", ArticlePage.of(article, articles.corrections(article.id()),
-                                reviewItems.safetyNotices(article.id())),
-                        "feedback", feedbackWidget(article, feedback, fields))))
+                                reviewItems.safetyNotices(article.id()), LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+                        "feedback", feedbackWidget(article, feedback, fields,
+                                !reportPrompt.offeredTo(request, response)))))
                 .orElseGet(() -> new ModelAndView("article-not-found", Map.of("slug", slug), HttpStatus.NOT_FOUND));
     }
 
-    private FeedbackWidget feedbackWidget(Article article, String outcome, List<String> fields) {
+    private FeedbackWidget feedbackWidget(Article article, String outcome, List<String> fields, boolean safetyOnly) {
         return FeedbackWidget.of(properties::feedbackUrl, formTokens.issue(article.id(), clock.instant()), outcome,
-                fields);
+                fields, safetyOnly);
     }
 }

@@ -19,11 +19,13 @@ import org.erratum.events.VoteCast;
  * same names as {@code errors[].field} in the JSON problem answer), and {@code ?feedback=unavailable} when the
  * service could not take feedback just then (rate limit, broker outage). Anything else is ignored.
  *
- * @param formToken the signed time the page was rendered, which lets the feedback service spot instant bot posts
- * @param problems  the error summary, in the order of the controls on the page
+ * @param formToken  the signed time the page was rendered, which lets the feedback service spot instant bot posts
+ * @param problems   the error summary, in the order of the controls on the page
+ * @param safetyOnly the report form asks for safety problems only: the reviewers' backlog is over capacity and this
+ *                   reader is not in the share shown the full prompt (see {@link ReportPrompt})
  */
 record FeedbackWidget(String formToken, String votesUrl, String reportsUrl, String votesApiUrl,
-        String reportsApiUrl, Outcome outcome, List<Problem> problems) {
+        String reportsApiUrl, Outcome outcome, List<Problem> problems, boolean safetyOnly) {
 
     /** What the {@code feedback} query parameter of a redirect back from the feedback service says. */
     enum Outcome { THANKS, INVALID, UNAVAILABLE }
@@ -82,12 +84,16 @@ record FeedbackWidget(String formToken, String votesUrl, String reportsUrl, Stri
             new Field("contactConsent", "report-consent",
                     "Tick the box to agree to be emailed about the outcome, or leave the email address empty", true));
 
+    /** The category a safety-only report form sends. */
+    static final String SAFETY_CONCERN = ReportSubmitted.Category.SAFETY_CONCERN.name();
+
     static FeedbackWidget of(UnaryOperator<String> feedbackUrl, String formToken, String outcome,
-            List<String> fields) {
+            List<String> fields, boolean safetyOnly) {
         Outcome said = outcomeOf(outcome);
         return new FeedbackWidget(formToken, feedbackUrl.apply("/feedback/votes"),
                 feedbackUrl.apply("/feedback/reports"), feedbackUrl.apply("/api/feedback/votes"),
-                feedbackUrl.apply("/api/feedback/reports"), said, problemsOf(said, fields == null ? List.of() : fields));
+                feedbackUrl.apply("/api/feedback/reports"), said, problemsOf(said, fields == null ? List.of() : fields),
+                safetyOnly);
     }
 
     // public: the template calls these
@@ -98,6 +104,10 @@ record FeedbackWidget(String formToken, String votesUrl, String reportsUrl, Stri
 
     public List<Choice> categories() {
         return CATEGORIES;
+    }
+
+    public String safetyConcern() {
+        return SAFETY_CONCERN;
     }
 
     public String formProblem() {

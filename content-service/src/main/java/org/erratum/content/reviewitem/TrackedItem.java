@@ -22,7 +22,7 @@ public record TrackedItem(
         @Id String itemId,
         @Indexed String articleId,
         long version,
-        State state,
+        @Indexed State state,
         int reportCount,
         List<ReportedPassage> passages,
         String safetyNotice,

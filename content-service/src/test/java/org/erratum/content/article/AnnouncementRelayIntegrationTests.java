@@ -45,8 +45,7 @@ class AnnouncementRelayIntegrationTests {
         ArticleEdit edit = new ArticleEdit(1, new ArticleContent("Hay fever: what helps", "Antihistamines and sprays.",
                 List.of(new Section("What helps", "Antihistamine tablets, eye drops or nasal sprays.")),
                 List.of(), List.of("Erratum editorial team")), null, "Added nasal sprays", Significance.MINOR, null);
-        Article saved = store.revise(id, edit, edit.settings().over(current), current.lastReviewedAt(),
-                current.nextReviewDue(), "editor", Instant.now().truncatedTo(ChronoUnit.MILLIS)).orElseThrow();
+        Article saved = store.revise(current, edit, edit.settings().over(current), current.nextReviewDue(), "editor", Instant.now().truncatedTo(ChronoUnit.MILLIS)).orElseThrow();
         assertThat(saved.announcePending()).isTrue();
 
         var record = TopicProbe.awaitRecord(Topics.ARTICLES, r -> id.equals(r.key())

@@ -58,7 +58,7 @@ class ArticleAnnouncerTests {
     void whenANewerChangeLandsWhilePublishingThenTheNewestStateIsPublishedLast() {
         Article version2 = new Article("a-1", "slug", "Title 2", "Summary", version1.sections(),
                 version1.references(), version1.authors(), 2, 2, version1.latestRevision(), null, NOW, NOW, null,
-                version1.nextReviewDue(), 24, ArticleChanged.Change.REVISED, NOW, true, null, null);
+                version1.nextReviewDue(), 24, ArticleChanged.Change.REVISED, NOW, true, null, null, null);
         when(store.markAnnounced("a-1", 1)).thenReturn(false);
         when(store.findById("a-1")).thenReturn(Optional.of(version2));
         when(store.markAnnounced("a-1", 2)).thenReturn(true);

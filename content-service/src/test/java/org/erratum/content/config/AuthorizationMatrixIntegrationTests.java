@@ -68,8 +68,8 @@ class AuthorizationMatrixIntegrationTests {
 
     /**
      * The editor's screens, signed in through the sign-in form; every form is sent with the session's CSRF token.
-     * Readers have no account: "anonymous" is a reader, sent to the sign-in page. The posts preview, so an allowed
-     * one answers the form page (200) and changes nothing.
+     * Readers have no account: "anonymous" is a reader, sent to the sign-in page. The posts preview (or, to "guidance
+     * changed", name no topic or reason), so an allowed one answers the form page (200) and changes nothing.
      */
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -113,6 +113,18 @@ class AuthorizationMatrixIntegrationTests {
             POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | editor    | 200
             POST   | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41                 | admin     | 200
             POST   | /editor/articles/unknown                                              | editor    | 404
+            GET    | /editor/guidance-changed                                              | anonymous | 302
+            GET    | /editor/guidance-changed                                              | reviewer  | 403
+            GET    | /editor/guidance-changed                                              | senior    | 403
+            GET    | /editor/guidance-changed                                              | editor    | 200
+            GET    | /editor/guidance-changed                                              | admin     | 200
+            GET    | /editor/guidance-changed/marked                                       | anonymous | 302
+            GET    | /editor/guidance-changed/marked                                       | reviewer  | 403
+            POST   | /editor/guidance-changed                                              | anonymous | 302
+            POST   | /editor/guidance-changed                                              | reviewer  | 403
+            POST   | /editor/guidance-changed                                              | senior    | 403
+            POST   | /editor/guidance-changed                                              | editor    | 200
+            POST   | /editor/guidance-changed                                              | admin     | 200
             POST   | /logout                                                               | editor    | 302
             """)
     void eachCallerReachesExactlyTheEditorsScreensItsRoleAllows(String method, String path, String caller,
@@ -132,12 +144,13 @@ class AuthorizationMatrixIntegrationTests {
     /** A form another site makes a signed-in editor's browser send carries no token: refused, nothing done. */
     @ParameterizedTest
     @ValueSource(strings = {"/editor/articles", "/editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41",
-            "/logout"})
+            "/editor/guidance-changed", "/logout"})
     void everyEditorFormNeedsTheSessionsCsrfToken(String path) {
         PageSession editor = PageSession.asDevAccount(port, "editor");
 
         HttpResponse<String> forged = editor.post(path, Map.of("action", "save", "title", "Forged",
-                "expectedRevision", "1", "changeSummary", "Forged", "significance", "MAJOR"));
+                "expectedRevision", "1", "changeSummary", "Forged", "significance", "MAJOR",
+                "topic", "medicines", "reason", "Forged"));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(editor.get("/editor").statusCode()).as("still signed in").isEqualTo(200);

@@ -103,9 +103,9 @@ class EditorIntegrationTests {
 
         String body = editor.pages.get("/editor?q=due+sprains").body();
 
-        assertThat(rowOf(body, overdue)).contains("Review overdue").doesNotContain("Review due soon")
+        assertThat(EditorSession.rowOf(body, overdue)).contains("Review overdue").doesNotContain("Review due soon")
                 .contains("Not yet reviewed");
-        assertThat(rowOf(body, dueSoon)).contains("Review due soon").doesNotContain("Review overdue");
+        assertThat(EditorSession.rowOf(body, dueSoon)).contains("Review due soon").doesNotContain("Review overdue");
     }
 
     @Test
@@ -310,11 +310,5 @@ class EditorIntegrationTests {
     private void setNextReviewDue(String id, LocalDate date) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("nextReviewDue", date),
                 Article.class);
-    }
-
-    private static String rowOf(String page, String id) {
-        int start = page.indexOf("id=\"article-" + id + "\"");
-        assertThat(start).as("row of %s", id).isPositive();
-        return page.substring(start, page.indexOf("</tr>", start));
     }
 }

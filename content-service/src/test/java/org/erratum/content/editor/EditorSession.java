@@ -106,6 +106,13 @@ final class EditorSession {
         return id.group(1);
     }
 
+    /** The article list's row of an article. */
+    static String rowOf(String listPage, String id) {
+        int start = listPage.indexOf("id=\"article-" + id + "\"");
+        assertThat(start).as("row of %s", id).isPositive();
+        return listPage.substring(start, listPage.indexOf("</tr>", start));
+    }
+
     private static Map<String, String> withAction(Map<String, String> fields, String action) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("action", action);

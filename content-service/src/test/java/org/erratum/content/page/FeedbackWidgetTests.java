@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedbackWidgetTests {
 
     private static FeedbackWidget afterRedirect(String outcome, String... fields) {
-        return FeedbackWidget.of(path -> "http://feedback.test" + path, "token", outcome, List.of(fields));
+        return FeedbackWidget.of(path -> "http://feedback.test" + path, "token", outcome, List.of(fields), false);
     }
 
     @Test

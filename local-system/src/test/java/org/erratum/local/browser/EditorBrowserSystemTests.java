@@ -192,6 +192,44 @@ class EditorBrowserSystemTests {
         editor.screenshot("editor-conflict");
     }
 
+    @Test
+    void whenGuidanceChangesAnEditorMarksEveryArticleOfTheTopicForReviewAndTheirPagesSaySo() {
+        Axe.requireInstalled();
+        String topic = "asthma " + UUID.randomUUID().toString().substring(0, 8);
+        String inhalers = publishAbout("Asthma inhalers", topic);
+        String children = publishAbout("Asthma in children", topic);
+        StaffPagesInBrowser editor = signedInEditor(true);
+
+        editor.driver().findElement(By.linkText("Guidance changed")).click();
+        editor.awaitPage(() -> editor.text("h1").equals("Guidance changed"));
+        assertThat(Axe.violations(editor.driver())).as("guidance changed").isEmpty();
+        editor.field("Topic").findElement(By.xpath("option[@value='" + topic + "']")).click();
+        editor.press("Mark the articles as due for review");
+
+        editor.awaitPage(() -> !editor.driver().findElements(By.id("error-summary")).isEmpty());
+        assertThat(editor.text("#reason-error")).startsWith("Say why these articles need review");
+        assertThat(editor.field("Topic").getDomProperty("value")).as("the choice is kept").isEqualTo(topic);
+        assertThat(Axe.violations(editor.driver())).as("guidance changed with its error summary").isEmpty();
+        editor.fill(editor.field("Reason"), "New NICE guidance on asthma inhalers");
+        editor.press("Mark the articles as due for review");
+
+        editor.awaitPage(() -> editor.confirmation().equals("2 articles about “" + topic
+                + "” are now due for review."));
+        assertThat(editor.driver().findElements(By.cssSelector("#marked-articles li a")))
+                .extracting(WebElement::getText).containsExactly("Asthma in children", "Asthma inhalers");
+        assertThat(Axe.violations(editor.driver())).as("articles marked for review").isEmpty();
+        editor.screenshot("editor-guidance-changed");
+
+        editor.open(system.articlePage(inhalers));
+        assertThat(editor.text("#review-due")).startsWith("This page is due for review.")
+                .doesNotContain("NICE");
+        assertThat(Axe.violations(editor.driver())).as("article page due for review").isEmpty();
+        editor.screenshot("article-due-for-review");
+        editor.open(editorUrl("/editor?q=asthma+in+children"));
+        assertThat(editor.text("#article-" + articleIdOf(children))).contains("Review requested")
+                .contains("Requested: New NICE guidance on asthma inhalers");
+    }
+
     /** The checks above pass because the pages are right, not because axe found nothing to look at. */
     @Test
     void axeReportsAViolationOnAnEditorPageWhenThereIsOne() {
@@ -246,6 +284,19 @@ class EditorBrowserSystemTests {
         editor.signIn("editor", "editor-dev-password");
         editor.awaitPage(() -> editor.text("h1").equals("Articles"));
         return editor;
+    }
+
+    /** Publishes an article tagged with the topic and returns its page address. */
+    private static String publishAbout(String title, String topic) {
+        Response created = system.editor().post("/api/articles", Map.of(
+                "slug", "guidance-" + UUID.randomUUID().toString().substring(0, 8),
+                "title", title,
+                "summary", "What it is, and how it is treated.",
+                "sections", List.of(Map.of("heading", "Treatment", "body", "Use your reliever inhaler when needed.")),
+                "authors", List.of("Erratum editorial team"),
+                "topics", List.of(topic)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("slug").asString();
     }
 
     private static PublishedArticle withTwoRevisions() {
