@@ -33,6 +33,8 @@ import org.erratum.review.console.ItemPage.TrendRevision;
 import org.erratum.review.console.ItemPage.TrendWeek;
 import org.erratum.review.helpfulness.HelpfulnessTrend;
 import org.erratum.review.helpfulness.HelpfulnessTrends;
+import org.erratum.review.helpfulness.RevisionHelpfulness;
+import org.erratum.review.helpfulness.VerificationProperties;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewQueue;
@@ -51,15 +53,19 @@ class ConsoleViews {
     private final ReviewQueue queue;
     private final KnownArticles articles;
     private final HelpfulnessTrends trends;
+    private final RevisionHelpfulness helpfulness;
+    private final VerificationProperties verification;
     private final SignOffs signOffs;
     private final ConsoleProperties properties;
     private final Clock clock;
 
-    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, SignOffs signOffs,
-            ConsoleProperties properties, Clock clock) {
+    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, RevisionHelpfulness helpfulness,
+            VerificationProperties verification, SignOffs signOffs, ConsoleProperties properties, Clock clock) {
         this.queue = queue;
         this.articles = articles;
         this.trends = trends;
+        this.helpfulness = helpfulness;
+        this.verification = verification;
         this.signOffs = signOffs;
         this.properties = properties;
         this.clock = clock;
@@ -79,7 +85,7 @@ class ConsoleViews {
         List<SlaBadge> badges = SlaBadge.of(item, now);
         return new QueuePage.Row(item.id(), title, Labels.of(item.severity()), severityClass(item.severity()),
                 sources(item), item.reportCount(), Labels.of(item.state()), item.claimedBy(), age(item, now),
-                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges));
+                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges), item.reopenedAfterFailedFix());
     }
 
     /**
@@ -102,7 +108,20 @@ class ConsoleViews {
                 reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
                 trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
                 resolved(item), actions, sinceReadersSaw(item, reports, article), notice(item),
-                actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item));
+                actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item),
+                verification(item));
+    }
+
+    /** While pending, the fixed revision's votes so far: read when the page is, never per vote. */
+    private ItemPage.Verification verification(ReviewItem item) {
+        ReviewItem.Verification v = item.verification();
+        if (v == null) {
+            return null;
+        }
+        boolean pending = v.status() == ReviewItem.Verification.Status.PENDING;
+        return new ItemPage.Verification(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), v.revision(),
+                v.readersSaw(), pending ? helpfulness.of(item.articleId(), v.revision()).total() : v.fixed().votes(),
+                verification.minVotes(), v.measurement());
     }
 
     /**

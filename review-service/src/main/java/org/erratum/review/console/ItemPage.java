@@ -16,13 +16,25 @@ import java.util.Set;
  * @param safetyNotice    the senior reviewer's notice on the article page, while it stands
  * @param editorUrl       the editor on the current revision, for "Correct this article"
  * @param answer          the newest revision an editor saved to answer this item, once there is one
+ * @param verification    whether readers found the fix more helpful, once the item was resolved as revised
  */
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
         List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
         List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
-        String editorUrl, Answer answer) {
+        String editorUrl, Answer answer, Verification verification) {
+
+    /**
+     * The fix verification of a REVISED resolution.
+     *
+     * @param status      {@code pending}, {@code verified} or {@code not-verified}
+     * @param votes       the fixed revision's votes so far, while pending
+     * @param minVotes    how many it needs before it is compared
+     * @param measurement the figures it was decided on, e.g. "helpfulness 41% on revision 3 (120 votes) vs ..."
+     */
+    record Verification(String status, int revision, int readersSaw, long votes, int minVotes, String measurement) {
+    }
 
     /** The interim safety notice: its text as readers see it, and who put it there when. */
     record Notice(String text, String by, When at) {

@@ -22,18 +22,19 @@ import org.springframework.stereotype.Service;
 public class HelpfulnessTrends {
 
     private final MongoTemplate mongo;
-    private final HelpfulnessWatch watch;
+    private final RevisionHelpfulness helpfulness;
     private final HelpfulnessProperties properties;
     private final Clock clock;
 
-    HelpfulnessTrends(MongoTemplate mongo, HelpfulnessWatch watch, HelpfulnessProperties properties, Clock clock) {
+    HelpfulnessTrends(MongoTemplate mongo, RevisionHelpfulness helpfulness, HelpfulnessProperties properties,
+            Clock clock) {
         // checked here so that a wrong setting stops the service at start, not the first item page
         if (properties.trendWeeks() < 1) {
             throw new IllegalStateException(
                     "erratum.review.helpfulness.trend-weeks must be at least 1, got " + properties.trendWeeks());
         }
         this.mongo = mongo;
-        this.watch = watch;
+        this.helpfulness = helpfulness;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,7 +48,7 @@ public class HelpfulnessTrends {
         Instant now = clock.instant();
         int weeks = properties.trendWeeks();
         List<Vote> recent = votesSince(articleId, HelpfulnessTrend.windowStart(now, weeks));
-        return Optional.of(HelpfulnessTrend.of(tallies, recent, watch.smoothing(), now, weeks));
+        return Optional.of(HelpfulnessTrend.of(tallies, recent, helpfulness.smoothing(), now, weeks));
     }
 
     /** Counted in the database: an article's whole history can be long, its revisions are few. */

@@ -2,21 +2,25 @@ package org.erratum.review.helpfulness;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.List;
+
 import org.erratum.events.VoteCast;
-import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.article.KnownArticles;
+import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
+import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewQueue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Watches the helpfulness votes and queues an article whose current revision readers find unhelpful: its smoothed
- * score, against the site-wide helpful rate, falls below the threshold after enough votes.
+ * score, against the site-wide helpful rate, falls below the threshold after enough votes. Votes on a revision that
+ * fixed an item are passed on to verify that fix. A revision's votes are read once per vote, and only for one of
+ * these two reasons.
  */
 @Service
 public class HelpfulnessWatch {
@@ -24,31 +28,42 @@ public class HelpfulnessWatch {
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final ReviewQueue queue;
+    private final RevisionHelpfulness helpfulness;
+    private final FixVerifier fixes;
     private final HelpfulnessProperties properties;
 
-    HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue,
-            HelpfulnessProperties properties) {
+    HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, RevisionHelpfulness helpfulness,
+            FixVerifier fixes, HelpfulnessProperties properties) {
         this.mongo = mongo;
         this.articles = articles;
         this.queue = queue;
+        this.helpfulness = helpfulness;
+        this.fixes = fixes;
         this.properties = properties;
     }
 
     public void record(VoteCast vote) {
         keepLatest(vote);
         boolean current = articles.find(vote.articleId()).map(a -> a.revision() == vote.revision()).orElse(false);
-        if (!current) {
+        List<ReviewItem> fixed = fixes.awaiting(vote.articleId(), vote.revision());
+        if (!current && fixed.isEmpty()) {
             return;
         }
-        long yes = count(where("articleId").is(vote.articleId()).and("revision").is(vote.revision()), true);
-        long no = count(where("articleId").is(vote.articleId()).and("revision").is(vote.revision()), false);
-        if (yes + no < properties.minVotes()) {
+        Votes votes = helpfulness.of(vote.articleId(), vote.revision());
+        if (current) {
+            flagIfUnhelpful(vote, votes);
+        }
+        fixes.verify(fixed, vote.revision(), votes);
+    }
+
+    private void flagIfUnhelpful(VoteCast vote, Votes votes) {
+        if (votes.total() < properties.minVotes()) {
             return;
         }
-        double score = smoothing().score(yes, no);
+        double score = helpfulness.smoothing().score(votes.yes(), votes.no());
         if (score < properties.threshold()) {
             queue.flagLowHelpfulness(vote.articleId(),
-                    new HelpfulnessSignal(vote.revision(), score, yes + no, properties.threshold()));
+                    new HelpfulnessSignal(vote.revision(), score, votes.total(), properties.threshold()));
         }
     }
 
@@ -63,21 +78,5 @@ public class HelpfulnessWatch {
         } catch (DuplicateKeyException sameOrNewerKept) {
             // this vote, or a later one by the same reader, is already counted
         }
-    }
-
-    /** How every revision is scored: the prior weight at the site-wide helpful rate (the trend shows it too). */
-    SmoothedHelpfulness smoothing() {
-        return new SmoothedHelpfulness(properties.priorWeight(), siteWideRatio());
-    }
-
-    private double siteWideRatio() {
-        long yes = count(new Criteria(), true);
-        long no = count(new Criteria(), false);
-        return yes + no < properties.minVotes() ? properties.priorRatio() : (double) yes / (yes + no);
-    }
-
-    private long count(Criteria criteria, boolean helpful) {
-        return mongo.count(Query.query(new Criteria().andOperator(criteria, where("helpful").is(helpful))),
-                LatestVote.class);
     }
 }

@@ -80,6 +80,14 @@ final class ItemEvent {
         return this;
     }
 
+    /** Back in the queue with new deadlines: the earlier resolution no longer stands. */
+    ItemEvent reopened(ItemState back, Instant resolveDue) {
+        this.state = back;
+        this.resolution = null;
+        this.resolveDueAt = resolveDue;
+        return this;
+    }
+
     /**
      * @param passages how many of the newest quoted passages to carry
      */

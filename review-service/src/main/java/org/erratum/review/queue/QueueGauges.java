@@ -21,9 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue's current shape as gauges: active items by state and severity, and those past an SLA deadline. They are
- * counted in the database on a schedule, not tracked in memory, so they survive restarts and every instance reports
- * the whole queue (aggregate instances with max, not sum).
+ * The queue's current shape as gauges: active items by state and severity, those past an SLA deadline, and fixes
+ * awaiting verification. They are counted in the database on a schedule, not tracked in memory, so they survive
+ * restarts and every instance reports the whole queue (aggregate instances with max, not sum).
  *
  * <p>The same round counts each item that newly missed a deadline, once however many instances run it: one
  * conditional update per severity sets the item's "counted" flag, MongoDB changes each document atomically, so only
@@ -39,6 +39,7 @@ class QueueGauges {
     private final Map<ItemState, Map<Severity, AtomicLong>> items = new EnumMap<>(ItemState.class);
     private final Map<SlaTarget, Map<Severity, AtomicLong>> breached = new EnumMap<>(SlaTarget.class);
     private final Map<SlaTarget, Map<Severity, Counter>> breaches = new EnumMap<>(SlaTarget.class);
+    private final AtomicLong pendingVerifications = new AtomicLong();
 
     QueueGauges(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
@@ -74,6 +75,9 @@ class QueueGauges {
             breached.put(target, now);
             breaches.put(target, ever);
         }
+        Gauge.builder("erratum.review.fix.verifications.pending", pendingVerifications, AtomicLong::get)
+                .description("Items resolved as revised whose fix awaits enough votes to be verified")
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${erratum.review.metrics.refresh-interval:15s}")
@@ -101,6 +105,8 @@ class QueueGauges {
             }
             breached.get(target).forEach((severity, value) -> value.set(late.getOrDefault(severity, 0L)));
         }
+        pendingVerifications.set(mongo.count(Query.query(where("verification.status")
+                .is(ReviewItem.Verification.Status.PENDING)), ReviewItem.class));
     }
 
     private void countNewBreaches(Instant now) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the queue's state changes tell ops: items opened, how long items wait for a first claim and for a resolution,
- * and escalations. The queue records a change only once its atomic write succeeded, so a lost race, a conflict or a
+ * escalations, and whether fixes helped readers. The queue records a change only once its atomic write succeeded, so a lost race, a conflict or a
  * redelivered event records nothing. Every series exists from startup, so dashboards show 0 rather than no data.
  */
 @Component
@@ -26,6 +26,8 @@ class QueueMetrics {
     private final Map<Severity, Timer> timeToClaim = new EnumMap<>(Severity.class);
     private final Map<Severity, Map<Outcome, Timer>> timeToResolve = new EnumMap<>(Severity.class);
     private final Counter escalations;
+    private final Counter fixesImproved;
+    private final Counter fixesNotImproved;
 
     QueueMetrics(MeterRegistry registry, SlaProperties sla) {
         // every SLA target is a bucket boundary, so "share within target" is exact for each severity and step
@@ -57,6 +59,14 @@ class QueueMetrics {
         }
         escalations = Counter.builder("erratum.review.escalations")
                 .description("Items escalated to a senior reviewer").register(registry);
+        fixesImproved = fixVerifications(registry, "improved");
+        fixesNotImproved = fixVerifications(registry, "not_improved");
+    }
+
+    private static Counter fixVerifications(MeterRegistry registry, String outcome) {
+        return Counter.builder("erratum.review.fix.verifications")
+                .description("Fixes of REVISED items measured against the revision readers saw")
+                .tag("outcome", outcome).register(registry);
     }
 
     void opened(Source source) {
@@ -76,6 +86,12 @@ class QueueMetrics {
 
     void escalated() {
         escalations.increment();
+    }
+
+    /** @param item the item as its verification's decision left it */
+    void fixVerified(ReviewItem item) {
+        (item.verification().status() == ReviewItem.Verification.Status.VERIFIED ? fixesImproved : fixesNotImproved)
+                .increment();
     }
 
     private static void record(Timer timer, Instant from, Instant to) {

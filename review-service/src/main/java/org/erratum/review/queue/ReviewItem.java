@@ -3,7 +3,9 @@ package org.erratum.review.queue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.erratum.events.ReportSubmitted.Category;
@@ -33,6 +35,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                  carries the new version). Items stored before it existed have none, which counts as 0.
  * @param openedAtRevision the article's latest revision when the item opened, if the article was known then
  * @param safetyNotice the interim notice a senior reviewer put on the article page while the item is open
+ * @param verification whether the fix of its latest REVISED resolution helped readers, once one was made
  * @param outbox    the {@code review.items} events of this item's changes that Kafka has not acknowledged yet, oldest
  *                  first: each is written in the same atomic update as its change, and removed on acknowledgement
  */
@@ -40,6 +43,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
 // the relay's query: items with an event waiting longer than its grace period
 @CompoundIndex(name = "outbox_pending", def = "{'outbox.occurredAt': 1}")
+// the pending-verifications gauge's count
+@CompoundIndex(name = "verification_status", def = "{'verification.status': 1}")
 public record ReviewItem(
         @Id String id,
         @Indexed String articleId,
@@ -66,6 +71,7 @@ public record ReviewItem(
         Long version,
         Integer openedAtRevision,
         SafetyNotice safetyNotice,
+        Verification verification,
         @JsonIgnore List<ReviewItemChanged> outbox) {
 
     public ReviewItem {
@@ -76,6 +82,25 @@ public record ReviewItem(
     /** Whether a reader reported a safety concern (a wrong dose, say) on this item. */
     public boolean hasSafetyConcern() {
         return categories != null && categories.getOrDefault(Category.SAFETY_CONCERN, 0) > 0;
+    }
+
+    /**
+     * The revision readers saw before this fix: the newest revision below it that a report or the low-helpfulness
+     * signal was about, else the one the item opened at, else the revision just before the fix; null when the fix is
+     * the article's first revision. The newest, not the earliest: the fix is measured against the text it replaced.
+     */
+    Integer readersSawBefore(int fix) {
+        Stream<Integer> seen = Stream.concat(reports == null ? Stream.empty() : reports.stream().map(Report::revision),
+                helpfulness == null ? Stream.empty() : Stream.of(helpfulness.revision()));
+        return seen.filter(revision -> revision < fix).max(Integer::compare)
+                .or(() -> Optional.ofNullable(openedAtRevision).filter(revision -> revision < fix))
+                .orElse(fix > 1 ? fix - 1 : null);
+    }
+
+    /** Whether the item came back to the queue because readers did not find its fix more helpful. */
+    public boolean reopenedAfterFailedFix() {
+        return ItemState.ACTIVE.contains(state) && verification != null
+                && verification.status() == Verification.Status.NOT_VERIFIED;
     }
 
     public record Report(String eventId, int revision, Category category, String passage, String comment,
@@ -102,6 +127,52 @@ public record ReviewItem(
      */
     public record Resolution(Outcome outcome, Integer revision, String summary, String publicReason,
             String duplicateOf, String by, Instant at) {
+    }
+
+    /**
+     * Whether readers find the revision that fixed the item more helpful than the one they saw: pending until that
+     * revision has enough votes, then decided once, on smoothed scores.
+     *
+     * @param revision   the revision the item was resolved as revised by
+     * @param readersSaw the revision it is compared with
+     * @param fixed      the fixed revision's measurement, once decided
+     * @param before     the compared revision's measurement, once decided
+     * @param decidedAt  when it was decided
+     */
+    public record Verification(Status status, int revision, int readersSaw, RevisionScore fixed,
+            RevisionScore before, Instant decidedAt) {
+
+        public enum Status { PENDING, VERIFIED, NOT_VERIFIED }
+
+        static Verification pending(int revision, int readersSaw) {
+            return new Verification(Status.PENDING, revision, readersSaw, null, null, null);
+        }
+
+        /** Improved only when the fixed revision scores more than the margin above the one readers saw. */
+        static boolean improved(RevisionScore fixed, RevisionScore before, double margin) {
+            return fixed.score() > before.score() + margin;
+        }
+
+        Verification decided(boolean improved, RevisionScore fixedScore, RevisionScore beforeScore, Instant at) {
+            return new Verification(improved ? Status.VERIFIED : Status.NOT_VERIFIED, revision, readersSaw,
+                    fixedScore, beforeScore, at);
+        }
+
+        /** The measurement in words, for the activity log and the console: "helpfulness 41% on revision 3 ...". */
+        public String measurement() {
+            return fixed == null ? null : "helpfulness " + fixed.percent() + "% on revision " + fixed.revision()
+                    + " (" + fixed.votes() + " votes) vs " + before.percent() + "% on revision " + before.revision()
+                    + " (" + before.votes() + " votes)";
+        }
+    }
+
+    /** A revision's smoothed helpfulness score from this many votes. */
+    public record RevisionScore(int revision, long votes, double score) {
+
+        /** The score as a whole percent, as the console shows it. */
+        public long percent() {
+            return Math.round(score * 100);
+        }
     }
 
     /** A short plain-text notice shown on the article page at once, while clinicians check it. */

@@ -28,7 +28,9 @@ import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewItem.Resolution;
+import org.erratum.review.queue.ReviewItem.RevisionScore;
 import org.erratum.review.queue.ReviewItem.SafetyNotice;
+import org.erratum.review.queue.ReviewItem.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -71,6 +73,9 @@ public class ReviewQueue {
     private static final String NOTICE_LIFTED = "safety notice lifted";
     private static final String VERSION = "version";
     private static final String CLAIM_REQUEST = "claimRequest";
+    private static final String VERIFICATION = "verification";
+    /** Who the activity log names for what the service does by itself. */
+    private static final String SYSTEM = "system";
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
@@ -419,8 +424,130 @@ public class ReviewQueue {
             Instant now = clock.instant();
             Resolution resolution = new Resolution(command.outcome(), command.revision(), command.summary(),
                     command.publicReason(), command.duplicateOf(), who.username(), now);
-            return Optional.of(resolution(item, request, resolution, now));
+            Change change = resolution(item, request, resolution, now);
+            if (command.outcome() == Outcome.REVISED) {
+                awaitVerification(item, command.revision(), change.update());
+            }
+            return Optional.of(change);
         }).orElseThrow().ifChanged(metrics::resolved);
+    }
+
+    /**
+     * A fix is verified against the revision readers saw before it; a first revision has none, so nothing is
+     * awaited. The watch is written ahead of the resolution: see {@link FixWatch}.
+     */
+    private void awaitVerification(ReviewItem item, int fix, Update resolution) {
+        Integer readersSaw = item.readersSawBefore(fix);
+        if (readersSaw == null) {
+            return;
+        }
+        Query watch = Query.query(where("_id").is(FixWatch.idOf(item.articleId(), fix)));
+        Update adding = new Update().addToSet("items", item.id());
+        try {
+            mongo.upsert(watch, adding, FixWatch.class);
+        } catch (DuplicateKeyException anotherResolutionCreatedItFirst) {
+            mongo.upsert(watch, adding, FixWatch.class);
+        }
+        resolution.set(VERIFICATION, Verification.pending(fix, readersSaw));
+    }
+
+    /**
+     * The items whose fix this revision's votes verify, read by key. An entry whose item is no longer pending (a
+     * resolution that was never written, a verification whose clean-up was cut short) is dropped.
+     */
+    public List<ReviewItem> fixesAwaitingVerification(String articleId, int revision) {
+        FixWatch watch = mongo.findById(FixWatch.idOf(articleId, revision), FixWatch.class);
+        if (watch == null || watch.items() == null) {
+            return List.of();
+        }
+        List<ReviewItem> pending = new ArrayList<>();
+        for (String id : watch.items()) {
+            ReviewItem item = mongo.findById(id, ReviewItem.class);
+            if (awaitsVerificationBy(item, revision)) {
+                pending.add(item);
+            } else {
+                unwatch(articleId, revision, id);
+            }
+        }
+        return pending;
+    }
+
+    private static boolean awaitsVerificationBy(ReviewItem item, int revision) {
+        return item != null && item.verification() != null
+                && item.verification().status() == Verification.Status.PENDING
+                && item.verification().revision() == revision && Transition.REOPEN.allowedFrom(item.state());
+    }
+
+    private void unwatch(String articleId, int revision, String itemId) {
+        String id = FixWatch.idOf(articleId, revision);
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().pull("items", itemId), FixWatch.class);
+        mongo.remove(Query.query(where("_id").is(id).and("items").size(0)), FixWatch.class);
+    }
+
+    /**
+     * Decides an item's pending fix verification, once: the fixed revision improved on the one readers saw, and the
+     * item says so; or it did not, and the item goes back to the queue with the measurement (announced like every
+     * change). Should the article have another active item by then, that one carries on and both logs say so. A
+     * second call (a redelivered vote, another instance deciding at the same moment) finds it decided and does
+     * nothing: the decision is written only on the item as read, still pending, at its version.
+     *
+     * @param margin how much higher the fixed revision must score to count as improved
+     * @return the item as decided, or empty when it was not pending (any more)
+     */
+    public Optional<ReviewItem> concludeFixVerification(String id, RevisionScore fixed, RevisionScore before,
+            double margin) {
+        Optional<ReviewItem> concluded;
+        try {
+            concluded = concludeOnce(id, fixed, before, margin);
+        } catch (DuplicateKeyException articleItemOpenedMeanwhile) {
+            concluded = concludeOnce(id, fixed, before, margin); // decided again, now with the other item in view
+        }
+        concluded.ifPresent(item -> unwatch(item.articleId(), fixed.revision(), item.id()));
+        return concluded;
+    }
+
+    private Optional<ReviewItem> concludeOnce(String id, RevisionScore fixed, RevisionScore before, double margin) {
+        ReviewItem[] carriesOn = new ReviewItem[1];
+        Optional<Applied> done = change(id, null, item -> {
+            if (!awaitsVerificationBy(item, fixed.revision())) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            boolean improved = Verification.improved(fixed, before, margin);
+            Verification decided = item.verification().decided(improved, fixed, before, now);
+            Update update = new Update().set(VERIFICATION, decided);
+            if (improved) {
+                return Optional.of(new Change(update, null,
+                        List.of(new Activity("fix verified", SYSTEM, now, decided.measurement()))));
+            }
+            carriesOn[0] = mongo.findOne(Query.query(where("groupKey").is(item.articleId())), ReviewItem.class);
+            if (carriesOn[0] != null) {
+                return Optional.of(new Change(update, null, List.of(new Activity("fix not verified", SYSTEM, now,
+                        decided.measurement() + "; item " + carriesOn[0].id() + " is open for the article"))));
+            }
+            return Optional.of(reopening(item, update, decided, now));
+        });
+        done.ifPresent(applied -> applied.ifChanged(metrics::fixVerified));
+        if (carriesOn[0] != null && done.isPresent()) {
+            log(carriesOn[0].id(), new Staff(SYSTEM, false), "earlier fix not verified", "Item " + id + ": "
+                    + done.get().item().verification().measurement(), "fix-verification:" + id);
+        }
+        return done.map(Applied::item);
+    }
+
+    /** Back to the queue, taking the article's slot again, with the deadlines of a new item of its severity. */
+    private Change reopening(ReviewItem item, Update update, Verification decided, Instant now) {
+        ItemState back = Transition.afterLetGo(item.escalated());
+        Instant resolveDue = sla.resolveDue(item.severity(), now, null);
+        update.set("state", back)
+                .set("groupKey", item.articleId())
+                .unset("resolution")
+                .set("claimDueAt", sla.claimDue(item.severity(), now, null))
+                .set("resolveDueAt", resolveDue)
+                .unset(SlaTarget.CLAIM.countedFlag())
+                .unset(SlaTarget.RESOLVE.countedFlag());
+        return new Change(update, ItemEvent.after(item).reopened(back, resolveDue),
+                List.of(new Activity("reopened", SYSTEM, now, "Fix not verified: " + decided.measurement())));
     }
 
     /**
@@ -496,7 +623,7 @@ public class ReviewQueue {
                 }
                 ItemState state = Transition.afterLetGo(item.escalated());
                 return Optional.of(new Change(letGo().set("state", state), ItemEvent.after(item).state(state),
-                        List.of(new Activity("lease expired", "system", now, null))));
+                        List.of(new Activity("lease expired", SYSTEM, now, null))));
             });
             returned += back.isPresent() ? 1 : 0;
         }

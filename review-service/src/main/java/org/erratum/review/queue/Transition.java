@@ -20,7 +20,12 @@ enum Transition {
     RESOLVE(EnumSet.of(CLAIMED)),
     NOTE(ItemState.ACTIVE),
     /** A senior reviewer may put a safety notice on the page whoever holds the item, or nobody. */
-    SAFETY_NOTICE(ItemState.ACTIVE);
+    SAFETY_NOTICE(ItemState.ACTIVE),
+    /**
+     * Readers did not find the fix of a REVISED item more helpful: it goes back to the queue, the only way out of
+     * RESOLVED (see {@link ReviewQueue#concludeFixVerification}).
+     */
+    REOPEN(EnumSet.of(RESOLVED));
 
     private final Set<ItemState> from;
 
@@ -36,12 +41,8 @@ enum Transition {
         return from.contains(state);
     }
 
-    /** Where an item goes when its holder lets go of it, by release or lease expiry. */
+    /** Where an item goes when its holder lets go of it, by release or lease expiry, or when it reopens. */
     static ItemState afterLetGo(boolean escalated) {
         return escalated ? ESCALATED : OPEN;
-    }
-
-    static boolean isFinal(ItemState state) {
-        return state == RESOLVED;
     }
 }

@@ -28,7 +28,11 @@ class TransitionTests {
     void notesCanBeAddedUntilTheItemIsResolved() {
         assertThat(Transition.NOTE.from()).containsExactlyInAnyOrder(ItemState.OPEN, ItemState.CLAIMED,
                 ItemState.ESCALATED);
-        assertThat(Transition.isFinal(ItemState.RESOLVED)).isTrue();
+    }
+
+    @Test
+    void onlyAResolvedItemCanReopen() {
+        assertThat(Transition.REOPEN.from()).containsExactly(ItemState.RESOLVED);
     }
 
     @Test
