@@ -150,9 +150,12 @@ class ConsoleViews {
         return notice == null ? null : new ItemPage.Notice(notice.text(), notice.by(), When.of(notice.at()));
     }
 
+    /** A revision whose fix readers already judged is no answer any more: the reopened item needs a new one. */
     private ItemPage.Answer answer(ReviewItem item) {
         return articles.latestAnswering(item.id())
                 .filter(revision -> revision.articleId().equals(item.articleId()))
+                .filter(revision -> item.verification() == null
+                        || item.verification().revision() != revision.revision())
                 .map(revision -> new ItemPage.Answer(revision.revision(), revision.changeSummary()))
                 .orElse(null);
     }

@@ -118,6 +118,9 @@ class FixVerificationIntegrationTests {
         assertThat(oneLine(reviewer.get(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
         assertThat(queueRow(reviewer.get("/console").body(), item)).contains("Reopened: fix not verified");
+        queue.claim(item.id(), REVIEWER, null);
+        assertThat(reviewer.get(page(item)).body()).as("revision 2 no longer offered as the answer")
+                .doesNotContain("id=\"answer\"").contains("id=\"correct-article\"");
     }
 
     @Test
