@@ -79,7 +79,8 @@ class ConsoleViews {
         List<SlaBadge> badges = SlaBadge.of(item, now);
         return new QueuePage.Row(item.id(), title, Labels.of(item.severity()), severityClass(item.severity()),
                 sources(item), item.reportCount(), Labels.of(item.state()), item.claimedBy(), age(item, now),
-                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges));
+                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges),
+                item.latestReviewRequest() == null ? null : item.latestReviewRequest().reason());
     }
 
     /**
@@ -102,7 +103,11 @@ class ConsoleViews {
                 reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
                 trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
                 resolved(item), actions, sinceReadersSaw(item, reports, article), notice(item),
-                actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item));
+                actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item),
+                item.reviewRequests().stream()
+                        .map(request -> new ItemPage.Requested(request.reason(), request.by(), When.of(request.at())))
+                        .toList(),
+                item.readersToBeTold());
     }
 
     /**
