@@ -11,21 +11,15 @@ import org.erratum.platform.mail.MailRounds;
 import org.erratum.platform.mail.Postman;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The platform's mail outbox and postman, sending to readers: every {@code erratum.feedback.mail.poll-interval}, on
+ * A postman on the platform's mail outbox, sending to readers: every {@code erratum.feedback.mail.poll-interval}, on
  * every instance, the acknowledgements whose fallback time came are written, then what is due is sent. Once an
  * outcome is sent, the reader's address is erased.
  */
 @Configuration(proxyBeanMethods = false)
 class ReaderMailConfig {
-
-    @Bean
-    MailOutbox mailOutbox(MongoTemplate mongo) {
-        return new MailOutbox(mongo);
-    }
 
     @Bean
     Postman postman(MailOutbox mails, Contacts contacts, JavaMailSender smtp, ReaderMailProperties settings,

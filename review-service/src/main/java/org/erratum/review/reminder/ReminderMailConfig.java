@@ -11,21 +11,15 @@ import org.erratum.platform.mail.Postman;
 import org.erratum.review.reminder.ReminderStage.Kind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The platform's mail outbox and postman, sending reminders to article owners: every
+ * A postman on the platform's mail outbox, sending reminders to article owners: every
  * {@code erratum.review.reminders.poll-interval}, on every instance, the reminders that fell due are written, then
  * what is due is sent. Instances share the sending through the outbox's atomic claims with a lease.
  */
 @Configuration(proxyBeanMethods = false)
 class ReminderMailConfig {
-
-    @Bean
-    MailOutbox mailOutbox(MongoTemplate mongo) {
-        return new MailOutbox(mongo);
-    }
 
     @Bean
     Postman postman(MailOutbox mails, JavaMailSender smtp, ReminderProperties settings, MeterRegistry meters,
