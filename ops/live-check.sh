@@ -210,6 +210,9 @@ erratum_review_escalations_total;sum(erratum_review_escalations_total);v == 0
 erratum_review_signoffs_total;sum(erratum_review_signoffs_total);v >= 1
 erratum_review_fix_verifications_total;sum(erratum_review_fix_verifications_total{outcome="not_improved"});v == 0
 erratum_review_fix_verifications_pending;max(erratum_review_fix_verifications_pending);v == 1
+erratum_review_reminders_sent_total;count(erratum_review_reminders_sent_total);v == 4
+erratum_review_reminders_failed_total;sum(erratum_review_reminders_failed_total);v == 0
+erratum_review_articles_without_owner;max(erratum_review_articles_without_owner);v >= 0
 erratum_content_revisions_total;sum(erratum_content_revisions_total{significance="MAJOR"});v >= 1
 erratum_content_signoffs_applied_total;sum(erratum_content_signoffs_applied_total);v >= 1
 erratum_content_review_backlog;max(erratum_content_review_backlog);v == 0

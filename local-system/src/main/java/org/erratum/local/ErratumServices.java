@@ -42,6 +42,7 @@ public final class ErratumServices implements AutoCloseable {
         Map<String, String> common = with(extra, "erratum.group-suffix", databaseSuffix);
         String pages = "http://" + binding.urlHost() + ":" + ports.content();
         String feedback = "http://" + binding.urlHost() + ":" + ports.feedback();
+        String review = "http://" + binding.urlHost() + ":" + ports.review();
         started.add(start("content-service", "erratum-content" + databaseSuffix, binding, ports.content(),
                 infrastructure, jars, logs, with(common, "erratum.content.feedback-base-url", feedback), jvmOptions));
         started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, binding, ports.feedback(),
@@ -50,7 +51,8 @@ public final class ErratumServices implements AutoCloseable {
                         "erratum.feedback.readouts.editor-base-url", pages),
                         "erratum.feedback.mail.public-base-url", feedback), jvmOptions));
         started.add(start("review-service", "erratum-review" + databaseSuffix, binding, ports.review(),
-                infrastructure, jars, logs, common, jvmOptions));
+                infrastructure, jars, logs, with(common, "erratum.review.reminders.console-base-url", review),
+                jvmOptions));
         ErratumServices services = new ErratumServices(started);
         try {
             started.forEach(service -> service.awaitReady(READY_TIMEOUT));

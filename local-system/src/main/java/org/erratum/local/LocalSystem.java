@@ -139,7 +139,7 @@ public final class LocalSystem {
                   Review queue API      %3$s/api/review/items
                   Metrics               %1$s/actuator/prometheus  (and on the other two)
                   Kafka, MongoDB        %4$s:%5$d, mongodb://%4$s:%6$d
-                  Mail to readers       %7$s   (SMTP on 127.0.0.1:%8$d; one .eml file per message)
+                  Mail sent             %7$s   (to readers and article owners; SMTP on 127.0.0.1:%8$d; one .eml file per message)
                 %9$s
                 """.formatted(services.content().baseUrl(), services.feedback().baseUrl(),
                 services.review().baseUrl(), settings.binding().clientHost(), settings.kafkaPort(),

@@ -2,6 +2,7 @@ package org.erratum.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
+import org.erratum.platform.mail.MailOutbox;
 import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
@@ -17,6 +18,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -27,6 +29,7 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.User;
@@ -105,6 +108,17 @@ public class PlatformAutoConfiguration {
     StaffSignIn staffSignIn(ErratumSecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<JwtDecoder> jwtDecoder) {
         return new StaffSignIn(properties, clientRegistrations.getIfAvailable(), jwtDecoder.getIfAvailable());
+    }
+
+    /** A service that sends mail (it declares Spring Boot's mail starter) gets the outbox its postman sends from. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.mail.javamail.JavaMailSender")
+    static class MailOutboxConfiguration {
+
+        @Bean
+        MailOutbox mailOutbox(MongoTemplate mongo) {
+            return new MailOutbox(mongo);
+        }
     }
 
     @Bean

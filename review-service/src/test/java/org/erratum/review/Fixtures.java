@@ -72,6 +72,18 @@ public final class Fixtures {
                         answersItem), null, now, now, null, LocalDate.now().plusMonths(24), 24);
     }
 
+    /** An article with an owner, as content-service publishes it once an editor named one; a review request optional. */
+    public static ArticleChanged owned(String articleId, long version, String title, LocalDate nextReviewDue,
+            ArticleChanged.Owner owner, ArticleChanged.ReviewRequest request) {
+        Instant now = Instant.now();
+        return new ArticleChanged(UUID.randomUUID(), now, articleId, version,
+                version == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVIEWED, "slug-" + articleId,
+                title, "Summary", List.of(new ArticleChanged.Section("Dosage", "Take two tablets every four hours")),
+                List.of(), List.of("A. Writer"), 1,
+                new ArticleChanged.RevisionNote(1, "First", ArticleChanged.Significance.MINOR, now), null, now, now,
+                null, nextReviewDue, 24, owner, List.of("pain"), request);
+    }
+
     private static Block item(String text, Block... blocks) {
         return new Block(BlockType.ITEM, text, List.of(blocks));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.erratum.platform.mail.MailOutbox;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -95,7 +96,7 @@ public class Contacts {
 
     /** Erases the address and every message for it: nothing more is sent to it. */
     void erase(String reportId, Erasure reason) {
-        mails.eraseFor(reportId);
+        mails.erase(ReaderMail.idsFor(reportId));
         if (mongo.remove(query(where("_id").is(reportId)), Contact.class).getDeletedCount() > 0) {
             erased.get(reason).increment();
         }

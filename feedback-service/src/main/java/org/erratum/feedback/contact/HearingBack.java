@@ -10,7 +10,8 @@ import org.erratum.events.ReviewItemChanged.Resolution;
 import org.erratum.events.ReviewItemChanged.State;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.contact.Contacts.Erasure;
-import org.erratum.feedback.contact.Mail.Kind;
+import org.erratum.feedback.contact.ReaderMail.Kind;
+import org.erratum.platform.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -100,7 +101,7 @@ public class HearingBack {
 
     private void acknowledge(Contact contact, Duration answerWithin) {
         long days = Math.max(1, (answerWithin.toHours() + 23) / 24); // a deadline in 30 hours is "within 2 days"
-        mails.enqueue(Mail.pending(contact, Kind.ACKNOWLEDGEMENT,
+        mails.enqueue(ReaderMail.pending(contact, Kind.ACKNOWLEDGEMENT,
                 letters.acknowledgement(contact, articles.find(contact.articleId()), days), clock.instant()));
         contacts.acknowledged(contact.reportId());
     }
@@ -133,9 +134,9 @@ public class HearingBack {
         Kind kind = item.resolution().outcome() == Outcome.REVISED ? Kind.REVISED : Kind.NO_CHANGE_NEEDED;
         var article = articles.find(item.articleId());
         for (Contact contact : contacts.awaiting(item.itemId())) {
-            mails.cancelAcknowledgement(contact.reportId());
+            mails.cancel(ReaderMail.acknowledgementId(contact.reportId()));
             boolean shared = !item.itemId().equals(contact.itemId());
-            mails.enqueue(Mail.pending(contact, kind, letters.outcome(contact, item.resolution(), article, shared),
+            mails.enqueue(ReaderMail.pending(contact, kind, letters.outcome(contact, item.resolution(), article, shared),
                     clock.instant()));
             contacts.acknowledged(contact.reportId());
         }

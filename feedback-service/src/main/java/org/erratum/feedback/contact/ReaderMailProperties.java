@@ -3,6 +3,7 @@ package org.erratum.feedback.contact;
 import java.net.URI;
 import java.time.Duration;
 
+import org.erratum.platform.mail.MailDelivery;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
@@ -48,6 +49,11 @@ public record ReaderMailProperties(
         Assert.isTrue(batchSize > 0, "erratum.feedback.mail.batch-size must be positive");
         Assert.isTrue(positive(retryBackoff) && retryBackoffMax.compareTo(retryBackoff) >= 0,
                 "erratum.feedback.mail.retry-backoff must be positive and at most retry-backoff-max");
+    }
+
+    /** How the postman sends these messages. */
+    MailDelivery delivery() {
+        return new MailDelivery(from, batchSize, claimLease, retryBackoff, retryBackoffMax);
     }
 
     private static boolean positive(Duration duration) {

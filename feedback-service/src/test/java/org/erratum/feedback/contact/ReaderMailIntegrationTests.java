@@ -22,7 +22,10 @@ import org.erratum.events.ReviewItemChanged.State;
 import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
-import org.erratum.feedback.contact.Mail.Kind;
+import org.erratum.feedback.contact.ReaderMail.Kind;
+import org.erratum.platform.mail.Mail;
+import org.erratum.platform.mail.MailOutbox;
+import org.erratum.platform.mail.Postman;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestMail;
 import org.erratum.testsupport.TestMail.Received;
@@ -124,8 +127,8 @@ class ReaderMailIntegrationTests {
                 .contains("we are deleting your email address now").doesNotContain("8 g a day");
         assertThat(erasureLinkOf(outcome)).contains("report=" + report);
         await().atMost(WAIT).until(() -> contacts.find(report).isEmpty());
-        assertThat(mongo.findById(Mail.acknowledgementId(report), Mail.class)).isNull();
-        assertThat(mongo.findById(Mail.outcomeId(report), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.acknowledgementId(report), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.outcomeId(report), Mail.class)).isNull();
         assertThat(sent(Kind.REVISED)).isEqualTo(sentBefore + 1);
     }
 
@@ -159,7 +162,7 @@ class ReaderMailIntegrationTests {
 
         resolved(duplicate, 2, new Resolution(Outcome.DUPLICATE, null, null, original, Instant.now()));
         awaitActedOn(duplicate, 2);
-        assertThat(mongo.findById(Mail.outcomeId(firstReport), Mail.class)).as("nothing to tell yet").isNull();
+        assertThat(mongo.findById(ReaderMail.outcomeId(firstReport), Mail.class)).as("nothing to tell yet").isNull();
 
         resolved(original, 2, new Resolution(Outcome.REVISED, 2, "The adult dose now reads 500 mg to 1 g.", null,
                 Instant.now()));
@@ -196,7 +199,7 @@ class ReaderMailIntegrationTests {
         resolved(reporter.item(), 2, new Resolution(Outcome.SPAM, null, null, null, Instant.now()));
 
         await().atMost(WAIT).until(() -> contacts.find(reporter.report()).isEmpty());
-        assertThat(mongo.findById(Mail.outcomeId(reporter.report()), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.outcomeId(reporter.report()), Mail.class)).isNull();
         assertThat(TestMail.to(reporter.address())).hasSize(1);
     }
 
@@ -214,7 +217,7 @@ class ReaderMailIntegrationTests {
         acknowledgeEveryOverdueReport();
 
         assertThat(contacts.find(spam)).isEmpty();
-        assertThat(mongo.findById(Mail.acknowledgementId(spam), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.acknowledgementId(spam), Mail.class)).isNull();
         assertThat(TestMail.to(bot)).isEmpty();
     }
 
@@ -229,7 +232,7 @@ class ReaderMailIntegrationTests {
         assertResolvingWritesNoOutcome(reporter);
 
         assertThat(contacts.find(report)).isEmpty();
-        assertThat(mongo.findById(Mail.acknowledgementId(report), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.acknowledgementId(report), Mail.class)).isNull();
     }
 
     @Test
@@ -261,7 +264,7 @@ class ReaderMailIntegrationTests {
                 assertThat(location).endsWith(ContactErasureController.ERASED));
         assertThat(http.get(ContactErasureController.ERASED).body()).contains("Your email address is deleted");
         assertThat(contacts.find(report)).isEmpty();
-        assertThat(mongo.findById(Mail.acknowledgementId(report), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.acknowledgementId(report), Mail.class)).isNull();
         assertThat(http.get(link).statusCode()).as("the link holds nothing any more").isEqualTo(404);
 
         assertResolvingWritesNoOutcome(reporter);
@@ -278,7 +281,7 @@ class ReaderMailIntegrationTests {
         contacts.eraseExpired(Instant.now().plus(Duration.ofDays(91)));
 
         assertThat(contacts.find(report)).isEmpty();
-        assertThat(mongo.findById(Mail.acknowledgementId(report), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.acknowledgementId(report), Mail.class)).isNull();
         assertResolvingWritesNoOutcome(reporter);
     }
 
@@ -290,7 +293,7 @@ class ReaderMailIntegrationTests {
         TestMail.stop();
         try {
             joined(item(), 1, report, Instant.now().plus(Duration.ofDays(3)));
-            await().atMost(WAIT).until(() -> attemptsOf(Mail.acknowledgementId(report)) >= 2);
+            await().atMost(WAIT).until(() -> attemptsOf(ReaderMail.acknowledgementId(report)) >= 2);
             assertThat(failed(Kind.ACKNOWLEDGEMENT)).isGreaterThanOrEqualTo(failedBefore + 2);
             assertThat(http.get("/actuator/health/readiness").statusCode()).as("still fit for readers' feedback")
                 .isEqualTo(200);
@@ -299,7 +302,7 @@ class ReaderMailIntegrationTests {
             TestMail.start();
         }
 
-        await().atMost(WAIT).until(() -> stateOf(Mail.acknowledgementId(report)) == Mail.State.SENT);
+        await().atMost(WAIT).until(() -> stateOf(ReaderMail.acknowledgementId(report)) == Mail.State.SENT);
         assertThat(TestMail.to(reader)).hasSize(1);
     }
 
@@ -311,9 +314,9 @@ class ReaderMailIntegrationTests {
         TestMail.stop();
         try {
             joined(item, 1, report, Instant.now().plus(Duration.ofDays(3)));
-            await().atMost(WAIT).until(() -> attemptsOf(Mail.acknowledgementId(report)) >= 1);
+            await().atMost(WAIT).until(() -> attemptsOf(ReaderMail.acknowledgementId(report)) >= 1);
             resolved(item, 2, new Resolution(Outcome.REVISED, 2, "The unit is now mg.", null, Instant.now()));
-            await().atMost(WAIT).until(() -> stateOf(Mail.acknowledgementId(report)) == Mail.State.CANCELLED);
+            await().atMost(WAIT).until(() -> stateOf(ReaderMail.acknowledgementId(report)) == Mail.State.CANCELLED);
         } finally {
             TestMail.start();
         }
@@ -372,14 +375,14 @@ class ReaderMailIntegrationTests {
             readers.add(reader);
             Contact contact = Contact.consented(UUID.randomUUID().toString(), reader, article.articleId(),
                     Instant.now(), settings, Duration.ofDays(90));
-            Mail mail = Mail.pending(contact, Kind.ACKNOWLEDGEMENT, new Letter("Race " + i, "Hello " + i),
+            Mail mail = ReaderMail.pending(contact, Kind.ACKNOWLEDGEMENT, new Letter("Race " + i, "Hello " + i),
                     Instant.now());
             ids.add(mail.id());
             mails.enqueue(mail);
         }
         // besides this service's own rounds, two more instances' postmen on the same outbox
-        Postman one = new Postman(mails, contacts, smtp, settings, meters, Clock.systemUTC());
-        Postman other = new Postman(mails, contacts, smtp, settings, meters, Clock.systemUTC());
+        Postman one = new ReaderMailConfig().postman(mails, contacts, smtp, settings, meters, Clock.systemUTC());
+        Postman other = new ReaderMailConfig().postman(mails, contacts, smtp, settings, meters, Clock.systemUTC());
 
         CompletableFuture.allOf(CompletableFuture.runAsync(one::deliverDue),
                 CompletableFuture.runAsync(other::deliverDue)).join();
@@ -420,7 +423,7 @@ class ReaderMailIntegrationTests {
     private void assertResolvingWritesNoOutcome(Reporter reporter) {
         resolved(reporter.item(), 2, new Resolution(Outcome.REVISED, 2, "Reworded.", null, Instant.now()));
         awaitActedOn(reporter.item(), 2);
-        assertThat(mongo.findById(Mail.outcomeId(reporter.report()), Mail.class)).isNull();
+        assertThat(mongo.findById(ReaderMail.outcomeId(reporter.report()), Mail.class)).isNull();
     }
 
     private String reportWithConsent(String email, String comment) {

@@ -2,6 +2,7 @@ package org.erratum.review.article;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.erratum.events.ArticleChanged;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Service;
 /** The review service's projection of the articles, rebuilt from {@code content.articles}. */
 @Service
 public class KnownArticles {
+
+    private static final String HANDLED_AT = "reviewRequestHandledAt";
 
     private final MongoTemplate mongo;
 
@@ -48,12 +51,20 @@ public class KnownArticles {
                 .set("revision", event.revision())
                 .set("lastReviewedBy", event.lastReviewedBy())
                 .set("lastReviewedAt", event.lastReviewedAt())
-                .set("nextReviewDue", event.nextReviewDue());
+                .set("nextReviewDue", event.nextReviewDue())
+                .set("owner", event.owner())
+                .set("reviewRequest", event.reviewRequest());
         try {
             mongo.upsert(olderOrAbsent, state, KnownArticle.class);
         } catch (DuplicateKeyException newerAlreadyKept) {
             // the article exists with this version or a newer one: nothing to do
         }
+    }
+
+    /** The queue took up this review request: it is not taken up again. */
+    public void reviewRequestHandled(String articleId, Instant at) {
+        mongo.updateFirst(Query.query(where("_id").is(articleId).orOperator(where(HANDLED_AT).is(null),
+                where(HANDLED_AT).lt(at))), new Update().set(HANDLED_AT, at), KnownArticle.class);
     }
 
     private void keepRevisionText(ArticleChanged event) {

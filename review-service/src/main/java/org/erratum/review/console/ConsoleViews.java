@@ -85,7 +85,8 @@ class ConsoleViews {
         List<SlaBadge> badges = SlaBadge.of(item, now);
         return new QueuePage.Row(item.id(), title, Labels.of(item.severity()), severityClass(item.severity()),
                 sources(item), item.reportCount(), Labels.of(item.state()), item.claimedBy(), age(item, now),
-                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges), item.reopenedAfterFailedFix());
+                When.of(item.createdAt()), badges, SlaBadge.anyBreached(badges), item.reopenedAfterFailedFix(),
+                item.latestReviewRequest() == null ? null : item.latestReviewRequest().reason());
     }
 
     /**
@@ -109,7 +110,11 @@ class ConsoleViews {
                 trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
                 resolved(item), actions, sinceReadersSaw(item, reports, article), notice(item),
                 actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item),
-                verification(item));
+                verification(item),
+                item.reviewRequests().stream()
+                        .map(request -> new ItemPage.Requested(request.reason(), request.by(), When.of(request.at())))
+                        .toList(),
+                item.readersToBeTold());
     }
 
     /** While pending, the fixed revision's votes so far: read when the page is, never per vote. */

@@ -17,13 +17,20 @@ import java.util.Set;
  * @param editorUrl       the editor on the current revision, for "Correct this article"
  * @param answer          the newest revision an editor saved to answer this item, once there is one
  * @param verification    whether readers found the fix more helpful, once the item was resolved as revised
+ * @param reviewRequests  why editors asked for this review, oldest first
+ * @param readersToBeTold how many readers asked to hear the outcome (a count: their addresses stay in feedback)
  */
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
         List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
         List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
-        String editorUrl, Answer answer, Verification verification) {
+        String editorUrl, Answer answer, Verification verification, List<Requested> reviewRequests,
+        int readersToBeTold) {
+
+    /** An editor's request to review the article now, and why. */
+    record Requested(String reason, String by, When at) {
+    }
 
     /**
      * The fix verification of a REVISED resolution.

@@ -19,9 +19,10 @@ record QueuePage(QueueFilter filter, List<Row> rows, List<Option> states, List<O
      * @param articleTitle the title the review service knows, or the article id until the article arrives
      * @param age          how long the item has been in the queue
      * @param fixNotVerified back in the queue because readers did not find its fix more helpful
+     * @param reviewReason   why an editor asked for this review, the newest reason; null when none did
      */
     record Row(String id, String articleTitle, String severity, String severityClass, List<String> sources,
             int reportCount, String state, String claimedBy, String age, When createdAt, List<SlaBadge> badges,
-            boolean breached, boolean fixNotVerified) {
+            boolean breached, boolean fixNotVerified, String reviewReason) {
     }
 }

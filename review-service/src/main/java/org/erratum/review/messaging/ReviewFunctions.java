@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.VoteCast;
-import org.erratum.review.article.KnownArticles;
 import org.erratum.review.helpfulness.HelpfulnessWatch;
 import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.ReviewRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +21,8 @@ class ReviewFunctions {
     }
 
     @Bean
-    Consumer<ArticleChanged> trackArticle(KnownArticles articles) {
-        return articles::apply;
+    Consumer<ArticleChanged> trackArticle(ReviewRequests requests) {
+        return requests::track;
     }
 
     @Bean

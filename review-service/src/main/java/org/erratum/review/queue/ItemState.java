@@ -4,5 +4,5 @@ package org.erratum.review.queue;
 public enum ItemState {
     OPEN, CLAIMED, ESCALATED, RESOLVED;
 
-    static final java.util.Set<ItemState> ACTIVE = java.util.EnumSet.of(OPEN, CLAIMED, ESCALATED);
+    public static final java.util.Set<ItemState> ACTIVE = java.util.EnumSet.of(OPEN, CLAIMED, ESCALATED);
 }

@@ -36,6 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param openedAtRevision the article's latest revision when the item opened, if the article was known then
  * @param safetyNotice the interim notice a senior reviewer put on the article page while the item is open
  * @param verification whether the fix of its latest REVISED resolution helped readers, once one was made
+ * @param reviewRequests why editors asked for this review (guidance changed, say), oldest first; empty for other
+ *                  sources
  * @param outbox    the {@code review.items} events of this item's changes that Kafka has not acknowledged yet, oldest
  *                  first: each is written in the same atomic update as its change, and removed on acknowledgement
  */
@@ -72,11 +74,26 @@ public record ReviewItem(
         Integer openedAtRevision,
         SafetyNotice safetyNotice,
         Verification verification,
-        @JsonIgnore List<ReviewItemChanged> outbox) {
+        @JsonIgnore List<ReviewItemChanged> outbox,
+        List<RequestedReview> reviewRequests) {
 
     public ReviewItem {
         version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        reviewRequests = reviewRequests == null ? List.of() : List.copyOf(reviewRequests);
+    }
+
+    /** How many readers will be told this item's outcome: those who asked, unless it turned out to be spam. */
+    public int readersToBeTold() {
+        if (reports == null || resolution != null && resolution.outcome() == Outcome.SPAM) {
+            return 0;
+        }
+        return (int) reports.stream().filter(Report::outcomeRequested).count();
+    }
+
+    /** The newest reason an editor gave for this review, if any. */
+    public RequestedReview latestReviewRequest() {
+        return reviewRequests.isEmpty() ? null : reviewRequests.get(reviewRequests.size() - 1);
     }
 
     /** Whether a reader reported a safety concern (a wrong dose, say) on this item. */
@@ -103,8 +120,19 @@ public record ReviewItem(
                 && verification.status() == Verification.Status.NOT_VERIFIED;
     }
 
+    /** @param outcomeRequested whether the reader left an address to hear the outcome (the address stays in feedback) */
     public record Report(String eventId, int revision, Category category, String passage, String comment,
-            Instant at) {
+            Instant at, boolean outcomeRequested) {
+    }
+
+    /**
+     * An editor asked that the article be reviewed now.
+     *
+     * @param reason in the editor's words, e.g. "New NICE guidance on X"
+     * @param by     the editor's sign-in name
+     * @param at     when they asked; the request's identity, so the same request never joins twice
+     */
+    public record RequestedReview(String reason, String by, Instant at) {
     }
 
     /**

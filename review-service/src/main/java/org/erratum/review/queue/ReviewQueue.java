@@ -27,6 +27,7 @@ import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
+import org.erratum.review.queue.ReviewItem.RequestedReview;
 import org.erratum.review.queue.ReviewItem.Resolution;
 import org.erratum.review.queue.ReviewItem.RevisionScore;
 import org.erratum.review.queue.ReviewItem.SafetyNotice;
@@ -108,7 +109,7 @@ public class ReviewQueue {
             return;
         }
         Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
-                report.passage(), report.comment(), report.occurredAt());
+                report.passage(), report.comment(), report.occurredAt(), report.outcomeRequested());
         join(report.articleId(), Source.READER_REPORT, entry, null,
                 reports -> Severity.of(report.category(), reports, properties.highAtReports()),
                 update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
@@ -127,6 +128,23 @@ public class ReviewQueue {
         }
         join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW, update -> {
         });
+        return true;
+    }
+
+    /**
+     * An editor asked that the article be reviewed now, saying why: its active item gains the REVIEW_DUE source and
+     * the reason, or a LOW item opens with them. The request is recognised by its time, so the same request arriving
+     * again (a redelivery, a restart before it was marked handled) adds nothing.
+     *
+     * @return whether this call added it
+     */
+    public boolean requestReview(String articleId, RequestedReview request) {
+        if (mongo.exists(Query.query(where("groupKey").is(articleId).and("reviewRequests.at").is(request.at())),
+                ReviewItem.class)) {
+            return false;
+        }
+        join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW,
+                update -> update.push("reviewRequests", request));
         return true;
     }
 

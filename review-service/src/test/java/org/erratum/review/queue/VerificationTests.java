@@ -21,11 +21,11 @@ class VerificationTests {
 
     private static ReviewItem item(List<Integer> reported, Integer measured, Integer openedAt) {
         List<Report> reports = reported.stream()
-                .map(r -> new Report("report-" + r, r, Category.INACCURATE, null, null, NOW)).toList();
+                .map(r -> new Report("report-" + r, r, Category.INACCURATE, null, null, NOW, false)).toList();
         return new ReviewItem("item-1", "article-1", "closed:item-1", ItemState.RESOLVED, Set.of(Source.READER_REPORT),
                 Severity.NORMAL, 100, false, reports.size(), Map.of(), reports, null, null, null,
                 measured == null ? null : new HelpfulnessSignal(measured, 0.4, 25, 0.5), null, null, null, List.of(),
-                NOW, NOW, null, 3L, openedAt, null, null, List.of());
+                NOW, NOW, null, 3L, openedAt, null, null, List.of(), List.of());
     }
 
     @Test
@@ -81,6 +81,6 @@ class VerificationTests {
                 i.escalated(), i.reportCount(), i.categories(), i.reports(), i.claimedBy(), i.claimedAt(),
                 i.leaseExpiresAt(), i.helpfulness(), i.claimDueAt(), i.resolveDueAt(), i.resolution(), i.activity(),
                 i.createdAt(), i.updatedAt(), i.claimRequest(), i.version(), i.openedAtRevision(), i.safetyNotice(),
-                verification, i.outbox());
+                verification, i.outbox(), i.reviewRequests());
     }
 }
