@@ -194,10 +194,11 @@ erratum_feedback_spam_total;sum(erratum_feedback_spam_total{kind="vote"});v >= 1
 erratum_feedback_rate_limited_total;sum(erratum_feedback_rate_limited_total{kind="vote"});v >= 1
 erratum_feedback_votes_total;sum(erratum_feedback_votes_total{answer="helpful"});v >= 2
 erratum_feedback_votes_total;sum(erratum_feedback_votes_total{answer="not_helpful"});v >= 1
-erratum_feedback_outbox_depth;max(erratum_feedback_outbox_depth);v == 0
-erratum_feedback_outbox_oldest_age_seconds;max(erratum_feedback_outbox_oldest_age_seconds);v < 60
-erratum_feedback_outbox_relayed_total;sum(erratum_feedback_outbox_relayed_total);v >= 4
-erratum_feedback_outbox_relay_failures_total;sum(erratum_feedback_outbox_relay_failures_total);v >= 0
+erratum_outbox_depth;max(erratum_outbox_depth{application="feedback-service"});v == 0
+erratum_outbox_oldest_age_seconds;max(erratum_outbox_oldest_age_seconds);v < 60
+erratum_outbox_published_total;sum(erratum_outbox_published_total{outbox="votes"});v >= 4
+erratum_outbox_published_total;sum(erratum_outbox_published_total{outbox="sign-offs"});v >= 1
+erratum_outbox_relay_failures_total;sum(erratum_outbox_relay_failures_total);v >= 0
 erratum_review_items;count(erratum_review_items{application="review-service"});v == 12
 erratum_review_items;sum(erratum_review_items{severity="URGENT"});v == 0
 erratum_review_items_opened_total;sum(erratum_review_items_opened_total{source="READER_REPORT"});v >= 1

@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
 import org.erratum.platform.mail.MailOutbox;
 import org.erratum.platform.messaging.DeadLetters;
-import org.erratum.platform.messaging.EventPublisher;
+import org.erratum.platform.outbox.CurrentTrace;
+import org.erratum.platform.outbox.EventPublisher;
+import org.erratum.platform.outbox.Outbox;
+import org.erratum.platform.outbox.OutboxProperties;
+import org.erratum.platform.outbox.Outboxes;
 import org.erratum.platform.security.ErratumSecurityProperties;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
@@ -26,7 +30,11 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,17 +46,60 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Erratum service gets by depending on the platform. */
 @AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
-@EnableConfigurationProperties(ErratumSecurityProperties.class)
+@EnableConfigurationProperties({ ErratumSecurityProperties.class, OutboxProperties.class })
 @Import(ApiDocumentation.class)
 public class PlatformAutoConfiguration {
 
+    /**
+     * Connection, timeouts and batching follow {@code spring.kafka.*}; what makes "published" mean "cannot be lost"
+     * is fixed here so no setting can weaken it: every in-sync replica has the record (acks=all), and retries
+     * neither duplicate nor reorder records within a partition (idempotence). The publisher makes each send's span
+     * and {@code traceparent} header itself, so the template is not observed.
+     */
     @Bean
-    EventPublisher eventPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String name) {
-        return new EventPublisher(streamBridge, name);
+    EventPublisher eventPublisher(KafkaProperties kafka, JsonMapper json, Environment environment,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
+        return new EventPublisher(new KafkaTemplate<>(producers), json,
+                environment.getRequiredProperty("spring.application.name"),
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CurrentTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** Outbox topics get the partition count the binder gives the topics it creates. */
+    @Bean
+    Outboxes outboxes(EventPublisher publisher, OutboxProperties properties, MeterRegistry meters, Clock clock,
+            Environment environment) {
+        return new Outboxes(publisher, properties, meters, clock, environment
+                .getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class, 1));
+    }
+
+    /** Each outbox's topic, created when the application starts by whichever service starts first. */
+    @Bean
+    KafkaAdmin.NewTopics outboxTopics(ObjectProvider<Outbox<?>> outboxes) {
+        return new KafkaAdmin.NewTopics(outboxes.orderedStream().map(Outbox::topic).toArray(NewTopic[]::new));
     }
 
     /** The Kafka binder picks this up to name dead-letter topics; it counts each record it dead-letters. */

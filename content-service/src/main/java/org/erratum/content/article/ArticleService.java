@@ -20,6 +20,7 @@ import org.erratum.events.ArticleChanged.Significance;
 import org.erratum.events.ArticleSignedOff;
 import org.erratum.platform.web.Problems;
 import org.erratum.platform.web.Problems.FieldError;
+import org.erratum.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,18 +46,18 @@ public class ArticleService {
 
     private final ArticleStore store;
     private final RevisionHistory history;
-    private final ArticleAnnouncer announcer;
+    private final Outbox<Article> outbox;
     private final ContentProperties properties;
     private final BodyRules bodyRules;
     private final Clock clock;
     private final Map<Significance, Counter> revisionsPublished = new EnumMap<>(Significance.class);
     private final Counter signOffsApplied;
 
-    ArticleService(ArticleStore store, RevisionHistory history, ArticleAnnouncer announcer,
+    ArticleService(ArticleStore store, RevisionHistory history, Outbox<Article> outbox,
             ContentProperties properties, BodyRules bodyRules, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.history = history;
-        this.announcer = announcer;
+        this.outbox = outbox;
         this.properties = properties;
         this.bodyRules = bodyRules;
         this.clock = clock;
@@ -188,7 +189,7 @@ public class ArticleService {
                 signOffsApplied.increment();
                 log.info("Sign-off {} applied to article {}: last reviewed {}, next review due {}",
                         signOff.eventId(), signOff.articleId(), reviewedAt, nextReviewDue);
-                announcer.announce(signedOff.get());
+                outbox.publishNow(signedOff.get());
                 return;
             }
             // the article changed meanwhile (a newer sign-off, an edit, a review request): read it again
@@ -237,7 +238,7 @@ public class ArticleService {
     private void announceNewRevision(Article article) {
         revisionsPublished.get(article.latestRevision().significance()).increment();
         history.record(article);
-        announcer.announce(article);
+        outbox.publishNow(article);
     }
 
     /** 400 naming each section whose body is outside the format or its limits ({@code sections[2].body}). */

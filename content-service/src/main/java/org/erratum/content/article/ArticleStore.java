@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.erratum.events.ArticleChanged.Change;
 import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.events.Reviewer;
+import org.erratum.platform.outbox.OutboxStore.Backlog;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -149,10 +150,21 @@ class ArticleStore {
                 Update.update(ANNOUNCE_PENDING, false), Article.class).getMatchedCount() > 0;
     }
 
-    /** The oldest changes first, so a backlog drains in the order it built up. */
-    List<Article> pendingAnnouncements(int limit) {
-        return mongo.find(Query.query(where(ANNOUNCE_PENDING).is(true)).with(Sort.by(CHANGED_AT)).limit(limit),
-                Article.class);
+    /** Changes made before the instant, the oldest first, so a backlog drains in the order it built up. */
+    List<Article> pendingAnnouncements(Instant changedBefore, int limit) {
+        return mongo.find(Query.query(where(ANNOUNCE_PENDING).is(true).and(CHANGED_AT).lte(changedBefore))
+                .with(Sort.by(CHANGED_AT)).limit(limit), Article.class);
+    }
+
+    /** How many changes wait for Kafka, and since when the oldest does. */
+    Backlog announcementBacklog() {
+        Query pending = Query.query(where(ANNOUNCE_PENDING).is(true));
+        long depth = mongo.count(pending, Article.class);
+        if (depth == 0) {
+            return Backlog.NONE;
+        }
+        return new Backlog(depth, Optional.ofNullable(mongo.findOne(pending.with(Sort.by(CHANGED_AT)).limit(1),
+                Article.class)).map(Article::changedAt));
     }
 
     private static Update changed(Change change, Instant now) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.platform.web.Problems;
+import org.erratum.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,12 +35,12 @@ public class ReviewRequests {
     private static final int MAX_ATTEMPTS = 5;
 
     private final ArticleStore store;
-    private final ArticleAnnouncer announcer;
+    private final Outbox<Article> outbox;
     private final Clock clock;
 
-    ReviewRequests(ArticleStore store, ArticleAnnouncer announcer, Clock clock) {
+    ReviewRequests(ArticleStore store, Outbox<Article> outbox, Clock clock) {
         this.store = store;
-        this.announcer = announcer;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -96,7 +97,7 @@ public class ReviewRequests {
                     current.nextReviewDueWith(current.reviewIntervalMonths(), request), request.at());
             if (marked.isPresent()) {
                 // a broker that does not acknowledge leaves it to the relay: the request is saved either way
-                announcer.announce(marked.get());
+                outbox.publishNow(marked.get());
                 return marked;
             }
             // an edit, a sign-off or another request landed since the read: read it again

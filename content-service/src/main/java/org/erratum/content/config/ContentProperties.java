@@ -18,9 +18,6 @@ import org.springframework.validation.annotation.Validated;
  *                              articles created without their own interval: {@code erratum.content.review-interval-months=24}
  * @param feedbackBaseUrl       where the feedback forms on the article page post to (the feedback service):
  *                              {@code erratum.content.feedback-base-url=http://localhost:8082}
- * @param announceRelayInterval how often changes that were saved but not yet acknowledged by Kafka are published
- *                              again: {@code erratum.content.announce-relay-interval=5s}
- * @param announceRelayBatch    the most pending articles one relay run publishes
  * @param reviewDueSoon         the editor's article list marks an article "due soon" this long before its next review
  *                              falls due: {@code erratum.content.review-due-soon=30d}
  * @param consoleBaseUrl        the review console, for the editor's links back to a review item:
@@ -33,8 +30,6 @@ import org.springframework.validation.annotation.Validated;
 public record ContentProperties(
         @DefaultValue("24") @Positive @Max(MAX_REVIEW_INTERVAL_MONTHS) int reviewIntervalMonths,
         @DefaultValue("http://localhost:8082") @NotNull URI feedbackBaseUrl,
-        @DefaultValue("5s") @NotNull Duration announceRelayInterval,
-        @DefaultValue("100") @Positive int announceRelayBatch,
         @DefaultValue("30d") @NotNull Duration reviewDueSoon,
         @DefaultValue("http://localhost:8083") @NotNull URI consoleBaseUrl,
         @DefaultValue("http://localhost:8082") @NotNull URI insightBaseUrl) {

@@ -52,7 +52,7 @@ class ArticleTests {
         Article article = Article.firstRevision("a-1", "slug", CONTENT, new ArticleSettings(OWNER, 24,
                 List.of(" Back Pain ", "muscles", "back pain")), "editor", NOW);
 
-        ArticleChanged changed = ArticleAnnouncer.changed(article);
+        ArticleChanged changed = ArticleOutbox.changed(article);
 
         assertThat(changed.articleId()).isEqualTo("a-1");
         assertThat(changed.version()).isEqualTo(1);
@@ -62,7 +62,7 @@ class ArticleTests {
                 List.of(new Section("Dose", "Take it **with** water [1].\n\n- once a day")),
                 List.of(new Reference("A source.", null)), List.of("Author")), new ArticleSettings(null, 24, null),
                 "editor", NOW);
-        assertThat(ArticleAnnouncer.changed(rich).sections()).containsExactly(new ArticleChanged.Section("Dose",
+        assertThat(ArticleOutbox.changed(rich).sections()).containsExactly(new ArticleChanged.Section("Dose",
                 "Take it **with** water [1].\n\n- once a day", List.of(
                         new Block(BlockType.PARAGRAPH, "Take it with water (1).", List.of()),
                         new Block(BlockType.BULLETED_LIST, "", List.of(
@@ -71,7 +71,7 @@ class ArticleTests {
                 .isEqualTo(new ArticleChanged.RevisionNote(1, "First published", Significance.MAJOR, NOW));
         assertThat(changed.nextReviewDue()).isEqualTo(LocalDate.of(2028, 1, 31));
         assertThat(changed.occurredAt()).isEqualTo(NOW);
-        assertThat(ArticleAnnouncer.changed(article).eventId()).isEqualTo(changed.eventId());
+        assertThat(ArticleOutbox.changed(article).eventId()).isEqualTo(changed.eventId());
         assertThat(changed.owner()).isEqualTo(OWNER);
         assertThat(changed.topics()).as("trimmed, lower case, each once").containsExactly("back pain", "muscles");
         assertThat(changed.reviewIntervalMonths()).isEqualTo(24);

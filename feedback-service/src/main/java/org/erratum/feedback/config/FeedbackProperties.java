@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * @param contactErasureInterval how often expired contact emails are erased
  * @param readerCookie        the anonymous reader cookie
  * @param helpfulness         the smoothed helpfulness score
- * @param outbox              the relay that publishes accepted feedback from the outbox to Kafka
  * @param allowedOrigins      origins whose pages may call the JSON API from a script, with the reader cookie
  *                            (CORS); the article site's origin. The HTML forms need no entry: a form post is not
  *                            subject to CORS
@@ -33,7 +32,6 @@ public record FeedbackProperties(
         @DefaultValue("1h") Duration contactErasureInterval,
         @DefaultValue ReaderCookie readerCookie,
         @DefaultValue Helpfulness helpfulness,
-        @DefaultValue Outbox outbox,
         @DefaultValue("http://localhost:8081") List<String> allowedOrigins) {
 
     public FeedbackProperties {
@@ -60,31 +58,6 @@ public record FeedbackProperties(
             Assert.isTrue(priorWeight > 0, "erratum.feedback.helpfulness.prior-weight must be positive");
             Assert.isTrue(priorRatio >= 0 && priorRatio <= 1,
                     "erratum.feedback.helpfulness.prior-ratio must be between 0 and 1");
-        }
-    }
-
-    /**
-     * Intake hands every stored entry to the relay in memory; the relay sweeps the stored pending entries when it
-     * starts, after Kafka failed it, when the hand-over overflowed, and every {@code sweepInterval} for entries another
-     * instance stored but never relayed (it stopped first).
-     *
-     * @param sweepInterval     longest time between two sweeps; a sweep reads the pending entries and measures the
-     *                          backlog, which on a store without secondary indexes scans the collection
-     * @param batchSize         most entries sent before waiting for their acknowledgements
-     * @param handOverCapacity  most entries waiting in memory for the relay; beyond it they wait for a sweep
-     * @param retryBackoff      first pause after Kafka failed to acknowledge; doubles on each further failure
-     * @param retryBackoffMax   longest pause between two attempts while Kafka stays away
-     */
-    public record Outbox(@DefaultValue("30s") Duration sweepInterval, @DefaultValue("2000") int batchSize,
-            @DefaultValue("20000") int handOverCapacity, @DefaultValue("500ms") Duration retryBackoff,
-            @DefaultValue("10s") Duration retryBackoffMax) {
-
-        public Outbox {
-            Assert.isTrue(batchSize > 0, "erratum.feedback.outbox.batch-size must be positive");
-            Assert.isTrue(handOverCapacity > 0, "erratum.feedback.outbox.hand-over-capacity must be positive");
-            Assert.isTrue(retryBackoff.compareTo(Duration.ZERO) > 0
-                    && retryBackoffMax.compareTo(retryBackoff) >= 0,
-                    "erratum.feedback.outbox.retry-backoff must be positive and at most retry-backoff-max");
         }
     }
 }

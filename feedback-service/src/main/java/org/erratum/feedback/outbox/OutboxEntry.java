@@ -24,7 +24,7 @@ public interface OutboxEntry {
     ErratumEvent event();
 
     /**
-     * The trace of the request that stored it ({@link CurrentTrace}), which its event continues; null when it was
+     * The trace of the request that stored it ({@link org.erratum.platform.outbox.CurrentTrace}), which its event continues; null when it was
      * stored outside any trace, and its event then starts one of its own.
      */
     String traceparent();

@@ -13,9 +13,9 @@ import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
-import org.erratum.feedback.outbox.CurrentTrace;
 import org.erratum.feedback.outbox.IntakeWrites;
-import org.erratum.feedback.outbox.Outbox;
+import org.erratum.platform.outbox.CurrentTrace;
+import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
 public class ReportService {
 
     private final ArticleProjection articles;
-    private final Outbox outbox;
+    private final Outbox<Report> outbox;
     private final IntakeWrites writes;
     private final FeedbackProperties properties;
     private final ReaderMailProperties mail;
@@ -34,7 +34,7 @@ public class ReportService {
     private final Intake intake;
     private final CurrentTrace trace;
 
-    ReportService(ArticleProjection articles, Outbox outbox, IntakeWrites writes, FeedbackProperties properties,
+    ReportService(ArticleProjection articles, Outbox<Report> outbox, IntakeWrites writes, FeedbackProperties properties,
             ReaderMailProperties mail, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
@@ -80,7 +80,7 @@ public class ReportService {
         writes.insert(report);
         intake.accepted(submission);
         if (!report.spam()) {
-            outbox.accepted(report);
+            outbox.handOver(report);
         }
         return new Acceptance(report.eventId(), article);
     }

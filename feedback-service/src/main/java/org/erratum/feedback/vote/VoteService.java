@@ -15,9 +15,9 @@ import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
 import org.erratum.feedback.intake.Sender;
 import org.erratum.feedback.intake.Submission;
-import org.erratum.feedback.outbox.CurrentTrace;
 import org.erratum.feedback.outbox.IntakeWrites;
-import org.erratum.feedback.outbox.Outbox;
+import org.erratum.platform.outbox.CurrentTrace;
+import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.web.Problems;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -34,7 +34,7 @@ public class VoteService {
 
     private final ArticleProjection articles;
     private final ReaderKeys readerKeys;
-    private final Outbox outbox;
+    private final Outbox<Vote> outbox;
     private final MongoTemplate mongo;
     private final IntakeWrites writes;
     private final SmoothedHelpfulness smoothing;
@@ -42,7 +42,7 @@ public class VoteService {
     private final Intake intake;
     private final CurrentTrace trace;
 
-    VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox outbox, MongoTemplate mongo,
+    VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox<Vote> outbox, MongoTemplate mongo,
             IntakeWrites writes, FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
@@ -79,7 +79,7 @@ public class VoteService {
         intake.accepted(submission);
         if (!vote.spam()) {
             intake.countVote(vote.helpful());
-            outbox.accepted(vote);
+            outbox.handOver(vote);
         }
         return new Acceptance(vote.eventId(), article);
     }

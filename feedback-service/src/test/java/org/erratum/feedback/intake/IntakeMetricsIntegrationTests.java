@@ -85,9 +85,9 @@ class IntakeMetricsIntegrationTests {
     void theOutboxBacklogIsExposedForEachKind() {
         Scrape scrape = Scrape.of(port);
 
-        for (String kind : new String[] {"vote", "report"}) {
-            assertThat(scrape.value("erratum_feedback_outbox_depth", "kind", kind)).isNotNegative();
-            assertThat(scrape.value("erratum_feedback_outbox_oldest_age_seconds", "kind", kind)).isNotNegative();
+        for (String outbox : new String[] {"votes", "reports"}) {
+            assertThat(scrape.value("erratum_outbox_depth", "outbox", outbox)).isNotNegative();
+            assertThat(scrape.value("erratum_outbox_oldest_age_seconds", "outbox", outbox)).isNotNegative();
         }
         assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("erratum_"))
                 .allSatisfy(s -> assertThat(s.labels()).containsEntry("application", "feedback-service"));

@@ -13,6 +13,7 @@ import org.erratum.events.Topics;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
+import org.erratum.platform.outbox.Outbox;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,10 @@ class OutboxRelayIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    Outbox outbox;
+    Outbox<Vote> voteOutbox;
+
+    @Autowired
+    Outbox<Report> reportOutbox;
 
     @Test
     void aPendingVoteIsPublishedAndThenMarkedPublished() {
@@ -65,7 +69,7 @@ class OutboxRelayIntegrationTests {
         Instant acceptedAt = Instant.parse("2026-01-02T03:04:05.678Z");
         mongo.insert(new Report(id, articleId, 1, ReportSubmitted.Category.INACCURATE, null, "Wrong dose", true, id,
                 acceptedAt, false, List.of(), false));
-        outbox.requestSweep();
+        reportOutbox.requestSweep();
 
         ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.REPORTS,
                 r -> id.equals(TopicProbe.header(r, "ce_id")));
@@ -89,7 +93,7 @@ class OutboxRelayIntegrationTests {
         }
         Collections.shuffle(votes); // stored in another order than accepted
         mongo.insert(votes, Vote.class);
-        outbox.requestSweep();
+        voteOutbox.requestSweep();
 
         await().atMost(RELAY_WAIT).until(() -> mongo.count(
                 query(where("articleId").is(articleId).and("published").is(true)), Vote.class) == votes.size());
@@ -111,7 +115,7 @@ class OutboxRelayIntegrationTests {
         mongo.insert(new Vote("spam:" + spamEventId, articleId, 1, "bot", true, null, spamEventId, now, true,
                 List.of("honeypot"), true));
         mongo.insert(vote(articleId, genuineEventId, now.plusMillis(1)));
-        outbox.requestSweep();
+        voteOutbox.requestSweep();
 
         await().atMost(RELAY_WAIT)
                 .until(() -> mongo.findById(articleId + ":1:" + genuineEventId, Vote.class).published());

@@ -11,6 +11,7 @@ import org.erratum.events.Topics;
 import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.report.Report;
+import org.erratum.platform.outbox.Outbox;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OutboxTracingIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    Outbox outbox;
+    Outbox<Report> reports;
 
     @Test
     void aReportsEventContinuesTheTraceOfTheRequestThatSubmittedIt() {
@@ -67,7 +68,7 @@ class OutboxTracingIntegrationTests {
         mongo.insert(new Report(id, "article-" + UUID.randomUUID(), 1, ReportSubmitted.Category.OTHER, null,
                 "Stored by an instance that stopped before relaying it", false, id, Instant.now(), false, List.of(),
                 false, intake.value()));
-        outbox.requestSweep();
+        reports.requestSweep();
 
         Traceparent published = publishedTraceparent(id);
 

@@ -1,37 +1,20 @@
 package org.erratum.review.queue;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import org.bson.Document;
-import org.erratum.events.ReviewItemChanged;
-import org.erratum.platform.messaging.EventNotPublishedException;
-import org.erratum.platform.messaging.EventPublisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.erratum.platform.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes an item's pending {@code review.items} events, oldest first, removing each from the item's outbox once
- * Kafka acknowledged it. A failure leaves it, and everything after it, for {@link ItemAnnouncementRelay}: the
- * item's events then still reach its article's partition in order.
+ * Publishes an item's pending {@code review.items} events at once, oldest first, through the {@link ItemOutbox}: the
+ * request that changed the item waits for Kafka's acknowledgement, and the outbox's relay publishes whatever is
+ * left after a failure, so the item's events still reach its article's partition.
  */
 @Component
 class ItemAnnouncer {
 
-    /** The output binding declared in application.yml, bound to {@code review.items}. */
-    static final String BINDING = "items";
+    private final Outbox<ItemOutbox.Entry> outbox;
 
-    private static final Logger log = LoggerFactory.getLogger(ItemAnnouncer.class);
-
-    private final EventPublisher publisher;
-    private final MongoTemplate mongo;
-
-    ItemAnnouncer(EventPublisher publisher, MongoTemplate mongo) {
-        this.publisher = publisher;
-        this.mongo = mongo;
+    ItemAnnouncer(Outbox<ItemOutbox.Entry> outbox) {
+        this.outbox = outbox;
     }
 
     /**
@@ -39,18 +22,6 @@ class ItemAnnouncer {
      * @return false when Kafka did not acknowledge; the rest stays pending for the relay
      */
     boolean announce(ReviewItem item) {
-        for (ReviewItemChanged event : item.outbox()) {
-            try {
-                publisher.publish(BINDING, event);
-            } catch (EventNotPublishedException e) {
-                log.warn("Review item {} version {} is saved but not announced yet; the relay will retry: {}",
-                        item.id(), event.version(), e.getMessage());
-                return false;
-            }
-            // not a change of the item: its version stays, so no write computed from it is refused for this
-            mongo.updateFirst(Query.query(where("_id").is(item.id())),
-                    new Update().pull("outbox", new Document("version", event.version())), ReviewItem.class);
-        }
-        return true;
+        return outbox.publishNow(ItemOutbox.entriesOf(item));
     }
 }

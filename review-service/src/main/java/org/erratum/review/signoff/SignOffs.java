@@ -3,48 +3,36 @@ package org.erratum.review.signoff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
-import org.erratum.platform.messaging.EventNotPublishedException;
-import org.erratum.platform.messaging.EventPublisher;
+import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Staff;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Clinical sign-off of an article: the decision that moves the article's "last reviewed" and "next review due".
- * Stored first, then published; a relay publishes any sign-off whose publication failed. Once stored it stands:
+ * Stored first, then published through the {@link SignOffOutbox}, whose relay publishes any sign-off whose
+ * publication failed (Kafka away, or the instance stopped in between). Once stored it stands:
  * Kafka not acknowledging is no failure of the request, only a later announcement. A request sent again with the
  * same idempotency key answers with the sign-off it made and stores nothing new.
  */
 @Service
 public class SignOffs {
-
-    private static final Logger log = LoggerFactory.getLogger(SignOffs.class);
-
-    static final String BINDING = "decisions";
 
     /** Why a sign-off without the whole-article confirmation is refused, for the API and the console alike. */
     public static final String WHOLE_ARTICLE = "must be true: confirm that you reviewed the whole article, not only"
@@ -53,20 +41,17 @@ public class SignOffs {
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final ReviewQueue queue;
-    private final EventPublisher publisher;
+    private final Outbox<SignOff> outbox;
     private final Clock clock;
-    private final Duration relayGrace;
     private final Counter recorded;
 
-    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue,
-            EventPublisher publisher, Clock clock,
-            @Value("${erratum.review.sign-off.relay-grace:10s}") Duration relayGrace, MeterRegistry registry) {
+    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, Outbox<SignOff> outbox, Clock clock,
+            MeterRegistry registry) {
         this.mongo = mongo;
         this.articles = articles;
         this.queue = queue;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
-        this.relayGrace = relayGrace;
         this.recorded = Counter.builder("erratum.review.signoffs").description("Clinical sign-offs recorded")
                 .register(registry);
     }
@@ -121,13 +106,8 @@ public class SignOffs {
     /** Publishes the sign-off unless it is already, and notes it in its item's log (once). */
     private SignOff announced(SignOff signOff, Staff who) {
         SignOff result = signOff;
-        if (!signOff.published()) {
-            try {
-                result = publish(signOff);
-            } catch (EventNotPublishedException e) {
-                log.warn("Sign-off {} is stored but Kafka did not acknowledge it; the relay will publish it: {}",
-                        signOff.id(), e.getMessage());
-            }
+        if (!signOff.published() && outbox.publishNow(signOff)) {
+            result = signOff.asPublished();
         }
         if (signOff.itemId() != null) {
             queue.log(signOff.itemId(), who, "signed off",
@@ -140,28 +120,5 @@ public class SignOffs {
     public Optional<SignOff> latest(String articleId) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("articleId").is(articleId))
                 .with(Sort.by(Sort.Direction.DESC, "reviewedAt")).limit(1), SignOff.class));
-    }
-
-    private SignOff publish(SignOff signOff) {
-        publisher.publish(BINDING, new ArticleSignedOff(UUID.fromString(signOff.id()), signOff.reviewedAt(),
-                signOff.articleId(), signOff.revision(), signOff.reviewer(), signOff.reviewedAt(), signOff.itemId()));
-        mongo.updateFirst(Query.query(where("_id").is(signOff.id())), Update.update("published", true),
-                SignOff.class);
-        return signOff.asPublished();
-    }
-
-    /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */
-    @Scheduled(fixedDelayString = "${erratum.review.sign-off.relay-interval:10s}")
-    void relayUnpublished() {
-        Instant before = clock.instant().minus(relayGrace);
-        for (SignOff pending : mongo.find(Query.query(where("published").is(false).and("reviewedAt").lt(before)),
-                SignOff.class)) {
-            try {
-                publish(pending);
-            } catch (EventNotPublishedException e) {
-                log.warn("Sign-off {} still not published: {}", pending.id(), e.getMessage());
-                return;
-            }
-        }
     }
 }

@@ -124,8 +124,8 @@ class ItemEventsOutageIntegrationTests {
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers(),
                 "spring.mongodb.uri", TestInfrastructure.endpoints().mongoUri(database),
-                "erratum.review.items.relay-interval", "1s",
-                "erratum.review.items.relay-grace", "1s");
+                "erratum.outbox.review-items.sweep-interval", "1s",
+                "erratum.outbox.review-items.grace", "1s");
         return new SpringApplicationBuilder(ReviewApplication.class)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("item-events-outage", settings)))

@@ -40,7 +40,7 @@ import org.springframework.test.context.ContextConfiguration;
  * own (closed after the class) and leaves the shared broker of the other tests alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "erratum.review.sign-off.relay-interval=1s", "erratum.review.sign-off.relay-grace=1s"})
+        "erratum.outbox.sign-offs.sweep-interval=1s", "erratum.outbox.sign-offs.grace=1s"})
 @ContextConfiguration(initializers = SignOffOutageIntegrationTests.OwnBroker.class)
 @DirtiesContext
 class SignOffOutageIntegrationTests {

@@ -1,4 +1,4 @@
-package org.erratum.platform.messaging;
+package org.erratum.platform.outbox;
 
 import org.erratum.events.ErratumEvent;
 

@@ -1,4 +1,4 @@
-package org.erratum.feedback.outbox;
+package org.erratum.platform.outbox;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,14 +6,12 @@ import java.util.Map;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.stereotype.Component;
 
 /**
  * The trace the current request runs in, as a W3C {@code traceparent} value to keep with an outbox entry. The relay
  * publishes the entry later, on a thread of its own, and continues the request's trace from that value, so one trace
  * id leads from the reader's request to the event on Kafka and on to its consumers.
  */
-@Component
 public class CurrentTrace {
 
     /** The W3C Trace Context header: version, trace id, parent span id and flags. */
@@ -22,7 +20,7 @@ public class CurrentTrace {
     private final Tracer tracer;
     private final Propagator propagator;
 
-    CurrentTrace(Tracer tracer, Propagator propagator) {
+    public CurrentTrace(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
     }
