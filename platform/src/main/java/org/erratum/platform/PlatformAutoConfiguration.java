@@ -1,12 +1,17 @@
 package org.erratum.platform;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.messaging.EventPublisher;
 import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.security.SecurityLayout;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
+import org.erratum.platform.web.FormTokenProperties;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
 import org.erratum.platform.web.ProblemErrorController;
@@ -15,7 +20,6 @@ import org.erratum.platform.web.RequestHeaderGuard;
 import org.erratum.platform.web.StrictJson;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +32,9 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,13 +45,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every Erratum service gets by depending on the platform. */
 @AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
-@EnableConfigurationProperties(ErratumSecurityProperties.class)
+@EnableConfigurationProperties({ ErratumSecurityProperties.class, FormTokenProperties.class,
+    SmoothedHelpfulness.class })
 @Import(ApiDocumentation.class)
 public class PlatformAutoConfiguration {
 
+    /** Spring Boot's own setting: the service's name, on every event it publishes and in its API document. */
+    public static final String APPLICATION_NAME = "spring.application.name";
+
+    /**
+     * The one clock of every service: dates on articles, deadlines and leases are facts staff and readers rely on.
+     * A test that needs another time constructs its class with its own clock, or declares a {@code Clock} bean.
+     */
     @Bean
-    EventPublisher eventPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String name) {
-        return new EventPublisher(streamBridge, name);
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge, Environment environment) {
+        return new EventPublisher(streamBridge, environment.getRequiredProperty(APPLICATION_NAME));
     }
 
     /** The Kafka binder picks this up to name dead-letter topics; it counts each record it dead-letters. */
@@ -86,19 +106,23 @@ public class PlatformAutoConfiguration {
                 .setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
-    /**
-     * Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). The
-     * development value is no secret; production sets {@code ERRATUM_FORM_TOKEN_SECRET}.
-     */
+    /** Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). */
     @Bean
-    FormTokens formTokens(@Value("${erratum.form-token.secret:dev-only-form-token-secret}") String secret) {
-        return new FormTokens(secret);
+    FormTokens formTokens(FormTokenProperties properties) {
+        return new FormTokens(properties.secret());
     }
 
     /** Named as Boot's indicator so it replaces it. */
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** ADMIN's rights, and a senior reviewer's, in one place for every service (see {@link SecurityLayout}). */
+    @Bean
+    @ConditionalOnMissingBean
+    RoleHierarchy roleHierarchy() {
+        return SecurityLayout.roleHierarchy();
     }
 
     @Bean

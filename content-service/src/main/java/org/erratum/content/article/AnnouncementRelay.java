@@ -1,7 +1,9 @@
 package org.erratum.content.article;
 
 import org.erratum.content.config.ContentProperties;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and consumers ignore versions they already hold.
  */
 @Component
-class AnnouncementRelay {
+class AnnouncementRelay implements SchedulingConfigurer {
 
     private final ArticleStore store;
     private final RevisionHistory history;
@@ -25,9 +27,12 @@ class AnnouncementRelay {
         this.properties = properties;
     }
 
-    // the placeholder default matches ContentProperties#announceRelayInterval
-    @Scheduled(fixedDelayString = "${erratum.content.announce-relay-interval:5s}",
-            initialDelayString = "${erratum.content.announce-relay-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::announcePending, properties.announceRelayInterval(),
+                properties.announceRelayInterval()));
+    }
+
     void announcePending() {
         for (Article article : store.pendingAnnouncements(properties.announceRelayBatch())) {
             // the instance that saved this change may have stopped before it kept the revision's snapshot

@@ -4,9 +4,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the feedback service ({@code erratum.feedback.*}).
@@ -19,48 +27,27 @@ import org.springframework.util.Assert;
  * @param contactRetention    how long a reader's consented contact email is kept before it is erased
  * @param contactErasureInterval how often expired contact emails are erased
  * @param readerCookie        the anonymous reader cookie
- * @param helpfulness         the smoothed helpfulness score
  * @param outbox              the relay that publishes accepted feedback from the outbox to Kafka
  * @param allowedOrigins      origins whose pages may call the JSON API from a script, with the reader cookie
  *                            (CORS); the article site's origin. The HTML forms need no entry: a form post is not
  *                            subject to CORS
  */
+@Validated
 @ConfigurationProperties("erratum.feedback")
 public record FeedbackProperties(
-        String readerKeySecret,
-        @DefaultValue("http://localhost:8081") URI articlePageBaseUrl,
-        @DefaultValue("90d") Duration contactRetention,
-        @DefaultValue("1h") Duration contactErasureInterval,
-        @DefaultValue ReaderCookie readerCookie,
-        @DefaultValue Helpfulness helpfulness,
-        @DefaultValue Outbox outbox,
-        @DefaultValue("http://localhost:8081") List<String> allowedOrigins) {
-
-    public FeedbackProperties {
-        Assert.hasText(readerKeySecret, "erratum.feedback.reader-key-secret must be set");
-    }
+        @NotBlank String readerKeySecret,
+        @DefaultValue("http://localhost:8081") @NotNull URI articlePageBaseUrl,
+        @DefaultValue("90d") @NotNull Duration contactRetention,
+        @DefaultValue("1h") @NotNull Duration contactErasureInterval,
+        @DefaultValue @Valid ReaderCookie readerCookie,
+        @DefaultValue @Valid Outbox outbox,
+        @DefaultValue("http://localhost:8081") @NotEmpty List<String> allowedOrigins) {
 
     /**
      * @param secure send the cookie over HTTPS only; false only for development on plain HTTP
      * @param maxAge how long a browser keeps the reader id, i.e. how long a reader can still change a vote
      */
-    public record ReaderCookie(@DefaultValue("false") boolean secure, @DefaultValue("365d") Duration maxAge) {
-    }
-
-    /**
-     * The score is {@code (yes + priorWeight × priorRatio) / (yes + no + priorWeight)}: a revision starts at the
-     * prior ratio and moves toward its own ratio as votes arrive, so two "no" votes do not sink an article.
-     *
-     * @param priorWeight how many imaginary votes the prior is worth
-     * @param priorRatio  the helpful ratio assumed before any vote, between 0 and 1
-     */
-    public record Helpfulness(@DefaultValue("10") double priorWeight, @DefaultValue("0.75") double priorRatio) {
-
-        public Helpfulness {
-            Assert.isTrue(priorWeight > 0, "erratum.feedback.helpfulness.prior-weight must be positive");
-            Assert.isTrue(priorRatio >= 0 && priorRatio <= 1,
-                    "erratum.feedback.helpfulness.prior-ratio must be between 0 and 1");
-        }
+    public record ReaderCookie(@DefaultValue("false") boolean secure, @DefaultValue("365d") @NotNull Duration maxAge) {
     }
 
     /**
@@ -75,16 +62,14 @@ public record FeedbackProperties(
      * @param retryBackoff      first pause after Kafka failed to acknowledge; doubles on each further failure
      * @param retryBackoffMax   longest pause between two attempts while Kafka stays away
      */
-    public record Outbox(@DefaultValue("30s") Duration sweepInterval, @DefaultValue("2000") int batchSize,
-            @DefaultValue("20000") int handOverCapacity, @DefaultValue("500ms") Duration retryBackoff,
-            @DefaultValue("10s") Duration retryBackoffMax) {
+    public record Outbox(@DefaultValue("30s") @NotNull Duration sweepInterval, @DefaultValue("2000") @Positive int batchSize,
+            @DefaultValue("20000") @Positive int handOverCapacity,
+            @DefaultValue("500ms") @NotNull @DurationMin(nanos = 1) Duration retryBackoff,
+            @DefaultValue("10s") @NotNull Duration retryBackoffMax) {
 
-        public Outbox {
-            Assert.isTrue(batchSize > 0, "erratum.feedback.outbox.batch-size must be positive");
-            Assert.isTrue(handOverCapacity > 0, "erratum.feedback.outbox.hand-over-capacity must be positive");
-            Assert.isTrue(retryBackoff.compareTo(Duration.ZERO) > 0
-                    && retryBackoffMax.compareTo(retryBackoff) >= 0,
-                    "erratum.feedback.outbox.retry-backoff must be positive and at most retry-backoff-max");
+        @AssertTrue(message = "retry-backoff must be at most retry-backoff-max")
+        boolean isBackoffOrdered() {
+            return retryBackoff == null || retryBackoffMax == null || retryBackoffMax.compareTo(retryBackoff) >= 0;
         }
     }
 }

@@ -16,10 +16,11 @@ import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.outbox.Outbox;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
-import org.springframework.beans.factory.annotation.Value;
+import org.erratum.platform.PlatformAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -39,12 +40,13 @@ class OutboxRelayConfig {
      */
     @Bean
     FeedbackEventProducer feedbackEventProducer(KafkaProperties kafka, JsonMapper json,
-            @Value("${spring.application.name}") String applicationName, Tracer tracer, Propagator propagator) {
+            Environment environment, Tracer tracer, Propagator propagator) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
-        return new FeedbackEventProducer(new KafkaTemplate<>(producers), json, applicationName, tracer, propagator);
+        return new FeedbackEventProducer(new KafkaTemplate<>(producers), json,
+                environment.getRequiredProperty(PlatformAutoConfiguration.APPLICATION_NAME), tracer, propagator);
     }
 
     @Bean
@@ -60,8 +62,10 @@ class OutboxRelayConfig {
      * count the binder gives every other topic; whichever service starts first creates them.
      */
     @Bean
-    KafkaAdmin.NewTopics feedbackTopics(
-            @Value("${spring.cloud.stream.kafka.binder.min-partition-count:3}") int partitions) {
+    KafkaAdmin.NewTopics feedbackTopics(Environment environment) {
+        // the binder's own setting, from erratum-platform.yml
+        int partitions = environment.getRequiredProperty("spring.cloud.stream.kafka.binder.min-partition-count",
+                Integer.class);
         return new KafkaAdmin.NewTopics(topic(Topics.VOTES, partitions), topic(Topics.REPORTS, partitions));
     }
 

@@ -19,7 +19,6 @@ class OutboxHandOverTests {
     private final Outbox outbox = new Outbox(null, Clock.systemUTC(), new FeedbackProperties("secret",
             URI.create("http://localhost:8081"), Duration.ofDays(90), Duration.ofHours(1),
             new FeedbackProperties.ReaderCookie(false, Duration.ofDays(365)),
-            new FeedbackProperties.Helpfulness(10, 0.75),
             new FeedbackProperties.Outbox(Duration.ofSeconds(30), 100, 2, Duration.ofMillis(500),
                     Duration.ofSeconds(10)),
             List.of("http://localhost:8081")));

@@ -25,13 +25,15 @@ public class HelpfulnessWatch {
     private final KnownArticles articles;
     private final ReviewQueue queue;
     private final HelpfulnessProperties properties;
+    private final SmoothedHelpfulness smoothing;
 
     HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue,
-            HelpfulnessProperties properties) {
+            HelpfulnessProperties properties, SmoothedHelpfulness smoothing) {
         this.mongo = mongo;
         this.articles = articles;
         this.queue = queue;
         this.properties = properties;
+        this.smoothing = smoothing;
     }
 
     public void record(VoteCast vote) {
@@ -67,13 +69,13 @@ public class HelpfulnessWatch {
 
     /** How every revision is scored: the prior weight at the site-wide helpful rate (the trend shows it too). */
     SmoothedHelpfulness smoothing() {
-        return new SmoothedHelpfulness(properties.priorWeight(), siteWideRatio());
+        return smoothing.withPriorRatio(siteWideRatio());
     }
 
     private double siteWideRatio() {
         long yes = count(new Criteria(), true);
         long no = count(new Criteria(), false);
-        return yes + no < properties.minVotes() ? properties.priorRatio() : (double) yes / (yes + no);
+        return yes + no < properties.minVotes() ? smoothing.priorRatio() : (double) yes / (yes + no);
     }
 
     private long count(Criteria criteria, boolean helpful) {

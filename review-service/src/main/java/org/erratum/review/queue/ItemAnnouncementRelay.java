@@ -8,7 +8,9 @@ import java.time.Instant;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * published twice carries the same event id and version, and consumers keep the highest version per item.
  */
 @Component
-class ItemAnnouncementRelay {
+class ItemAnnouncementRelay implements SchedulingConfigurer {
 
     private static final String PENDING_SINCE = "outbox.occurredAt";
 
@@ -34,9 +36,12 @@ class ItemAnnouncementRelay {
         this.clock = clock;
     }
 
-    // the placeholder defaults match ItemEventsProperties
-    @Scheduled(fixedDelayString = "${erratum.review.items.relay-interval:10s}",
-            initialDelayString = "${erratum.review.items.relay-interval:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::announcePending, properties.relayInterval(),
+                properties.relayInterval()));
+    }
+
     void announcePending() {
         Instant before = clock.instant().minus(properties.relayGrace());
         Query waiting = Query.query(where(PENDING_SINCE).lt(before)).with(Sort.by(PENDING_SINCE))

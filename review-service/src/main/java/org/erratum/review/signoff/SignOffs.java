@@ -3,7 +3,6 @@ package org.erratum.review.signoff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -23,14 +22,14 @@ import org.erratum.review.queue.ReviewQueue;
 import org.erratum.review.queue.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +39,7 @@ import org.springframework.stereotype.Service;
  * same idempotency key answers with the sign-off it made and stores nothing new.
  */
 @Service
-public class SignOffs {
+public class SignOffs implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SignOffs.class);
 
@@ -55,18 +54,18 @@ public class SignOffs {
     private final ReviewQueue queue;
     private final EventPublisher publisher;
     private final Clock clock;
-    private final Duration relayGrace;
+    private final SignOffProperties properties;
     private final Counter recorded;
 
     SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue,
             EventPublisher publisher, Clock clock,
-            @Value("${erratum.review.sign-off.relay-grace:10s}") Duration relayGrace, MeterRegistry registry) {
+            SignOffProperties properties, MeterRegistry registry) {
         this.mongo = mongo;
         this.articles = articles;
         this.queue = queue;
         this.publisher = publisher;
         this.clock = clock;
-        this.relayGrace = relayGrace;
+        this.properties = properties;
         this.recorded = Counter.builder("erratum.review.signoffs").description("Clinical sign-offs recorded")
                 .register(registry);
     }
@@ -151,9 +150,13 @@ public class SignOffs {
     }
 
     /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */
-    @Scheduled(fixedDelayString = "${erratum.review.sign-off.relay-interval:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::relayUnpublished, properties.relayInterval());
+    }
+
     void relayUnpublished() {
-        Instant before = clock.instant().minus(relayGrace);
+        Instant before = clock.instant().minus(properties.relayGrace());
         for (SignOff pending : mongo.find(Query.query(where("published").is(false).and("reviewedAt").lt(before)),
                 SignOff.class)) {
             try {
