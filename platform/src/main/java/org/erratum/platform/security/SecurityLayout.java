@@ -32,12 +32,19 @@ public final class SecurityLayout {
                 """);
     }
 
-    /** Opens what ops read and closes every other actuator endpoint; put it first in a chain that owns them. */
+    /**
+     * Opens what ops read and closes every other actuator endpoint; put it first in a chain that owns them. The
+     * path rule also closes endpoints that are not exposed, which {@code EndpointRequest} does not match, so that a
+     * chain whose later rules open {@code GET /**} does not answer them 404 instead of 401/403.
+     */
     public static void actuator(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll();
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
+                .requestMatchers(ACTUATOR_PATHS).denyAll();
     }
+
+    private static final String ACTUATOR_PATHS = "/actuator/**";
 
     /** A chain that holds no session, and so needs no CSRF token. */
     public static HttpSecurity stateless(HttpSecurity http) throws Exception {
