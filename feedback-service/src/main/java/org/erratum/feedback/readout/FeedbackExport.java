@@ -1,6 +1,8 @@
 package org.erratum.feedback.readout;
 
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,12 +30,38 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 class FeedbackExport {
 
+    private static final int LAST_YEAR = 9999;
+    private static final String DATE = "must be a date YYYY-MM-DD (UTC)";
+
     private final MongoTemplate mongo;
     private final ReadoutProperties properties;
 
     FeedbackExport(MongoTemplate mongo, ReadoutProperties properties) {
         this.mongo = mongo;
         this.properties = properties;
+    }
+
+    /**
+     * The days from {@code from} to {@code to}, both included, if one export may cover them.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 naming {@code to} (or {@code from} for a year
+     *                                                        beyond four digits, where date arithmetic runs out)
+     */
+    ExportRange range(LocalDate from, LocalDate to) {
+        if (from.getYear() > LAST_YEAR) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "from", DATE);
+        }
+        if (to.getYear() > LAST_YEAR) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", DATE);
+        }
+        if (to.isBefore(from)) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", "must not be before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > properties.exportMaxDays()) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", "must be within " + properties.exportMaxDays()
+                    + " days of from, counting both; export a longer period in parts");
+        }
+        return new ExportRange(from, to);
     }
 
     /**

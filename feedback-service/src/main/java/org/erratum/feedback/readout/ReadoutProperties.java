@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the editorial readouts and their pages ({@code erratum.feedback.readouts.*}).
  *
- * @param defaultLimit  how many articles a readout lists when the request does not say
- * @param maxLimit      the most articles one readout lists
+ * @param defaultLimit  how many articles a readout lists when the request does not say; at most {@value #MAX_LIMIT},
+ *                      the most a request may ask for
  * @param exportMaxDays the longest date range one CSV export covers, counting both ends
  * @param exportMaxRows the most feedback items one CSV export holds; a range holding more is refused, so an export
  *                      is never silently cut short
@@ -27,20 +27,23 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("erratum.feedback.readouts")
 record ReadoutProperties(
-        @DefaultValue("20") @Positive int defaultLimit,
-        @DefaultValue("100") @Positive int maxLimit,
+        @DefaultValue("20") @Positive @Max(MAX_LIMIT) int defaultLimit,
         @DefaultValue("366") @Positive int exportMaxDays,
         @DefaultValue("100000") @Positive int exportMaxRows,
         @DefaultValue("12") @Positive @Max(MAX_TREND_WEEKS) int trendWeeks,
         @DefaultValue("10") @PositiveOrZero int latestReports,
         @DefaultValue("http://localhost:8081") @NotNull URI editorBaseUrl) {
 
+    /** The most articles one readout lists: the bound of a request's {@code limit}. */
+    static final int MAX_LIMIT = 100;
+    static final String LIMITS = "must be a whole number from 1 to " + MAX_LIMIT;
+
     /** More weeks than fit the chart's width legibly. */
     static final int MAX_TREND_WEEKS = 52;
 
-    @AssertTrue(message = "default-limit must be at most max-limit")
-    boolean isDefaultLimitWithinMax() {
-        return defaultLimit <= maxLimit;
+    /** @param limit as the request asked, already within bounds, or null for the default */
+    int limitOrDefault(Integer limit) {
+        return limit == null ? defaultLimit : limit;
     }
 
     @AssertTrue(message = "editor-base-url must be an absolute URL")
