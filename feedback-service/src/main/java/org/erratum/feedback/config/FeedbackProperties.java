@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -41,7 +40,7 @@ public record FeedbackProperties(
         @DefaultValue("1h") @NotNull Duration contactErasureInterval,
         @DefaultValue @Valid ReaderCookie readerCookie,
         @DefaultValue @Valid Outbox outbox,
-        @DefaultValue("http://localhost:8081") @NotEmpty List<String> allowedOrigins) {
+        @DefaultValue("http://localhost:8081") @NotNull List<String> allowedOrigins) {
 
     /**
      * @param secure send the cookie over HTTPS only; false only for development on plain HTTP
@@ -62,7 +61,8 @@ public record FeedbackProperties(
      * @param retryBackoff      first pause after Kafka failed to acknowledge; doubles on each further failure
      * @param retryBackoffMax   longest pause between two attempts while Kafka stays away
      */
-    public record Outbox(@DefaultValue("30s") @NotNull Duration sweepInterval, @DefaultValue("2000") @Positive int batchSize,
+    public record Outbox(@DefaultValue("30s") @NotNull Duration sweepInterval,
+            @DefaultValue("2000") @Positive int batchSize,
             @DefaultValue("20000") @Positive int handOverCapacity,
             @DefaultValue("500ms") @NotNull @DurationMin(nanos = 1) Duration retryBackoff,
             @DefaultValue("10s") @NotNull Duration retryBackoffMax) {

@@ -27,7 +27,8 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * Readers are anonymous, so every feedback endpoint is public. The editorial readouts are for editors (and
- * administrators, through the platform's role hierarchy, {@link SecurityLayout}): as pages, signed in with a form (or at the OpenID Connect provider, see {@link StaffSignIn}) and
+ * administrators, through the platform's role hierarchy, {@link SecurityLayout}): as pages, signed in with a form
+ * (or at the OpenID Connect provider, see {@link StaffSignIn}) and
  * kept in a session cookie, so CSRF protection stays on for them; as JSON and CSV, signed in with HTTP Basic (or the
  * provider's bearer tokens) on every request and holding no session. Everything else is closed.
  */

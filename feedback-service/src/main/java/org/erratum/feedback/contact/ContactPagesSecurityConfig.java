@@ -24,8 +24,8 @@ class ContactPagesSecurityConfig {
     @Order(0)
     SecurityFilterChain contactPagesFilterChain(HttpSecurity http) throws Exception {
         // every method: one these pages do not take reaches Spring MVC, which answers 405 with Allow
-        return SecurityLayout.stateless(http.securityMatcher(ContactErasureController.ERASE, ContactErasureController.ERASED,
-                        "/css/contact.css")
+        return SecurityLayout.stateless(http.securityMatcher(ContactErasureController.ERASE,
+                        ContactErasureController.ERASED, "/css/contact.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY))

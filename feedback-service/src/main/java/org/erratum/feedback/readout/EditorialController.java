@@ -8,15 +8,12 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The editorial readouts as pages, for editors signed in with the form (or at the OpenID Connect provider): the
@@ -27,7 +24,6 @@ import org.springframework.web.servlet.ModelAndView;
 class EditorialController {
 
     static final String EXPORT = "/feedback.csv";
-    private static final String CSV = "text/csv;charset=UTF-8";
 
     private final EditorialPages pages;
     private final FeedbackExport export;
@@ -57,15 +53,9 @@ class EditorialController {
      * form and the dates as typed, so the editor corrects them there (see {@link EditorialAdvice}).
      */
     @GetMapping(EXPORT)
-    ModelAndView feedbackCsv(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+    void feedbackCsv(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to, HttpServletResponse response)
             throws IOException {
-        ExportRange range = export.range(from, to);
-        export.checkSize(range);
-        response.setContentType(CSV);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(range.filename()).build().toString());
-        export.write(range, response.getWriter());
-        return null;
+        export.download(from, to, response);
     }
 }

@@ -1,5 +1,6 @@
 package org.erratum.feedback.readout;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.bson.Document;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
@@ -16,6 +19,8 @@ import org.erratum.platform.web.Problems;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +35,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 class FeedbackExport {
 
+    private static final String CSV = "text/csv;charset=UTF-8";
     private static final int LAST_YEAR = 9999;
     private static final String DATE = "must be a date YYYY-MM-DD (UTC)";
 
@@ -77,6 +83,22 @@ class FeedbackExport {
                     + range.to() + " holds " + rows + " feedback items, more than the " + properties.exportMaxRows()
                     + " one export may hold; export it in shorter ranges");
         }
+    }
+
+    /**
+     * The export as a file a browser saves, for the JSON API and the editorial pages alike: the range checked, then
+     * every row.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 before anything is written, for a range one export
+     *                                                        may not cover or that holds too much
+     */
+    void download(LocalDate from, LocalDate to, HttpServletResponse response) throws IOException {
+        ExportRange range = range(from, to);
+        checkSize(range);
+        response.setContentType(CSV);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(range.filename()).build().toString());
+        write(range, response.getWriter());
     }
 
     void write(ExportRange range, Writer out) {

@@ -13,8 +13,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/editorial")
 class ReadoutController {
 
-    private static final String CSV = "text/csv;charset=UTF-8";
 
     private final ReadoutProperties properties;
     private final LeastHelpfulArticles leastHelpful;
@@ -61,12 +58,7 @@ class ReadoutController {
     void feedbackCsv(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to, HttpServletResponse response)
             throws IOException {
-        ExportRange range = export.range(from, to);
-        export.checkSize(range);
-        response.setContentType(CSV);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(range.filename()).build().toString());
-        export.write(range, response.getWriter());
+        export.download(from, to, response);
     }
 
     /** @param articles least helpful first */
