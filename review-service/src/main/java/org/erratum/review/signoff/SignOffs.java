@@ -149,12 +149,12 @@ public class SignOffs implements SchedulingConfigurer {
         return signOff.asPublished();
     }
 
-    /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::relayUnpublished, properties.relayInterval());
     }
 
+    /** Publishes sign-offs whose publication failed earlier. Consumers dedupe, so a double publish is harmless. */
     void relayUnpublished() {
         Instant before = clock.instant().minus(properties.relayGrace());
         for (SignOff pending : mongo.find(Query.query(where("published").is(false).and("reviewedAt").lt(before)),
