@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.erratum.feedback.vote.VoteRequest;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +31,8 @@ class KafkaFloorEndpoint {
 
     private final KafkaProducer<String, String> producer;
 
-    KafkaFloorEndpoint(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    KafkaFloorEndpoint(KafkaProperties kafka) {
+        String bootstrapServers = String.join(",", kafka.getBootstrapServers());
         // linger 0: measured here as the fastest setting for a sender that waits for each record
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

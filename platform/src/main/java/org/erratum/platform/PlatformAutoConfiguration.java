@@ -1,8 +1,11 @@
 package org.erratum.platform;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
 import org.erratum.platform.mail.MailOutbox;
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.outbox.CurrentTrace;
 import org.erratum.platform.outbox.EventPublisher;
@@ -10,8 +13,10 @@ import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.outbox.OutboxProperties;
 import org.erratum.platform.outbox.Outboxes;
 import org.erratum.platform.security.ErratumSecurityProperties;
+import org.erratum.platform.security.SecurityLayout;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
+import org.erratum.platform.web.FormTokenProperties;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.platform.web.ProblemDetailsAdvice;
 import org.erratum.platform.web.ProblemErrorController;
@@ -20,7 +25,6 @@ import org.erratum.platform.web.RequestHeaderGuard;
 import org.erratum.platform.web.StrictJson;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -52,7 +57,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,9 +64,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every Erratum service gets by depending on the platform. */
 @AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
-@EnableConfigurationProperties({ ErratumSecurityProperties.class, OutboxProperties.class })
+@EnableConfigurationProperties({ ErratumSecurityProperties.class, FormTokenProperties.class,
+    SmoothedHelpfulness.class, OutboxProperties.class })
 @Import(ApiDocumentation.class)
 public class PlatformAutoConfiguration {
+
+    /** Spring Boot's own setting: the service's name, on every event it publishes and in its API document. */
+    public static final String APPLICATION_NAME = "spring.application.name";
+
+    /**
+     * The one clock of every service: dates on articles, deadlines and leases are facts staff and readers rely on.
+     * A test that needs another time constructs its class with its own clock, or declares a {@code Clock} bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /**
      * Connection, timeouts and batching follow {@code spring.kafka.*}; what makes "published" mean "cannot be lost"
@@ -78,7 +96,7 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
         return new EventPublisher(new KafkaTemplate<>(producers), json,
-                environment.getRequiredProperty("spring.application.name"),
+                environment.getRequiredProperty(APPLICATION_NAME),
                 tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
@@ -140,19 +158,23 @@ public class PlatformAutoConfiguration {
                 .setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
-    /**
-     * Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). The
-     * development value is no secret; production sets {@code ERRATUM_FORM_TOKEN_SECRET}.
-     */
+    /** Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). */
     @Bean
-    FormTokens formTokens(@Value("${erratum.form-token.secret:dev-only-form-token-secret}") String secret) {
-        return new FormTokens(secret);
+    FormTokens formTokens(FormTokenProperties properties) {
+        return new FormTokens(properties.secret());
     }
 
     /** Named as Boot's indicator so it replaces it. */
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** ADMIN's rights, and a senior reviewer's, in one place for every service (see {@link SecurityLayout}). */
+    @Bean
+    @ConditionalOnMissingBean
+    RoleHierarchy roleHierarchy() {
+        return SecurityLayout.roleHierarchy();
     }
 
     @Bean

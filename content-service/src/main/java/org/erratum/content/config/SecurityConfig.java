@@ -5,25 +5,25 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.erratum.platform.security.SecurityLayout;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Readers see pages and the read API without an account; only editors (and administrators) change articles.
+ * Readers see pages and the read API without an account; only editors (and administrators, through the platform's
+ * role hierarchy) change articles.
  * <p>
  * Two chains, as in review-service: the editor's screens (pages, sign-in, sign-out) sign in with a form (or at the
  * OpenID Connect provider, see {@link StaffSignIn}) and keep a session cookie, so CSRF protection stays on for them;
  * everything else is the public pages and the JSON API, which is called with HTTP Basic or the provider's bearer
- * tokens and holds no session, so CSRF protection (which guards cookie sessions) is off for the API alone.
+ * tokens and holds no session, so CSRF protection (which guards cookie sessions) is off there (see
+ * {@link SecurityLayout}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -40,12 +40,6 @@ class SecurityConfig {
      */
     private static final String EDITOR_CONTENT_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-    /** An administrator can do whatever an editor can, as in review-service where ADMIN reaches every role. */
-    @Bean
-    RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_EDITOR");
-    }
 
     @Bean
     @Order(1)
@@ -70,12 +64,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain publicAndApi(HttpSecurity http, StaffSignIn signIn) throws Exception {
-        signIn.api(http).authorizeHttpRequests(requests -> requests
+        // no session and no CSRF token: the pages take no form posts at all, and the API is authenticated per request
+        signIn.api(http).authorizeHttpRequests(requests -> {
+            SecurityLayout.actuator(requests);
+            requests
                         // error pages and forwards belong to a request that was already authorised
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles").hasRole(EDITOR)
                         .requestMatchers(HttpMethod.PUT, "/api/articles/*").hasRole(EDITOR)
                         // the API's contract is for staff, though most of what it describes is public
@@ -84,10 +78,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         // any other method on what readers use reaches Spring MVC, which answers 405 with Allow
                         .requestMatchers(READER_PATHS).permitAll()
-                        .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the pages take no form posts at all, so a CSRF token could only turn a wrong method into a 403
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").ignoringRequestMatchers(READER_PATHS));
+                        .anyRequest().denyAll();
+        });
         return http.build();
     }
 }

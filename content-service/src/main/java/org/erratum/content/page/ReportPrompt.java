@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.content.reviewitem.ReviewBacklog;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * in a hundred has each), nothing stores it, and it is set only while sampling is in force.
  */
 @Component
-class ReportPrompt {
+class ReportPrompt implements SchedulingConfigurer {
 
     static final String COOKIE = "erratum-report-prompt";
     static final int BUCKETS = 100;
@@ -40,6 +42,12 @@ class ReportPrompt {
                 .description("Share of readers shown the report-a-problem prompt (1 while the review backlog is "
                         + "within capacity)")
                 .register(registry);
+    }
+
+    /** The backlog is counted every {@code refresh-interval}, the first time as the service starts. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(backlog::recount, properties.refreshInterval());
     }
 
     /** The share of readers shown the full prompt now. */

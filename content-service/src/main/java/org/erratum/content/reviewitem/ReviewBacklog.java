@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.events.ReviewItemChanged.State;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -36,9 +35,8 @@ public class ReviewBacklog {
         return active.get();
     }
 
-    // the placeholder default matches ReportPromptProperties#refreshInterval
-    @Scheduled(fixedDelayString = "${erratum.content.report-prompt.refresh-interval:30s}")
-    void recount() {
+    /** Counts again; the report prompt, which reads the count, decides how often (see {@code ReportPrompt}). */
+    public void recount() {
         active.set(mongo.count(Query.query(where("state").in(State.OPEN, State.CLAIMED, State.ESCALATED)),
                 TrackedItem.class));
     }

@@ -6,17 +6,16 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.erratum.platform.security.SecurityLayout;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ProblemCorsProcessor;
 import org.erratum.platform.web.ApiDocumentation;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -28,7 +27,8 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * Readers are anonymous, so every feedback endpoint is public. The editorial readouts are for editors (and
- * administrators): as pages, signed in with a form (or at the OpenID Connect provider, see {@link StaffSignIn}) and
+ * administrators, through the platform's role hierarchy, {@link SecurityLayout}): as pages, signed in with a form
+ * (or at the OpenID Connect provider, see {@link StaffSignIn}) and
  * kept in a session cookie, so CSRF protection stays on for them; as JSON and CSV, signed in with HTTP Basic (or the
  * provider's bearer tokens) on every request and holding no session. Everything else is closed.
  */
@@ -36,7 +36,6 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfig {
 
     static final String EDITOR = "EDITOR";
-    static final String ADMIN = "ADMIN";
 
     /**
      * Defence in depth for pages that show reader text: even if markup slipped through escaping, nothing would run
@@ -66,12 +65,10 @@ class SecurityConfig {
                 paths.matcher("/api/feedback/votes"), paths.matcher("/api/feedback/reports"),
                 paths.matcher("/feedback/votes"), paths.matcher("/feedback/reports"),
                 paths.matcher("/api/feedback/articles/*/revisions/*/helpfulness"));
-        return http.securityMatcher(readerEndpoints)
+        return SecurityLayout.stateless(http.securityMatcher(readerEndpoints)
                 // CORS preflights of the JSON calls are answered here; a refused one is a 403 problem document
                 .addFilterAt(ProblemCorsProcessor.filter(jsonApiCors(properties)), CorsFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()))
                 .build();
     }
 
@@ -87,7 +84,7 @@ class SecurityConfig {
                         // the access-denied page is a forward within a request that was already decided
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/css/editorial.css").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/editorial", "/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/editorial", "/editorial/**").hasRole(EDITOR)
                         .anyRequest().denyAll())
                 // POST only (the default while CSRF is on), so a link or image elsewhere cannot sign anyone out
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -101,19 +98,15 @@ class SecurityConfig {
     SecurityFilterChain staffFilterChain(HttpSecurity http, StaffSignIn signIn) throws Exception {
         // editors call the readouts with HTTP Basic, or with an OpenID Connect provider's bearer tokens
         signIn.api(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        // any method, so that an editor's wrong one is answered 405 by Spring MVC, not 403
-                        .requestMatchers("/api/editorial/**").hasAnyRole(EDITOR, ADMIN)
+                .authorizeHttpRequests(requests -> {
+                    SecurityLayout.actuator(requests);
+                    // any method, so that an editor's wrong one is answered 405 by Spring MVC, not 403
+                    requests.requestMatchers("/api/editorial/**").hasRole(EDITOR)
                         .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         // so a failure inside a public endpoint is answered with its error, not with 401
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the readouts only read: there is nothing a forged request could change, and with CSRF on, an
-                // editor's wrong method would be answered 403 instead of 405
-                .csrf(csrf -> csrf.disable());
+                        .anyRequest().denyAll();
+                });
         return http.build();
     }
 

@@ -1,10 +1,10 @@
 package org.erratum.feedback.contact;
 
+import org.erratum.platform.security.SecurityLayout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -24,11 +24,9 @@ class ContactPagesSecurityConfig {
     @Order(0)
     SecurityFilterChain contactPagesFilterChain(HttpSecurity http) throws Exception {
         // every method: one these pages do not take reaches Spring MVC, which answers 405 with Allow
-        return http.securityMatcher(ContactErasureController.ERASE, ContactErasureController.ERASED,
-                        "/css/contact.css")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+        return SecurityLayout.stateless(http.securityMatcher(ContactErasureController.ERASE,
+                        ContactErasureController.ERASED, "/css/contact.css")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))

@@ -3,10 +3,16 @@ package org.erratum.feedback.contact;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.erratum.platform.mail.MailDelivery;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the messages to readers who asked to hear back ({@code erratum.feedback.mail.*}). Where the SMTP
@@ -26,37 +32,27 @@ import org.springframework.util.Assert;
  *                                every further failure of the same message
  * @param retryBackoffMax         the longest such wait
  */
+@Validated
 @ConfigurationProperties("erratum.feedback.mail")
 public record ReaderMailProperties(
-        @DefaultValue("Erratum Health <feedback@erratum.localhost>") String from,
-        @DefaultValue("Erratum Health") String publisherName,
-        @DefaultValue("http://localhost:8082") URI publicBaseUrl,
-        @DefaultValue("15m") Duration acknowledgementFallback,
-        @DefaultValue("14d") Duration fallbackAnswerWithin,
-        @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("50") int batchSize,
-        @DefaultValue("5m") Duration claimLease,
-        @DefaultValue("30s") Duration retryBackoff,
-        @DefaultValue("30m") Duration retryBackoffMax) {
-
-    public ReaderMailProperties {
-        Assert.hasText(from, "erratum.feedback.mail.from must be set");
-        Assert.hasText(publisherName, "erratum.feedback.mail.publisher-name must be set");
-        Assert.isTrue(positive(acknowledgementFallback) && positive(pollInterval) && positive(claimLease),
-                "erratum.feedback.mail.acknowledgement-fallback, poll-interval and claim-lease must be positive");
-        Assert.isTrue(fallbackAnswerWithin.toDays() >= 1,
-                "erratum.feedback.mail.fallback-answer-within must be at least a day");
-        Assert.isTrue(batchSize > 0, "erratum.feedback.mail.batch-size must be positive");
-        Assert.isTrue(positive(retryBackoff) && retryBackoffMax.compareTo(retryBackoff) >= 0,
-                "erratum.feedback.mail.retry-backoff must be positive and at most retry-backoff-max");
-    }
+        @DefaultValue("Erratum Health <feedback@erratum.localhost>") @NotBlank String from,
+        @DefaultValue("Erratum Health") @NotBlank String publisherName,
+        @DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl,
+        @DefaultValue("15m") @NotNull @DurationMin(nanos = 1) Duration acknowledgementFallback,
+        @DefaultValue("14d") @NotNull @DurationMin(days = 1) Duration fallbackAnswerWithin,
+        @DefaultValue("5s") @NotNull @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("50") @Positive int batchSize,
+        @DefaultValue("5m") @NotNull @DurationMin(nanos = 1) Duration claimLease,
+        @DefaultValue("30s") @NotNull @DurationMin(nanos = 1) Duration retryBackoff,
+        @DefaultValue("30m") @NotNull Duration retryBackoffMax) {
 
     /** How the postman sends these messages. */
     MailDelivery delivery() {
         return new MailDelivery(from, batchSize, claimLease, retryBackoff, retryBackoffMax);
     }
 
-    private static boolean positive(Duration duration) {
-        return duration.compareTo(Duration.ZERO) > 0;
+    @AssertTrue(message = "retry-backoff must be at most retry-backoff-max")
+    boolean isBackoffOrdered() {
+        return retryBackoff == null || retryBackoffMax == null || retryBackoffMax.compareTo(retryBackoff) >= 0;
     }
 }

@@ -3,6 +3,8 @@ package org.erratum.feedback.intake;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.erratum.platform.security.KeyedHash;
+
 /**
  * Turns a client address into the key its rate limits are held under: an HMAC-SHA256 with a random key made at
  * start-up and never written anywhere. IPv4 addresses are few enough to hash them all, so a plain hash would not

@@ -2,9 +2,15 @@ package org.erratum.feedback.intake;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -15,21 +21,23 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest feedback request body read at all; the largest valid report, fully escaped, fits
  *                    well inside the default
  */
+@Validated
 @ConfigurationProperties("erratum.feedback.intake")
 public record IntakeProperties(
-        @DefaultValue FormToken formToken,
-        @DefaultValue RateLimits rateLimits,
-        @DefaultValue("32KB") DataSize maxBodySize) {
+        @DefaultValue @Valid FormToken formToken,
+        @DefaultValue @Valid RateLimits rateLimits,
+        @DefaultValue("32KB") @NotNull DataSize maxBodySize) {
 
     /**
      * @param minAge a form sent sooner after the page was rendered is taken for a bot's and kept as spam
      * @param maxAge an older form is refused and the reader asked to reload the page
      */
-    public record FormToken(@DefaultValue("2s") Duration minAge, @DefaultValue("7d") Duration maxAge) {
+    public record FormToken(@DefaultValue("2s") @NotNull @DurationMin(nanos = 0) Duration minAge,
+            @DefaultValue("7d") @NotNull Duration maxAge) {
 
-        public FormToken {
-            Assert.isTrue(!minAge.isNegative() && maxAge.compareTo(minAge) > 0,
-                    "erratum.feedback.intake.form-token: min-age must be zero or more and below max-age");
+        @AssertTrue(message = "min-age must be below max-age")
+        boolean isMinAgeBelowMaxAge() {
+            return minAge == null || maxAge == null || maxAge.compareTo(minAge) > 0;
         }
     }
 
@@ -42,12 +50,8 @@ public record IntakeProperties(
      * @param maxClients most clients tracked at once; the least recently seen are forgotten first, so memory stays
      *                   bounded under a flood of addresses
      */
-    public record RateLimits(@DefaultValue VoteLimit votes, @DefaultValue ReportLimit reports,
-            @DefaultValue("100000") long maxClients) {
-
-        public RateLimits {
-            Assert.isTrue(maxClients > 0, "erratum.feedback.intake.rate-limits.max-clients must be positive");
-        }
+    public record RateLimits(@DefaultValue @Valid VoteLimit votes, @DefaultValue @Valid ReportLimit reports,
+            @DefaultValue("100000") @Positive long maxClients) {
     }
 
     /**
@@ -63,19 +67,12 @@ public record IntakeProperties(
     }
 
     /** Votes: a reader votes once per article revision, so a few dozen a minute is already generous. */
-    public record VoteLimit(@DefaultValue("20") long capacity, @DefaultValue("1m") Duration period) implements Limit {
-
-        public VoteLimit {
-            Assert.isTrue(capacity > 0 && !period.isNegative() && !period.isZero(), "a rate limit needs a positive capacity and period");
-        }
+    public record VoteLimit(@DefaultValue("20") @Positive long capacity,
+            @DefaultValue("1m") @NotNull @DurationMin(nanos = 1) Duration period) implements Limit {
     }
 
     /** Reports take a reader minutes to write; five in ten minutes leaves room for a real one and stops a flood. */
-    public record ReportLimit(@DefaultValue("5") long capacity, @DefaultValue("10m") Duration period)
-            implements Limit {
-
-        public ReportLimit {
-            Assert.isTrue(capacity > 0 && !period.isNegative() && !period.isZero(), "a rate limit needs a positive capacity and period");
-        }
+    public record ReportLimit(@DefaultValue("5") @Positive long capacity,
+            @DefaultValue("10m") @NotNull @DurationMin(nanos = 1) Duration period) implements Limit {
     }
 }

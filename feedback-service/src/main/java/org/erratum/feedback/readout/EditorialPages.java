@@ -18,7 +18,6 @@ import org.erratum.feedback.article.ArticleHistory;
 import org.erratum.feedback.article.ArticleHistory.PublishedRevision;
 import org.erratum.feedback.article.ArticlePages;
 import org.erratum.feedback.article.ArticleProjection;
-import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.readout.ArticleInsightPage.LatestReport;
 import org.erratum.feedback.readout.ArticleInsightPage.RevisionLine;
 import org.erratum.feedback.readout.ArticleInsightPage.WeekLine;
@@ -62,15 +61,14 @@ class EditorialPages {
 
     EditorialPages(LeastHelpfulArticles leastHelpful, RecentReports recentReports, ArticleProjection articles,
             ArticlePages articlePages, VoteTallies tallies, ReadoutProperties properties,
-            FeedbackProperties feedback, Clock clock) {
+            SmoothedHelpfulness smoothing, Clock clock) {
         this.leastHelpful = leastHelpful;
         this.recentReports = recentReports;
         this.articles = articles;
         this.articlePages = articlePages;
         this.tallies = tallies;
         this.properties = properties;
-        this.smoothing = new SmoothedHelpfulness(feedback.helpfulness().priorWeight(),
-                feedback.helpfulness().priorRatio());
+        this.smoothing = smoothing;
         this.clock = clock;
     }
 

@@ -1,11 +1,16 @@
 package org.erratum.feedback.readout;
 
+import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.bson.Document;
 import org.erratum.feedback.report.Report;
@@ -14,6 +19,8 @@ import org.erratum.platform.web.Problems;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +35,39 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 class FeedbackExport {
 
+    private static final String CSV = "text/csv;charset=UTF-8";
+    private static final int LAST_YEAR = 9999;
+    private static final String DATE = "must be a date YYYY-MM-DD (UTC)";
+
     private final MongoTemplate mongo;
     private final ReadoutProperties properties;
 
     FeedbackExport(MongoTemplate mongo, ReadoutProperties properties) {
         this.mongo = mongo;
         this.properties = properties;
+    }
+
+    /**
+     * The days from {@code from} to {@code to}, both included, if one export may cover them.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 naming {@code to} (or {@code from} for a year
+     *                                                        beyond four digits, where date arithmetic runs out)
+     */
+    ExportRange range(LocalDate from, LocalDate to) {
+        if (from.getYear() > LAST_YEAR) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "from", DATE);
+        }
+        if (to.getYear() > LAST_YEAR) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", DATE);
+        }
+        if (to.isBefore(from)) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", "must not be before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > properties.exportMaxDays()) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "to", "must be within " + properties.exportMaxDays()
+                    + " days of from, counting both; export a longer period in parts");
+        }
+        return new ExportRange(from, to);
     }
 
     /**
@@ -49,6 +83,22 @@ class FeedbackExport {
                     + range.to() + " holds " + rows + " feedback items, more than the " + properties.exportMaxRows()
                     + " one export may hold; export it in shorter ranges");
         }
+    }
+
+    /**
+     * The export as a file a browser saves, for the JSON API and the editorial pages alike: the range checked, then
+     * every row.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 before anything is written, for a range one export
+     *                                                        may not cover or that holds too much
+     */
+    void download(LocalDate from, LocalDate to, HttpServletResponse response) throws IOException {
+        ExportRange range = range(from, to);
+        checkSize(range);
+        response.setContentType(CSV);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(range.filename()).build().toString());
+        write(range, response.getWriter());
     }
 
     void write(ExportRange range, Writer out) {

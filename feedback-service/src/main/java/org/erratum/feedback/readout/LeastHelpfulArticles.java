@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.bson.Document;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
-import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,11 +37,10 @@ class LeastHelpfulArticles {
     private final ArticleProjection articles;
     private final SmoothedHelpfulness smoothing;
 
-    LeastHelpfulArticles(MongoTemplate mongo, ArticleProjection articles, FeedbackProperties properties) {
+    LeastHelpfulArticles(MongoTemplate mongo, ArticleProjection articles, SmoothedHelpfulness smoothing) {
         this.mongo = mongo;
         this.articles = articles;
-        this.smoothing = new SmoothedHelpfulness(properties.helpfulness().priorWeight(),
-                properties.helpfulness().priorRatio());
+        this.smoothing = smoothing;
     }
 
     /** @return at most {@code limit} articles whose current revision has at least one genuine vote */

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.erratum.platform.web.Problems;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A problem shown on an editorial page instead of an error page: the same RFC 9457 title, detail and field errors
@@ -12,8 +11,7 @@ import org.springframework.web.ErrorResponseException;
  */
 record PageProblem(String title, String detail, List<Problems.FieldError> errors) {
 
-    static PageProblem of(ErrorResponseException exception) {
-        ProblemDetail body = exception.getBody();
+    static PageProblem of(ProblemDetail body) {
         return new PageProblem(body.getTitle(), body.getDetail(), fieldErrors(body));
     }
 

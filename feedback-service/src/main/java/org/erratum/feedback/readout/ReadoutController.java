@@ -1,14 +1,18 @@
 package org.erratum.feedback.readout;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,43 +23,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/editorial")
 class ReadoutController {
 
-    private static final String CSV = "text/csv;charset=UTF-8";
 
-    private final ReadoutParameters parameters;
+    private final ReadoutProperties properties;
     private final LeastHelpfulArticles leastHelpful;
     private final RecentReports recentReports;
     private final FeedbackExport export;
 
-    ReadoutController(ReadoutParameters parameters, LeastHelpfulArticles leastHelpful, RecentReports recentReports,
+    ReadoutController(ReadoutProperties properties, LeastHelpfulArticles leastHelpful, RecentReports recentReports,
             FeedbackExport export) {
-        this.parameters = parameters;
+        this.properties = properties;
         this.leastHelpful = leastHelpful;
         this.recentReports = recentReports;
         this.export = export;
     }
 
     @GetMapping("/least-helpful")
-    LeastHelpful leastHelpful(@RequestParam(required = false) String limit) {
-        return new LeastHelpful(leastHelpful.list(parameters.limit(limit)));
+    LeastHelpful leastHelpful(@RequestParam(required = false) @Min(value = 1, message = ReadoutProperties.LIMITS)
+            @Max(value = ReadoutProperties.MAX_LIMIT, message = ReadoutProperties.LIMITS) Integer limit) {
+        return new LeastHelpful(leastHelpful.list(properties.limitOrDefault(limit)));
     }
 
     @GetMapping("/reports")
-    ArticleReports reports(@RequestParam(required = false) String days,
-            @RequestParam(required = false) String limit) {
-        return recentReports.perArticle(parameters.windows(days), parameters.limit(limit));
+    ArticleReports reports(
+            @RequestParam(required = false) @Pattern(regexp = ReportWindow.DAYS, message = ReportWindow.ALLOWED)
+            String days,
+            @RequestParam(required = false) @Min(value = 1, message = ReadoutProperties.LIMITS)
+            @Max(value = ReadoutProperties.MAX_LIMIT, message = ReadoutProperties.LIMITS) Integer limit) {
+        return recentReports.perArticle(ReportWindow.chosen(days), properties.limitOrDefault(limit));
     }
 
     @GetMapping("/feedback.csv")
     @ApiResponse(responseCode = "200", description = "One row per vote or report accepted in the range",
             content = @Content(mediaType = "text/csv"))
-    void feedbackCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletResponse response) throws IOException {
-        ExportRange range = parameters.exportRange(from, to);
-        export.checkSize(range);
-        response.setContentType(CSV);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(range.filename()).build().toString());
-        export.write(range, response.getWriter());
+    void feedbackCsv(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to, HttpServletResponse response)
+            throws IOException {
+        export.download(from, to, response);
     }
 
     /** @param articles least helpful first */

@@ -2,15 +2,21 @@ package org.erratum.feedback.readout;
 
 import java.net.URI;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the editorial readouts and their pages ({@code erratum.feedback.readouts.*}).
  *
- * @param defaultLimit  how many articles a readout lists when the request does not say
- * @param maxLimit      the most articles one readout lists
+ * @param defaultLimit  how many articles a readout lists when the request does not say; at most {@value #MAX_LIMIT},
+ *                      the most a request may ask for
  * @param exportMaxDays the longest date range one CSV export covers, counting both ends
  * @param exportMaxRows the most feedback items one CSV export holds; a range holding more is refused, so an export
  *                      is never silently cut short
@@ -18,27 +24,30 @@ import org.springframework.util.Assert;
  * @param latestReports how many of an article's newest reports its page lists
  * @param editorBaseUrl where the content service's editor screens live; the pages link to {@code <base>/editor}
  */
+@Validated
 @ConfigurationProperties("erratum.feedback.readouts")
 record ReadoutProperties(
-        @DefaultValue("20") int defaultLimit,
-        @DefaultValue("100") int maxLimit,
-        @DefaultValue("366") int exportMaxDays,
-        @DefaultValue("100000") int exportMaxRows,
-        @DefaultValue("12") int trendWeeks,
-        @DefaultValue("10") int latestReports,
-        @DefaultValue("http://localhost:8081") URI editorBaseUrl) {
+        @DefaultValue("20") @Positive @Max(MAX_LIMIT) int defaultLimit,
+        @DefaultValue("366") @Positive int exportMaxDays,
+        @DefaultValue("100000") @Positive int exportMaxRows,
+        @DefaultValue("12") @Positive @Max(MAX_TREND_WEEKS) int trendWeeks,
+        @DefaultValue("10") @PositiveOrZero int latestReports,
+        @DefaultValue("http://localhost:8081") @NotNull URI editorBaseUrl) {
+
+    /** The most articles one readout lists: the bound of a request's {@code limit}. */
+    static final int MAX_LIMIT = 100;
+    static final String LIMITS = "must be a whole number from 1 to " + MAX_LIMIT;
 
     /** More weeks than fit the chart's width legibly. */
-    private static final int MAX_TREND_WEEKS = 52;
+    static final int MAX_TREND_WEEKS = 52;
 
-    ReadoutProperties {
-        Assert.isTrue(defaultLimit >= 1 && defaultLimit <= maxLimit,
-                "erratum.feedback.readouts.default-limit must be between 1 and max-limit");
-        Assert.isTrue(exportMaxDays >= 1, "erratum.feedback.readouts.export-max-days must be positive");
-        Assert.isTrue(exportMaxRows >= 1, "erratum.feedback.readouts.export-max-rows must be positive");
-        Assert.isTrue(trendWeeks >= 1 && trendWeeks <= MAX_TREND_WEEKS,
-                "erratum.feedback.readouts.trend-weeks must be between 1 and " + MAX_TREND_WEEKS);
-        Assert.isTrue(latestReports >= 0, "erratum.feedback.readouts.latest-reports must not be negative");
-        Assert.isTrue(editorBaseUrl.isAbsolute(), "erratum.feedback.readouts.editor-base-url must be an absolute URL");
+    /** @param limit as the request asked, already within bounds, or null for the default */
+    int limitOrDefault(Integer limit) {
+        return limit == null ? defaultLimit : limit;
+    }
+
+    @AssertTrue(message = "editor-base-url must be an absolute URL")
+    boolean isEditorBaseUrlAbsolute() {
+        return editorBaseUrl == null || editorBaseUrl.isAbsolute();
     }
 }

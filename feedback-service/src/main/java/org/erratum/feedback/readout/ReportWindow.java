@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The rolling windows the reports readout counts in: the last 7, 30 or 90 days (of 24 hours) before the request. */
 enum ReportWindow {
@@ -28,7 +27,16 @@ enum ReportWindow {
         return now.minus(Duration.ofDays(days));
     }
 
-    static Optional<ReportWindow> ofDays(int days) {
-        return Arrays.stream(values()).filter(window -> window.days == days).findFirst();
+    /** The {@code days} a request may ask for; the request's binding refuses anything else. */
+    static final String DAYS = "7|30|90";
+    static final String ALLOWED = "must be 7, 30 or 90, or left out for all three";
+
+    /** @param days one of {@link #DAYS}, or null for every window, shortest first */
+    static List<ReportWindow> chosen(String days) {
+        if (days == null) {
+            return List.of(values());
+        }
+        int asked = Integer.parseInt(days);
+        return Arrays.stream(values()).filter(window -> window.days == asked).toList();
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.erratum.feedback.config.FeedbackProperties;
-import org.erratum.feedback.intake.KeyedHash;
+import org.erratum.platform.security.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

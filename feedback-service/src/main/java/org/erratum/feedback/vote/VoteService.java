@@ -9,7 +9,6 @@ import org.bson.Document;
 import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
-import org.erratum.feedback.config.FeedbackProperties;
 import org.erratum.feedback.intake.Acceptance;
 import org.erratum.feedback.intake.Intake;
 import org.erratum.feedback.intake.Screening;
@@ -43,7 +42,7 @@ public class VoteService {
     private final CurrentTrace trace;
 
     VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox<Vote> outbox, MongoTemplate mongo,
-            IntakeWrites writes, FeedbackProperties properties, Clock clock, Intake intake, CurrentTrace trace) {
+            IntakeWrites writes, SmoothedHelpfulness smoothing, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
         this.articles = articles;
@@ -51,8 +50,7 @@ public class VoteService {
         this.outbox = outbox;
         this.mongo = mongo;
         this.writes = writes;
-        this.smoothing = new SmoothedHelpfulness(properties.helpfulness().priorWeight(),
-                properties.helpfulness().priorRatio());
+        this.smoothing = smoothing;
         this.clock = clock;
     }
 

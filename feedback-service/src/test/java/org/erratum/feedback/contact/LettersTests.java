@@ -21,7 +21,7 @@ class LettersTests {
             Duration.ofDays(14), Duration.ofSeconds(5), 50, Duration.ofMinutes(5), Duration.ofSeconds(30),
             Duration.ofMinutes(30));
     private final FeedbackProperties feedback = new FeedbackProperties("secret", URI.create("https://health.example"),
-            Duration.ofDays(90), Duration.ofHours(1), null, null, List.of());
+            Duration.ofDays(90), Duration.ofHours(1), null, List.of());
     private final Letters letters = new Letters(mail, feedback);
     private final Contact contact = Contact.consented("report-1", "reader@example.org", "a-1", Instant.now(), mail,
             Duration.ofDays(90));

@@ -65,8 +65,12 @@ public class StaffSignIn {
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(rolesFromIdToken())));
     }
 
-    /** An API authenticates every request: HTTP Basic, or the provider's bearer tokens. */
+    /**
+     * An API authenticates every request (HTTP Basic, or the provider's bearer tokens) and keeps no session, so it
+     * needs no CSRF token (see {@link SecurityLayout#stateless}).
+     */
     public HttpSecurity api(HttpSecurity http) throws Exception {
+        SecurityLayout.stateless(http);
         if (jwtDecoder == null) {
             return http.httpBasic(Customizer.withDefaults());
         }

@@ -25,11 +25,12 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.erratum.platform.PlatformAutoConfiguration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -63,7 +64,8 @@ public class ApiDocumentation {
     private static final String FORBIDDEN = "403";
 
     @Bean
-    OpenAPI erratumOpenApi(@Value("${spring.application.name}") String name) {
+    OpenAPI erratumOpenApi(Environment environment) {
+        String name = environment.getRequiredProperty(PlatformAutoConfiguration.APPLICATION_NAME);
         return new OpenAPI()
                 .info(new Info().title("Erratum " + name + " API").version("1")
                         .description("Errors are RFC 9457 problem documents (" + PROBLEM_JSON + "); a problem with"

@@ -1,15 +1,12 @@
 package org.erratum.platform.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.erratum.platform.security.KeyedHash;
 
 /**
  * Signed form timestamps: the article page stamps each feedback form with when it was rendered, signed with a key
@@ -19,15 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FormTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     public FormTokens(String secret) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("erratum.form-token.secret must be set");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.hash = new KeyedHash(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public String issue(String articleId, Instant renderedAt) {
@@ -63,13 +58,6 @@ public final class FormTokens {
     }
 
     private String signature(String articleId, long millis) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal((articleId + ":" + millis).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash.of(articleId + ":" + millis));
     }
 }

@@ -2,13 +2,12 @@ package org.erratum.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,30 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final URI BLANK = URI.create("about:blank");
+    /** Serializes {@link ProblemDetail} as Spring MVC's converter does, with the same mix-in. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     private ProblemResponses() {
     }
 
     public static byte[] json(ProblemDetail problem) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        if (problem.getType() != null && !BLANK.equals(problem.getType())) {
-            members.put("type", problem.getType());
-        }
-        members.put("title", problem.getTitle());
-        members.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            members.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            members.put("instance", problem.getInstance());
-        }
-        if (problem.getProperties() != null) {
-            members.putAll(problem.getProperties());
-        }
-        return JSON.writeValueAsBytes(members);
+        return JSON.writeValueAsBytes(problem);
     }
 
     /** Answers with the problem, for a request at {@code path} (its {@code instance}). */

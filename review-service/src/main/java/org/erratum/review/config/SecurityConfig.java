@@ -5,21 +5,19 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.erratum.platform.security.SecurityLayout;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Reviewer endpoints need a signed-in reviewer; sign-off, safety notices and escalated work need a senior reviewer.
+ * Reviewer endpoints need a signed-in reviewer; sign-off, safety notices and escalated work need a senior reviewer
+ * (ADMIN reaches both, through the platform's role hierarchy, {@link SecurityLayout}).
  * Readers never reach anything here.
  * <p>
  * Two chains: the reviewer console (pages, sign-in, sign-out, its stylesheet) signs in with a form (or at the
@@ -39,14 +37,6 @@ class SecurityConfig {
      */
     private static final String CONSOLE_CONTENT_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-    @Bean
-    RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("""
-                ROLE_ADMIN > ROLE_SENIOR_REVIEWER
-                ROLE_SENIOR_REVIEWER > ROLE_REVIEWER
-                """);
-    }
 
     @Bean
     @Order(1)
@@ -76,19 +66,16 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, StaffSignIn signIn) throws Exception {
         return signIn.api(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        .requestMatchers(HttpMethod.POST, "/api/review/articles/*/sign-off")
+                .authorizeHttpRequests(requests -> {
+                    SecurityLayout.actuator(requests);
+                    requests.requestMatchers(HttpMethod.POST, "/api/review/articles/*/sign-off")
                         .hasRole(SENIOR_REVIEWER)
                         .requestMatchers("/api/review/items/*/safety-notice").hasRole(SENIOR_REVIEWER)
                         .requestMatchers("/api/review/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).authenticated()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
-                // a stateless API authenticated on every request carries no ambient cookie credentials to forge
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                        .anyRequest().denyAll();
+                })
                 .build();
     }
 }

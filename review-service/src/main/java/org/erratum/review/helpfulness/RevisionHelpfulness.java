@@ -17,10 +17,12 @@ public class RevisionHelpfulness {
 
     private final MongoTemplate mongo;
     private final HelpfulnessProperties properties;
+    private final SmoothedHelpfulness smoothing;
 
-    RevisionHelpfulness(MongoTemplate mongo, HelpfulnessProperties properties) {
+    RevisionHelpfulness(MongoTemplate mongo, HelpfulnessProperties properties, SmoothedHelpfulness smoothing) {
         this.mongo = mongo;
         this.properties = properties;
+        this.smoothing = smoothing;
     }
 
     /** Each reader's latest vote on the revision, counted once. */
@@ -33,8 +35,7 @@ public class RevisionHelpfulness {
     public SmoothedHelpfulness smoothing() {
         long yes = count(new Criteria(), true);
         long no = count(new Criteria(), false);
-        double ratio = yes + no < properties.minVotes() ? properties.priorRatio() : (double) yes / (yes + no);
-        return new SmoothedHelpfulness(properties.priorWeight(), ratio);
+        return yes + no < properties.minVotes() ? smoothing : smoothing.withPriorRatio((double) yes / (yes + no));
     }
 
     private long count(Criteria criteria, boolean helpful) {

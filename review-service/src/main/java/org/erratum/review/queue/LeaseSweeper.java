@@ -2,22 +2,29 @@ package org.erratum.review.queue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /** Returns items whose reviewer's lease ran out, so nothing sits claimed by someone who went home. */
 @Component
-class LeaseSweeper {
+class LeaseSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
 
     private final ReviewQueue queue;
+    private final QueueProperties properties;
 
-    LeaseSweeper(ReviewQueue queue) {
+    LeaseSweeper(ReviewQueue queue, QueueProperties properties) {
         this.queue = queue;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${erratum.review.queue.lease-sweep:30s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::returnExpiredLeases, properties.leaseSweep());
+    }
+
     void returnExpiredLeases() {
         long returned = queue.returnExpiredLeases();
         if (returned > 0) {

@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +31,22 @@ import org.springframework.stereotype.Component;
  * the update that flipped the flag counts the item.
  */
 @Component
-class QueueGauges {
+class QueueGauges implements SchedulingConfigurer {
 
     private static final String COUNT = "count";
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final MetricsProperties properties;
     private final Map<ItemState, Map<Severity, AtomicLong>> items = new EnumMap<>(ItemState.class);
     private final Map<SlaTarget, Map<Severity, AtomicLong>> breached = new EnumMap<>(SlaTarget.class);
     private final Map<SlaTarget, Map<Severity, Counter>> breaches = new EnumMap<>(SlaTarget.class);
     private final AtomicLong pendingVerifications = new AtomicLong();
 
-    QueueGauges(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+    QueueGauges(MongoTemplate mongo, Clock clock, MetricsProperties properties, MeterRegistry registry) {
         this.mongo = mongo;
         this.clock = clock;
+        this.properties = properties;
         // one series per combination from the start, so an empty cell reads 0 instead of disappearing
         for (ItemState state : ItemState.ACTIVE) {
             Map<Severity, AtomicLong> bySeverity = new EnumMap<>(Severity.class);
@@ -80,7 +83,11 @@ class QueueGauges {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${erratum.review.metrics.refresh-interval:15s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::refresh, properties.refreshInterval());
+    }
+
     void refresh() {
         countNewBreaches(clock.instant());
         recount();

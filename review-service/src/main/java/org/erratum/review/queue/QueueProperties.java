@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the review queue behaves.
@@ -19,16 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueCapDays an overdue review adds nothing more beyond this many days
  * @param helpfulnessWeight priority points per unit the smoothed helpfulness score is below its threshold
  */
+@Validated
 @ConfigurationProperties("erratum.review.queue")
 public record QueueProperties(
-        @DefaultValue("15m") Duration lease,
-        @DefaultValue("30s") Duration leaseSweep,
-        @DefaultValue("5") int highAtReports,
+        @DefaultValue("15m") @NotNull Duration lease,
+        @DefaultValue("30s") @NotNull Duration leaseSweep,
+        @DefaultValue("5") @Positive int highAtReports,
         Map<Severity, Double> severityWeight,
-        @DefaultValue("20") double reportWeight,
-        @DefaultValue("1") double overdueWeight,
-        @DefaultValue("90") int overdueCapDays,
-        @DefaultValue("400") double helpfulnessWeight) {
+        @DefaultValue("20") @PositiveOrZero double reportWeight,
+        @DefaultValue("1") @PositiveOrZero double overdueWeight,
+        @DefaultValue("90") @PositiveOrZero int overdueCapDays,
+        @DefaultValue("400") @PositiveOrZero double helpfulnessWeight) {
 
     public QueueProperties {
         Map<Severity, Double> weights = new EnumMap<>(

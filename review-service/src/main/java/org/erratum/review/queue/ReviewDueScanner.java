@@ -3,17 +3,17 @@ package org.erratum.review.queue;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.erratum.review.article.KnownArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,27 +21,30 @@ import org.springframework.stereotype.Component;
  * queue's unique group key and the source check make a second run, anywhere, change nothing.
  */
 @Component
-class ReviewDueScanner {
+class ReviewDueScanner implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewDueScanner.class);
 
     private final MongoTemplate mongo;
     private final ReviewQueue queue;
     private final Clock clock;
-    private final Duration leadTime;
+    private final ReviewDueProperties properties;
 
-    ReviewDueScanner(MongoTemplate mongo, ReviewQueue queue, Clock clock,
-            @Value("${erratum.review.due.lead-time:30d}") Duration leadTime) {
+    ReviewDueScanner(MongoTemplate mongo, ReviewQueue queue, Clock clock, ReviewDueProperties properties) {
         this.mongo = mongo;
         this.queue = queue;
         this.clock = clock;
-        this.leadTime = leadTime;
+        this.properties = properties;
     }
 
-    @Scheduled(initialDelayString = "${erratum.review.due.initial-delay:1m}",
-            fixedDelayString = "${erratum.review.due.interval:1h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::queueArticlesDueForReview, properties.interval(),
+                properties.initialDelay()));
+    }
+
     int queueArticlesDueForReview() {
-        LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(leadTime), ZoneOffset.UTC);
+        LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(properties.leadTime()), ZoneOffset.UTC);
         int flagged = 0;
         for (KnownArticle article : mongo.find(Query.query(where("nextReviewDue").lte(horizon)), KnownArticle.class)) {
             if (queue.flagReviewDue(article.id())) {

@@ -5,15 +5,20 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How quickly each severity must be claimed and resolved. Defaults: URGENT 1 h / 1 day, HIGH 8 h / 3 days,
  * NORMAL 2 days / 14 days, LOW 7 days / 30 days; override per severity, e.g.
  * {@code erratum.review.sla.targets.URGENT.claim=30m}.
  */
+@Validated
 @ConfigurationProperties("erratum.review.sla")
-public record SlaProperties(Map<Severity, Targets> targets) {
+public record SlaProperties(Map<Severity, @Valid Targets> targets) {
 
     public SlaProperties {
         Map<Severity, Targets> all = new EnumMap<>(Map.of(
@@ -28,7 +33,7 @@ public record SlaProperties(Map<Severity, Targets> targets) {
     }
 
     /** @param claim time from the item's arrival (or its last rise in severity) to a claim; resolve likewise */
-    public record Targets(Duration claim, Duration resolve) {
+    public record Targets(@NotNull Duration claim, @NotNull Duration resolve) {
     }
 
     /**

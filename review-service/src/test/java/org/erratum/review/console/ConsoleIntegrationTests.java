@@ -61,6 +61,9 @@ class ConsoleIntegrationTests {
     HelpfulnessProperties helpfulness;
 
     @Autowired
+    SmoothedHelpfulness smoothing;
+
+    @Autowired
     ReviewQueue queue;
 
     private ConsoleSession reviewer() {
@@ -363,10 +366,10 @@ class ConsoleIntegrationTests {
     private String revisionRow(String revision, long yes, long no, String helpful) {
         long siteYes = mongo.count(Query.query(Criteria.where("helpful").is(true)), "latest_votes");
         long siteVotes = mongo.count(new Query(), "latest_votes");
-        double siteRatio = siteVotes < helpfulness.minVotes() ? helpfulness.priorRatio()
+        double siteRatio = siteVotes < helpfulness.minVotes() ? smoothing.priorRatio()
                 : (double) siteYes / siteVotes;
         String score = String.format(Locale.ROOT, "%.2f",
-                new SmoothedHelpfulness(helpfulness.priorWeight(), siteRatio).score(yes, no));
+                smoothing.withPriorRatio(siteRatio).score(yes, no));
         return "<tr> <th scope=\"row\">" + revision + "</th> <td>" + yes + "</td> <td>" + no + "</td> <td>" + helpful
                 + "</td> <td>" + score + "</td> </tr>";
     }

@@ -1,4 +1,4 @@
-package org.erratum.feedback.intake;
+package org.erratum.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 under one key. The Mac is looked up and keyed once and cloned per use: a Mac is not thread-safe, and
+ * HMAC-SHA256 under one key: signed form timestamps, reader keys and client keys all use it. The Mac is looked up and keyed once and cloned per use: a Mac is not thread-safe, and
  * looking one up through the security providers on every request cost more than the hash.
  */
 public final class KeyedHash {
