@@ -31,10 +31,12 @@ class AuthorizationMatrixIntegrationTests {
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /api/editorial/least-helpful                                | anonymous | 401
             GET  | /api/editorial/least-helpful                                | reviewer  | 403
+            GET  | /api/editorial/least-helpful                                | senior    | 401
             GET  | /api/editorial/least-helpful                                | editor    | 200
             GET  | /api/editorial/least-helpful                                | admin     | 200
             GET  | /api/editorial/reports                                      | anonymous | 401
             GET  | /api/editorial/reports                                      | reviewer  | 403
+            GET  | /api/editorial/reports                                      | senior    | 401
             GET  | /api/editorial/reports                                      | editor    | 200
             GET  | /api/editorial/reports                                      | admin     | 200
             GET  | /api/editorial/feedback.csv?from=2001-01-01&to=2001-01-31   | anonymous | 401
@@ -82,6 +84,9 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /editorial                                                 | editor    | 200
             GET  | /editorial                                                 | admin     | 200
             GET  | /editorial?days=7                                          | editor    | 200
+            GET  | /editorial?days=90                                         | admin     | 200
+            GET  | /editorial?days=30                                         | anonymous | 302
+            GET  | /editorial?days=30                                         | reviewer  | 403
             GET  | /editorial/articles/unknown                                | anonymous | 302
             GET  | /editorial/articles/unknown                                | reviewer  | 403
             GET  | /editorial/articles/unknown                                | editor    | 404
@@ -115,6 +120,22 @@ class AuthorizationMatrixIntegrationTests {
 
         assertThat(editor.get("/editorial").statusCode()).isEqualTo(200);
         assertThat(editor.get("/api/editorial/least-helpful").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The insight pages are the editors': feedback-service has no senior reviewer's account (nor needs one), so the
+     * console's senior account signs in nowhere here and reaches none of the pages.
+     */
+    @Test
+    void aSeniorReviewersConsoleAccountIsNoAccountHere() {
+        FormSession senior = FormSession.anonymous(port);
+
+        HttpResponse<String> refused = senior.signIn("senior", "senior-dev-password");
+
+        assertThat(refused.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
+        assertThat(senior.get("/editorial").statusCode()).isEqualTo(302);
+        assertThat(senior.get("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").statusCode()).isEqualTo(302);
     }
 
     @Test
