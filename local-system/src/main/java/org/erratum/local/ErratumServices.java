@@ -42,16 +42,21 @@ public final class ErratumServices implements AutoCloseable {
         Map<String, String> common = with(extra, "erratum.group-suffix", databaseSuffix);
         String pages = "http://" + binding.urlHost() + ":" + ports.content();
         String feedback = "http://" + binding.urlHost() + ":" + ports.feedback();
-        String review = "http://" + binding.urlHost() + ":" + ports.review();
+        String console = "http://" + binding.urlHost() + ":" + ports.review();
+        // the staff pages link to each other ("Correct this article", back to the item, the insight pages): on
+        // ports other than the defaults, and in the system tests, those links must follow the ports too
         started.add(start("content-service", "erratum-content" + databaseSuffix, binding, ports.content(),
-                infrastructure, jars, logs, with(common, "erratum.content.feedback-base-url", feedback), jvmOptions));
+                infrastructure, jars, logs, with(with(with(common, "erratum.content.feedback-base-url", feedback),
+                        "erratum.content.console-base-url", console),
+                        "erratum.content.insight-base-url", feedback), jvmOptions));
         started.add(start("feedback-service", "erratum-feedback" + databaseSuffix, binding, ports.feedback(),
                 infrastructure, jars, logs, with(with(with(with(common, "erratum.feedback.article-page-base-url", pages),
                         "erratum.feedback.allowed-origins", pages),
                         "erratum.feedback.readouts.editor-base-url", pages),
                         "erratum.feedback.mail.public-base-url", feedback), jvmOptions));
         started.add(start("review-service", "erratum-review" + databaseSuffix, binding, ports.review(),
-                infrastructure, jars, logs, with(common, "erratum.review.reminders.console-base-url", review),
+                infrastructure, jars, logs, with(with(common, "erratum.review.console.editor-base-url", pages),
+                        "erratum.review.reminders.console-base-url", console),
                 jvmOptions));
         ErratumServices services = new ErratumServices(started);
         try {

@@ -132,6 +132,7 @@ public final class LocalSystem {
 
                   Sample article page   %1$s/articles/paracetamol-for-adults
                   Rich sample article   %1$s/articles/low-back-pain   (treatment groups, a callout, citations)
+                  Editor                %1$s/editor   (editor / editor-dev-password)
                   Articles (JSON)       %1$s/api/articles
                   Feedback API          %2$s/api/feedback
                   Editorial insight     %2$s/editorial   (editor / editor-dev-password)

@@ -44,7 +44,7 @@ class HostileInputIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION_COOKIE = Pattern.compile("(JSESSIONID=[^;]+)");
+    private static final Pattern SESSION_COOKIE = Pattern.compile("(ERRATUM_CONSOLE_SESSION=[^;]+)");
 
     /** The article and its claimed item the cases aim at, and the console sign-ins; made by the first case. */
     private static Map<String, String> placeholders;

@@ -57,6 +57,8 @@ class BodyRulesTests {
             javascript link      | [x](javascript:alert(1))            | line 1: a link goes to an https://, http:// or mailto: address
             encoded javascript   | [x](jav&#x61;script:alert(1))       | line 1: a link goes to an https://
             relative link        | [x](/articles/other)                | line 1: a link goes to an https://
+            javascript autolink  | <javascript:alert(1)>               | line 1: a link goes to an https://
+            data link            | [x](data:text/html;base64,PHNjcmlwdD4=) | line 1: a link goes to an https://
             link without text    | [](https://a.example)               | line 1: a link needs text
             link definition      | [x]\\n\\n[x]: https://a.example     | line 3: link definitions ([name]: address) are not part of the format
             top heading          | # Title                             | line 1: start a sub-heading with ###

@@ -79,8 +79,11 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /editor                                                               | senior    | 403
             GET    | /editor                                                               | editor    | 200
             GET    | /editor                                                               | admin     | 200
+            GET    | /editor?q=pain                                                        | anonymous | 302
             GET    | /editor?q=pain                                                        | reviewer  | 403
+            GET    | /editor?q=pain                                                        | senior    | 403
             GET    | /editor?q=pain                                                        | editor    | 200
+            GET    | /editor?q=pain                                                        | admin     | 200
             GET    | /editor/articles/new                                                  | anonymous | 302
             GET    | /editor/articles/new                                                  | reviewer  | 403
             GET    | /editor/articles/new                                                  | senior    | 403
@@ -102,6 +105,8 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | editor    | 200
             GET    | /editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41/history         | admin     | 200
             GET    | /editor/articles/unknown/history                                      | editor    | 404
+            GET    | /editor/articles/unknown/edit                                         | editor    | 404
+            GET    | /editor/articles/unknown/edit?item=i-1                                | reviewer  | 403
             POST   | /editor/articles                                                      | anonymous | 302
             POST   | /editor/articles                                                      | reviewer  | 403
             POST   | /editor/articles                                                      | senior    | 403
@@ -120,12 +125,16 @@ class AuthorizationMatrixIntegrationTests {
             GET    | /editor/guidance-changed                                              | admin     | 200
             GET    | /editor/guidance-changed/marked                                       | anonymous | 302
             GET    | /editor/guidance-changed/marked                                       | reviewer  | 403
+            GET    | /editor/guidance-changed/marked                                       | senior    | 403
             POST   | /editor/guidance-changed                                              | anonymous | 302
             POST   | /editor/guidance-changed                                              | reviewer  | 403
             POST   | /editor/guidance-changed                                              | senior    | 403
             POST   | /editor/guidance-changed                                              | editor    | 200
             POST   | /editor/guidance-changed                                              | admin     | 200
+            POST   | /editor/articles/unknown                                              | anonymous | 302
+            POST   | /editor/articles/unknown                                              | reviewer  | 403
             POST   | /logout                                                               | editor    | 302
+            POST   | /logout                                                               | anonymous | 302
             """)
     void eachCallerReachesExactlyTheEditorsScreensItsRoleAllows(String method, String path, String caller,
             int expected) {

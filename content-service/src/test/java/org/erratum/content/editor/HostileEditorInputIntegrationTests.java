@@ -93,6 +93,56 @@ class HostileEditorInputIntegrationTests {
         assertRefusedAndNothingSaved(article);
     }
 
+    /** As deep as a section's length allows: one marker per level, each a frame of the reader if it recursed. */
+    @Test
+    void listsAndCalloutsNestedAsDeepAsASectionHoldsAreRefusedNotCrashedOn() {
+        Map<String, String> article = richArticle("Hostile depth");
+        article.put("sections[0].body", "- ".repeat(9_990) + "x");
+        article.put("sections[1].body", "> ".repeat(9_990) + "x");
+
+        HttpResponse<String> preview = editor.create(article, "preview");
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("id=\"section-1-body-error\">line 1: lists nest at most 2 levels deep")
+                .contains("id=\"section-2-body-error\">line 1: a callout (a &gt; quote) starts with its title in bold")
+                .doesNotContain("<blockquote");
+        assertRefusedAndNothingSaved(article);
+    }
+
+    @Test
+    void sectionsTooLongTogetherAreRefusedAsAnArticleAndNotRendered() {
+        Map<String, String> article = richArticle("Hostile total");
+        for (int i = 0; i < 11; i++) {
+            article.put("sections[" + i + "].heading", "Part " + i);
+            article.put("sections[" + i + "].body", "word ".repeat(3_899) + "word");
+        }
+
+        HttpResponse<String> preview = editor.create(article, "preview");
+
+        assertThat(preview.body()).contains("id=\"sections-error\">the sections hold 214,489 characters together; an"
+                + " article holds at most 200,000</p>").doesNotContain("id=\"preview-heading\"");
+        assertRefusedAndNothingSaved(article);
+    }
+
+    /** A change summary is plain text: markup in it is kept as typed and shown as text wherever readers see it. */
+    @Test
+    void markupInAChangeSummaryIsShownAsTextInTheCorrectionsLogAndTheHistory() {
+        Map<String, String> article = richArticle("Hostile summary");
+        String id = editor.publish(article);
+        String summary = "<script>alert('log')</script> Said <b>how long</b> to rest";
+        Map<String, String> revision = revisionOf(article, 1, summary, "MAJOR");
+        revision.put("sections[0].body", article.get("sections[0].body").replace("2 to 3 days", "48 hours"));
+
+        assertThat(editor.revise(id, revision, "save").statusCode()).isEqualTo(302);
+
+        String escaped = "&lt;script&gt;alert(&#39;log&#39;)&lt;/script&gt; Said &lt;b&gt;how long&lt;/b&gt; to rest";
+        assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(2);
+        assertThat(api.get("/articles/" + article.get("slug")).body()).contains(escaped)
+                .doesNotContain("<script>alert").doesNotContain("<b>how long");
+        assertThat(editor.pages.get("/editor/articles/" + id + "/history").body()).contains(escaped)
+                .doesNotContain("<script>alert").doesNotContain("<b>how long");
+    }
+
     @Test
     void headingsTitlesAndCitationsAreShownAsTextInThePreview() {
         Map<String, String> article = richArticle("<b>Bold</b> title");

@@ -31,10 +31,12 @@ class AuthorizationMatrixIntegrationTests {
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /api/editorial/least-helpful                                | anonymous | 401
             GET  | /api/editorial/least-helpful                                | reviewer  | 403
+            GET  | /api/editorial/least-helpful                                | senior    | 401
             GET  | /api/editorial/least-helpful                                | editor    | 200
             GET  | /api/editorial/least-helpful                                | admin     | 200
             GET  | /api/editorial/reports                                      | anonymous | 401
             GET  | /api/editorial/reports                                      | reviewer  | 403
+            GET  | /api/editorial/reports                                      | senior    | 401
             GET  | /api/editorial/reports                                      | editor    | 200
             GET  | /api/editorial/reports                                      | admin     | 200
             GET  | /api/editorial/feedback.csv?from=2001-01-01&to=2001-01-31   | anonymous | 401
@@ -82,6 +84,9 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /editorial                                                 | editor    | 200
             GET  | /editorial                                                 | admin     | 200
             GET  | /editorial?days=7                                          | editor    | 200
+            GET  | /editorial?days=90                                         | admin     | 200
+            GET  | /editorial?days=30                                         | anonymous | 302
+            GET  | /editorial?days=30                                         | reviewer  | 403
             GET  | /editorial/articles/unknown                                | anonymous | 302
             GET  | /editorial/articles/unknown                                | reviewer  | 403
             GET  | /editorial/articles/unknown                                | editor    | 404
@@ -117,15 +122,21 @@ class AuthorizationMatrixIntegrationTests {
         assertThat(editor.get("/api/editorial/least-helpful").statusCode()).isEqualTo(401);
     }
 
-    @Test
-    void aWrongPasswordIsSentBackToTheSignInPage() {
+    /**
+     * A wrong password, and the console's senior reviewer account: the insight pages are the editors', and
+     * feedback-service has no senior reviewer's account (nor needs one), so it signs in nowhere here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"editor, not-the-password", "senior, senior-dev-password"})
+    void aSignInWithoutAnAccountHereIsSentBackToTheSignInPage(String username, String password) {
         FormSession visitor = FormSession.anonymous(port);
 
-        HttpResponse<String> refused = visitor.signIn("editor", "not-the-password");
+        HttpResponse<String> refused = visitor.signIn(username, password);
 
         assertThat(refused.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
         assertThat(visitor.get("/editorial").statusCode()).isEqualTo(302);
+        assertThat(visitor.get("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").statusCode()).isEqualTo(302);
     }
 }

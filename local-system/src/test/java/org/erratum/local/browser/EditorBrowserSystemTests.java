@@ -230,6 +230,19 @@ class EditorBrowserSystemTests {
                 .contains("Requested: New NICE guidance on asthma inhalers");
     }
 
+    /** A reviewer who follows "Correct this article" with their own account: told why, on an accessible page. */
+    @Test
+    void aStaffMemberWithoutTheEditorRoleIsToldWhyOnAnAccessiblePage() {
+        Axe.requireInstalled();
+        StaffPagesInBrowser reviewer = new StaffPagesInBrowser(browser(true));
+        reviewer.open(editorUrl("/editor/articles/" + RICH_SAMPLE + "/edit"));
+        reviewer.signIn("reviewer", "reviewer-dev-password");
+
+        reviewer.awaitPage(() -> reviewer.text("h1").equals("You cannot do that here"));
+        assertThat(reviewer.driver().findElements(By.id("article-form"))).isEmpty();
+        assertThat(Axe.violations(reviewer.driver())).as("access denied").isEmpty();
+    }
+
     /** The checks above pass because the pages are right, not because axe found nothing to look at. */
     @Test
     void axeReportsAViolationOnAnEditorPageWhenThereIsOne() {
@@ -276,6 +289,49 @@ class EditorBrowserSystemTests {
 
         editor.awaitPage(() -> editor.confirmation().contains("as revision 1."));
         assertThat(editor.text("h1")).endsWith(title);
+    }
+
+    /** Finding an article, changing its text and saving a revision, with the significance chosen by arrow key. */
+    @Test
+    void anEditorFindsAnArticleRevisesItAndSavesWithTheKeyboardAlone() {
+        PublishedArticle article = system.publish("Keyboard blisters " + UUID.randomUUID().toString().substring(0, 8),
+                "Leave a blister to heal on its own.");
+        String title = system.editor().get("/api/articles/" + article.id()).json().get("title").asString();
+        ChromeDriver driver = browser(true);
+        StaffPagesInBrowser editor = new StaffPagesInBrowser(driver);
+        Keyboard keyboard = new Keyboard(driver);
+        editor.open(editorUrl("/editor"));
+        keyboard.press("editor", Keys.TAB, "editor-dev-password", Keys.ENTER);
+        editor.awaitPage(() -> editor.text("h1").equals("Articles"));
+
+        keyboard.tabTo("#q");
+        keyboard.press(title, Keys.ENTER);
+        editor.awaitPage(() -> driver.getCurrentUrl().contains("q="));
+        keyboard.tabTo("#article-" + article.id() + " th a");
+        keyboard.press(Keys.ENTER);
+        editor.awaitPage(() -> editor.text("h1").endsWith(title));
+
+        keyboard.tabTo("#section-1-body");
+        // the caret goes to the end of the text, and a new paragraph follows it
+        keyboard.press(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, Keys.ENTER, "Do not pop it.");
+        // an article published through the API has no owner yet; the form asks for one
+        keyboard.tabTo("#ownerName");
+        keyboard.press("Skin team", Keys.TAB, "skin@example.org");
+        keyboard.tabTo("#changeSummary");
+        keyboard.press("Said not to pop it");
+        keyboard.tabTo("#significance-MINOR");
+        // in a radio group the arrow keys move the choice
+        keyboard.press(Keys.ARROW_DOWN);
+        assertThat(driver.findElement(By.id("significance-MAJOR")).isSelected()).isTrue();
+        keyboard.tabTo("#save-button");
+        keyboard.press(Keys.ENTER);
+
+        editor.awaitPage(() -> editor.confirmation().equals("Revision 2 is published."));
+        JsonNode saved = system.editor().get("/api/articles/" + article.id()).json();
+        assertThat(saved.get("revision").asInt()).isEqualTo(2);
+        assertThat(saved.get("sections").get(0).get("body").asString())
+                .startsWith("Leave a blister to heal on its own.").endsWith("Do not pop it.");
+        assertThat(saved.get("owner").get("name").asString()).isEqualTo("Skin team");
     }
 
     private StaffPagesInBrowser signedInEditor(boolean javascript) {

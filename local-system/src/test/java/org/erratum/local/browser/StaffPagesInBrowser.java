@@ -66,6 +66,19 @@ final class StaffPagesInBrowser {
         field.sendKeys(text);
     }
 
+    /** Chooses an option of the drop-down a label names, by the option's words. */
+    void choose(String label, String option) {
+        WebElement choice = field(label).findElement(By.xpath("./option[normalize-space()=" + literal(option) + "]"));
+        choice.click();
+        assertThat(choice.isSelected()).as(label + ": " + option).isTrue();
+    }
+
+    /** What a fact list ({@code <dl class="facts">}) says for a term. */
+    String fact(String term) {
+        return driver.findElement(By.xpath("//dl[@class='facts']//dt[normalize-space()=" + literal(term)
+                + "]/following-sibling::dd")).getText();
+    }
+
     void press(String button) {
         button(button).click();
     }

@@ -93,14 +93,46 @@ class AuthorizationMatrixIntegrationTests {
      */
     @ParameterizedTest(name = "console {0} {1} as {2} -> {3}")
     @CsvSource(delimiter = '|', textBlock = """
+            GET  | /login                                    | anonymous | 200
+            GET  | /                                         | anonymous | 302 /login
+            GET  | /                                         | editor    | 403
+            GET  | /                                         | reviewer  | 302 /console
+            GET  | /console                                  | anonymous | 302 /login
+            GET  | /console                                  | editor    | 403
+            GET  | /console                                  | reviewer  | 200
+            GET  | /console                                  | senior    | 200
+            GET  | /console                                  | admin     | 200
+            GET  | /console?state=RESOLVED                   | reviewer  | 200
+            POST | /console/claim-next                       | anonymous | 302 /login
+            POST | /console/claim-next                       | editor    | 403
             GET  | /console/items/unknown                    | anonymous | 302 /login
             GET  | /console/items/unknown                    | editor    | 403
             GET  | /console/items/unknown                    | reviewer  | 404
+            GET  | /console/items/unknown                    | senior    | 404
             GET  | /console/items/unknown                    | admin     | 404
+            GET  | /console/articles/unknown/sign-off        | anonymous | 302 /login
+            GET  | /console/articles/unknown/sign-off        | editor    | 403
             GET  | /console/articles/unknown/sign-off        | reviewer  | 403
             GET  | /console/articles/unknown/sign-off        | senior    | 404
+            GET  | /console/articles/unknown/sign-off        | admin     | 404
+            POST | /console/items/unknown/claim              | anonymous | 302 /login
+            POST | /console/items/unknown/claim              | editor    | 403
+            POST | /console/items/unknown/claim              | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/claim              | senior    | 302 /console/items/unknown
+            POST | /console/items/unknown/release            | anonymous | 302 /login
+            POST | /console/items/unknown/release            | editor    | 403
+            POST | /console/items/unknown/release            | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/notes              | anonymous | 302 /login
+            POST | /console/items/unknown/notes              | editor    | 403
+            POST | /console/items/unknown/notes              | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/escalate           | anonymous | 302 /login
+            POST | /console/items/unknown/escalate           | editor    | 403
+            POST | /console/items/unknown/escalate           | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/resolve            | anonymous | 302 /login
             POST | /console/items/unknown/resolve            | editor    | 403
             POST | /console/items/unknown/resolve            | reviewer  | 302 /console/items/unknown
+            POST | /console/items/unknown/resolve            | senior    | 302 /console/items/unknown
+            POST | /console/items/unknown/resolve            | admin     | 302 /console/items/unknown
             POST | /console/items/unknown/safety-notice      | anonymous | 302 /login
             POST | /console/items/unknown/safety-notice      | editor    | 403
             POST | /console/items/unknown/safety-notice      | reviewer  | 403
@@ -109,8 +141,12 @@ class AuthorizationMatrixIntegrationTests {
             POST | /console/items/unknown/safety-notice/lift | anonymous | 302 /login
             POST | /console/items/unknown/safety-notice/lift | reviewer  | 403
             POST | /console/items/unknown/safety-notice/lift | senior    | 302 /console/items/unknown
+            POST | /console/articles/unknown/sign-off        | anonymous | 302 /login
+            POST | /console/articles/unknown/sign-off        | editor    | 403
             POST | /console/articles/unknown/sign-off        | reviewer  | 403
             POST | /console/articles/unknown/sign-off        | senior    | 302 /console/articles/unknown/sign-off
+            POST | /console/articles/unknown/sign-off        | admin     | 302 /console/articles/unknown/sign-off
+            POST | /logout                                   | reviewer  | 302 /login?logout
             """)
     void eachConsoleVisitorReachesExactlyWhatItsRoleAllows(String method, String path, String caller,
             String expected) {
