@@ -128,8 +128,8 @@ call 202 -X POST "$FEEDBACK/api/feedback/votes" "${JSON[@]}" -d "$(vote false)"
 call 400 -X POST "$FEEDBACK/api/feedback/votes" "${JSON[@]}" -d "{\"articleId\":\"$ARTICLE\",\"helpful\":true}"
 call 202 -X POST "$FEEDBACK/api/feedback/votes" "${JSON[@]}" -d "$(vote true '"website":"http://cheap-pills.example"')"
 echo "3 votes, 1 invalid vote, 1 spam vote"
-call 202 -X POST "$FEEDBACK/api/feedback/reports" "${JSON[@]}" -d '{"articleId":"'$ARTICLE'","revision":1,"category":"SAFETY_CONCERN","passage":"every 4 to 6 hours","comment":"Please say clearly how many doses are allowed in 24 hours."}'
-echo "1 safety report"
+call 202 -X POST "$FEEDBACK/api/feedback/reports" "${JSON[@]}" -d '{"articleId":"'$ARTICLE'","revision":1,"category":"SAFETY_CONCERN","passage":"every 4 to 6 hours","comment":"Please say clearly how many doses are allowed in 24 hours.","contactEmail":"reader@example.org","contactConsent":true}'
+echo "1 safety report, its reader asking to hear back"
 # the vote limit is per client and minute: this client reaches it within a few more votes
 limited=""
 for _ in $(seq 25); do
@@ -209,6 +209,9 @@ erratum_review_sla_breached;sum(erratum_review_sla_breached{severity="URGENT", t
 erratum_review_sla_breaches_total;count(erratum_review_sla_breaches_total);v >= 1
 erratum_review_escalations_total;sum(erratum_review_escalations_total);v == 0
 erratum_review_signoffs_total;sum(erratum_review_signoffs_total);v >= 1
+erratum_feedback_mail_sent_total;sum(erratum_feedback_mail_sent_total{kind="acknowledgement"});v == 1
+erratum_feedback_mail_sent_total;sum(erratum_feedback_mail_sent_total{kind="revised"});v == 1
+erratum_feedback_mail_failed_total;sum(erratum_feedback_mail_failed_total);v == 0
 erratum_review_fix_verifications_total;sum(erratum_review_fix_verifications_total{outcome="not_improved"});v == 0
 erratum_review_fix_verifications_pending;max(erratum_review_fix_verifications_pending);v == 1
 erratum_review_reminders_sent_total;count(erratum_review_reminders_sent_total);v == 4
