@@ -11,15 +11,15 @@ class LeaseSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
 
-    private final ReviewQueue queue;
+    private final Claims claims;
 
-    LeaseSweeper(ReviewQueue queue) {
-        this.queue = queue;
+    LeaseSweeper(Claims claims) {
+        this.claims = claims;
     }
 
     @Scheduled(fixedDelayString = "${erratum.review.queue.lease-sweep:30s}")
     void returnExpiredLeases() {
-        long returned = queue.returnExpiredLeases();
+        long returned = claims.returnExpiredLeases();
         if (returned > 0) {
             log.info("Returned {} item(s) whose lease expired", returned);
         }

@@ -26,14 +26,14 @@ class ReviewDueScanner {
     private static final Logger log = LoggerFactory.getLogger(ReviewDueScanner.class);
 
     private final MongoTemplate mongo;
-    private final ReviewQueue queue;
+    private final Signals signals;
     private final Clock clock;
     private final Duration leadTime;
 
-    ReviewDueScanner(MongoTemplate mongo, ReviewQueue queue, Clock clock,
+    ReviewDueScanner(MongoTemplate mongo, Signals signals, Clock clock,
             @Value("${erratum.review.due.lead-time:30d}") Duration leadTime) {
         this.mongo = mongo;
-        this.queue = queue;
+        this.signals = signals;
         this.clock = clock;
         this.leadTime = leadTime;
     }
@@ -44,7 +44,7 @@ class ReviewDueScanner {
         LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(leadTime), ZoneOffset.UTC);
         int flagged = 0;
         for (KnownArticle article : mongo.find(Query.query(where("nextReviewDue").lte(horizon)), KnownArticle.class)) {
-            if (queue.flagReviewDue(article.id())) {
+            if (signals.flagReviewDue(article.id())) {
                 flagged++;
             }
         }
