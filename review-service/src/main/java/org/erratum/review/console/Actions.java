@@ -24,12 +24,9 @@ record Actions(boolean claim, boolean renew, boolean holding, boolean note, bool
 
     static Actions of(ReviewItem item, Staff me, Instant now) {
         boolean active = item.state() != ItemState.RESOLVED;
-        boolean mine = item.state() == ItemState.CLAIMED && me.username().equals(item.claimedBy());
-        boolean leaseRanOut = item.state() == ItemState.CLAIMED && item.leaseExpiresAt() != null
-                && item.leaseExpiresAt().isBefore(now);
-        boolean waiting = item.state() == ItemState.OPEN || item.state() == ItemState.ESCALATED;
-        return new Actions(waiting || leaseRanOut && !mine, mine, mine, active, me.senior(),
-                active && item.escalated() && !me.senior(), active,
+        boolean mine = item.heldBy(me);
+        return new Actions(item.waitsForClaim() || item.leaseRanOut(now) && !mine, mine, mine, active, me.senior(),
+                active && !item.mayBeWorkedBy(me), active,
                 active && me.senior() && item.hasSafetyConcern());
     }
 }

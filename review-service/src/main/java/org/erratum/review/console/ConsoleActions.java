@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
+import org.erratum.review.queue.QueueProblems;
+import org.erratum.review.queue.QueueRefusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
@@ -36,6 +38,8 @@ final class ConsoleActions {
             return true;
         } catch (ErrorResponseException refused) {
             flash.addFlashAttribute(PROBLEM, Problem.of(refused));
+        } catch (QueueRefusal refused) {
+            flash.addFlashAttribute(PROBLEM, Problem.of(QueueProblems.problemOf(refused)));
         }
         return false;
     }

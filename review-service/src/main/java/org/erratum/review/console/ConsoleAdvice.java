@@ -9,6 +9,8 @@ import org.erratum.events.Reviewer;
 import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
+import org.erratum.review.queue.QueueProblems;
+import org.erratum.review.queue.QueueRefusal;
 import org.erratum.review.queue.Staff;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -56,10 +58,16 @@ class ConsoleAdvice {
         return IdempotencyKey.random().value();
     }
 
-    /** The queue refused (409), or something does not exist (404), or a value is invalid (400, 422). */
+    /** Something does not exist (404), or a value is invalid (400, 422). */
     @ExceptionHandler(ErrorResponseException.class)
     ModelAndView problem(ErrorResponseException exception, HttpServletRequest request) {
         return problemPage(exception.getStatusCode().value(), Problem.of(exception), request);
+    }
+
+    /** The queue refused, with the status and words the API answers with. */
+    @ExceptionHandler(QueueRefusal.class)
+    ModelAndView refused(QueueRefusal refusal, HttpServletRequest request) {
+        return problem(QueueProblems.problemOf(refusal), request);
     }
 
     /** A hand-edited link with a value of the wrong kind, e.g. {@code severity=SEVERE}. */

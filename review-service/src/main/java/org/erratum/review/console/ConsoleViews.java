@@ -37,7 +37,7 @@ import org.erratum.review.helpfulness.RevisionHelpfulness;
 import org.erratum.review.helpfulness.VerificationProperties;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.Report;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.ItemQueries;
 import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Staff;
 import org.erratum.review.signoff.SignOff;
@@ -50,7 +50,7 @@ class ConsoleViews {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    private final ReviewQueue queue;
+    private final ItemQueries items;
     private final KnownArticles articles;
     private final HelpfulnessTrends trends;
     private final RevisionHelpfulness helpfulness;
@@ -59,9 +59,9 @@ class ConsoleViews {
     private final ConsoleProperties properties;
     private final Clock clock;
 
-    ConsoleViews(ReviewQueue queue, KnownArticles articles, HelpfulnessTrends trends, RevisionHelpfulness helpfulness,
+    ConsoleViews(ItemQueries items, KnownArticles articles, HelpfulnessTrends trends, RevisionHelpfulness helpfulness,
             VerificationProperties verification, SignOffs signOffs, ConsoleProperties properties, Clock clock) {
-        this.queue = queue;
+        this.items = items;
         this.articles = articles;
         this.trends = trends;
         this.helpfulness = helpfulness;
@@ -74,7 +74,7 @@ class ConsoleViews {
     QueuePage queue(QueueFilter filter) {
         Instant now = clock.instant();
         Map<String, String> titles = new HashMap<>();
-        List<QueuePage.Row> rows = queue.list(filter.states(), filter.severity(), filter.breached()).stream()
+        List<QueuePage.Row> rows = items.list(filter.states(), filter.severity(), filter.breached()).stream()
                 .filter(item -> filter.matches(item, now))
                 .map(item -> row(item, titles.computeIfAbsent(item.articleId(), this::titleOf), now))
                 .toList();
@@ -94,7 +94,7 @@ class ConsoleViews {
      */
     ItemPage item(String id, Integer requestedRevision, Staff me) {
         Instant now = clock.instant();
-        ReviewItem item = queue.get(id);
+        ReviewItem item = items.get(id);
         Optional<KnownArticle> article = articles.find(item.articleId());
         List<Report> reports = item.reports() == null ? List.of() : item.reports();
         Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, reports, article);

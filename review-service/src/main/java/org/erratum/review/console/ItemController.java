@@ -7,7 +7,9 @@ import org.erratum.review.console.Forms.NoteForm;
 import org.erratum.review.console.Forms.ResolveForm;
 import org.erratum.review.console.Forms.SafetyNoticeForm;
 import org.erratum.review.queue.Outcome;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Claims;
+import org.erratum.review.queue.ItemNotes;
+import org.erratum.review.queue.Resolutions;
 import org.erratum.review.queue.Staff;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -27,12 +29,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ItemController {
 
     private final ConsoleViews views;
-    private final ReviewQueue queue;
+    private final Claims claims;
+    private final ItemNotes notes;
+    private final Resolutions resolutions;
     private final RoleHierarchy roles;
 
-    ItemController(ConsoleViews views, ReviewQueue queue, RoleHierarchy roles) {
+    ItemController(ConsoleViews views, Claims claims, ItemNotes notes, Resolutions resolutions,
+            RoleHierarchy roles) {
         this.views = views;
-        this.queue = queue;
+        this.claims = claims;
+        this.notes = notes;
+        this.resolutions = resolutions;
         this.roles = roles;
     }
 
@@ -52,7 +59,7 @@ class ItemController {
     String claim(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false)
             String requestKey, Authentication user, RedirectAttributes flash) {
         ConsoleActions.perform(flash, () -> "You claimed this item. Your claim holds until "
-                + When.of(queue.claim(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey)).leaseExpiresAt())
+                + When.of(claims.claim(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey)).leaseExpiresAt())
                         .text() + ".");
         return backTo(id);
     }
@@ -61,7 +68,7 @@ class ItemController {
     String release(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD, required = false)
             String requestKey, Authentication user, RedirectAttributes flash) {
         ConsoleActions.perform(flash, () -> {
-            queue.release(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
+            claims.release(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
             return "You released this item; it is back in the queue.";
         });
         return backTo(id);
@@ -73,7 +80,7 @@ class ItemController {
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "noteForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.note(id, Staff.of(user, roles), form.text(), ConsoleActions.keyOf(requestKey));
+                notes.note(id, Staff.of(user, roles), form.text(), ConsoleActions.keyOf(requestKey));
                 return "Your note was added to the activity log.";
             });
         }
@@ -86,7 +93,7 @@ class ItemController {
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "escalateForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.escalate(id, Staff.of(user, roles), form.reason(), ConsoleActions.keyOf(requestKey));
+                claims.escalate(id, Staff.of(user, roles), form.reason(), ConsoleActions.keyOf(requestKey));
                 return "You escalated this item to the senior reviewers.";
             });
         }
@@ -99,7 +106,7 @@ class ItemController {
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "resolveForm", form, flash)) {
             boolean resolved = ConsoleActions.perform(flash, () -> {
-                queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(form.outcome(), form.revision(),
+                resolutions.resolve(id, Staff.of(user, roles), new Resolutions.Resolve(form.outcome(), form.revision(),
                         form.summary(), form.publicReasonOrNull(), form.duplicateOfOrNull()),
                         ConsoleActions.keyOf(requestKey));
                 return "You resolved this item as " + Labels.of(form.outcome()) + ".";
@@ -118,7 +125,7 @@ class ItemController {
             RedirectAttributes flash) {
         if (!ConsoleActions.rejected(result, "safetyNoticeForm", form, flash)) {
             ConsoleActions.perform(flash, () -> {
-                queue.setSafetyNotice(id, Staff.of(user, roles), form.notice(), ConsoleActions.keyOf(requestKey));
+                notes.setSafetyNotice(id, Staff.of(user, roles), form.notice(), ConsoleActions.keyOf(requestKey));
                 return "Your safety notice is on its way to the article page.";
             });
         }
@@ -129,7 +136,7 @@ class ItemController {
     String liftSafetyNotice(@PathVariable String id, @RequestParam(name = IdempotencyKey.FORM_FIELD,
             required = false) String requestKey, Authentication user, RedirectAttributes flash) {
         ConsoleActions.perform(flash, () -> {
-            queue.liftSafetyNotice(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
+            notes.liftSafetyNotice(id, Staff.of(user, roles), ConsoleActions.keyOf(requestKey));
             return "You lifted the safety notice; the article page drops it shortly.";
         });
         return backTo(id);

@@ -2,7 +2,7 @@ package org.erratum.review.console;
 
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.ItemState;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Claims;
 import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Source;
 import org.erratum.review.queue.Staff;
@@ -20,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QueueController {
 
     private final ConsoleViews views;
-    private final ReviewQueue queue;
+    private final Claims claims;
     private final RoleHierarchy roles;
 
-    QueueController(ConsoleViews views, ReviewQueue queue, RoleHierarchy roles) {
+    QueueController(ConsoleViews views, Claims claims, RoleHierarchy roles) {
         this.views = views;
-        this.queue = queue;
+        this.claims = claims;
         this.roles = roles;
     }
 
@@ -40,7 +40,7 @@ class QueueController {
     @PostMapping("/console/claim-next")
     String claimNext(@RequestParam(name = IdempotencyKey.FORM_FIELD, required = false) String requestKey,
             Authentication user, RedirectAttributes flash) {
-        return queue.claimNext(Staff.of(user, roles), ConsoleActions.keyOf(requestKey))
+        return claims.claimNext(Staff.of(user, roles), ConsoleActions.keyOf(requestKey))
                 .map(item -> {
                     flash.addFlashAttribute(ConsoleActions.MESSAGE, "You claimed the most pressing item. "
                             + "Your claim holds until " + When.of(item.leaseExpiresAt()).text() + ".");

@@ -6,7 +6,7 @@ import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.RevisionScore;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Resolutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,11 @@ class FixVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(FixVerifier.class);
 
-    private final ReviewQueue queue;
+    private final Resolutions queue;
     private final RevisionHelpfulness helpfulness;
     private final VerificationProperties properties;
 
-    FixVerifier(ReviewQueue queue, RevisionHelpfulness helpfulness, VerificationProperties properties) {
+    FixVerifier(Resolutions queue, RevisionHelpfulness helpfulness, VerificationProperties properties) {
         this.queue = queue;
         this.helpfulness = helpfulness;
         this.properties = properties;

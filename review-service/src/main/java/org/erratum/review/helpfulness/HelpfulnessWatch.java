@@ -9,7 +9,7 @@ import org.erratum.review.article.KnownArticles;
 import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Signals;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,12 +27,12 @@ public class HelpfulnessWatch {
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
-    private final ReviewQueue queue;
+    private final Signals queue;
     private final RevisionHelpfulness helpfulness;
     private final FixVerifier fixes;
     private final HelpfulnessProperties properties;
 
-    HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, RevisionHelpfulness helpfulness,
+    HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, Signals queue, RevisionHelpfulness helpfulness,
             FixVerifier fixes, HelpfulnessProperties properties) {
         this.mongo = mongo;
         this.articles = articles;

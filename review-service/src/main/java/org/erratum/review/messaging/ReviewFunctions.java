@@ -6,7 +6,7 @@ import org.erratum.events.ArticleChanged;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.VoteCast;
 import org.erratum.review.helpfulness.HelpfulnessWatch;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Signals;
 import org.erratum.review.queue.ReviewRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class ReviewFunctions {
 
     @Bean
-    Consumer<ReportSubmitted> queueReport(ReviewQueue queue) {
-        return queue::addReport;
+    Consumer<ReportSubmitted> queueReport(Signals signals) {
+        return signals::addReport;
     }
 
     @Bean

@@ -12,11 +12,11 @@ class LeaseSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
 
-    private final ReviewQueue queue;
+    private final Claims claims;
     private final QueueProperties properties;
 
-    LeaseSweeper(ReviewQueue queue, QueueProperties properties) {
-        this.queue = queue;
+    LeaseSweeper(Claims claims, QueueProperties properties) {
+        this.claims = claims;
         this.properties = properties;
     }
 
@@ -26,7 +26,7 @@ class LeaseSweeper implements SchedulingConfigurer {
     }
 
     void returnExpiredLeases() {
-        long returned = queue.returnExpiredLeases();
+        long returned = claims.returnExpiredLeases();
         if (returned > 0) {
             log.info("Returned {} item(s) whose lease expired", returned);
         }

@@ -26,13 +26,13 @@ class ReviewDueScanner implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(ReviewDueScanner.class);
 
     private final MongoTemplate mongo;
-    private final ReviewQueue queue;
+    private final Signals signals;
     private final Clock clock;
     private final ReviewDueProperties properties;
 
-    ReviewDueScanner(MongoTemplate mongo, ReviewQueue queue, Clock clock, ReviewDueProperties properties) {
+    ReviewDueScanner(MongoTemplate mongo, Signals signals, Clock clock, ReviewDueProperties properties) {
         this.mongo = mongo;
-        this.queue = queue;
+        this.signals = signals;
         this.clock = clock;
         this.properties = properties;
     }
@@ -47,7 +47,7 @@ class ReviewDueScanner implements SchedulingConfigurer {
         LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(properties.leadTime()), ZoneOffset.UTC);
         int flagged = 0;
         for (KnownArticle article : mongo.find(Query.query(where("nextReviewDue").lte(horizon)), KnownArticle.class)) {
-            if (queue.flagReviewDue(article.id())) {
+            if (signals.flagReviewDue(article.id())) {
                 flagged++;
             }
         }

@@ -1,5 +1,7 @@
 package org.erratum.review.queue;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * One unit of reviewer work on one article. While it is active it holds the article's {@code groupKey} (unique),
@@ -81,6 +84,45 @@ public record ReviewItem(
         version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         reviewRequests = reviewRequests == null ? List.of() : List.copyOf(reviewRequests);
+    }
+
+    /**
+     * The escalation rule, stated once: an escalated item is for senior reviewers only, to claim, resolve or mark as
+     * spam ({@link Transition} says which changes it applies to; {@link #waitingFor} is the same rule as a query).
+     */
+    public boolean mayBeWorkedBy(Staff who) {
+        return !escalated || who.senior();
+    }
+
+    /** Whether this reviewer holds the item (whether or not the lease ran out). */
+    public boolean heldBy(Staff who) {
+        return state == ItemState.CLAIMED && who.username().equals(claimedBy);
+    }
+
+    /** Whether the item is claimed and its holder's lease ran out, so that it is claimable again. */
+    public boolean leaseRanOut(Instant now) {
+        return state == ItemState.CLAIMED && leaseExpiresAt != null && leaseExpiresAt.isBefore(now);
+    }
+
+    /** Whether the item waits for a reviewer, whoever may take it. */
+    public boolean waitsForClaim() {
+        return Transition.CLAIM.allowedFrom(state);
+    }
+
+    /**
+     * Whether this reviewer may claim the item now: it waits, or its holder's lease ran out, and it is not escalated
+     * beyond them; or they hold it already, and claiming it again renews their lease. {@link #waitingFor} as read.
+     */
+    boolean claimableBy(Staff who, Instant now) {
+        return (waitsForClaim() || leaseRanOut(now)) && mayBeWorkedBy(who) || heldBy(who);
+    }
+
+    /** The items {@link #claimableBy} this reviewer that nobody holds, as a query. */
+    static Criteria waitingFor(Staff who, Instant now) {
+        Criteria waiting = new Criteria().orOperator(
+                where("state").in(Transition.CLAIM.from()),
+                where("state").is(ItemState.CLAIMED).and("leaseExpiresAt").lt(now));
+        return who.senior() ? waiting : new Criteria().andOperator(waiting, where("escalated").is(false));
     }
 
     /** How many readers will be told this item's outcome: those who asked, unless it turned out to be spam. */

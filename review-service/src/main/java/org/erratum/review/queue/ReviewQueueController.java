@@ -40,23 +40,30 @@ class ReviewQueueController {
     private static final String CONFLICT = "The item's state does not allow this now (someone else holds it, it is"
             + " escalated, or resolved); the detail says which";
 
-    private final ReviewQueue queue;
+    private final ItemQueries items;
+    private final Claims claims;
+    private final ItemNotes notes;
+    private final Resolutions resolutions;
     private final RoleHierarchy roles;
 
-    ReviewQueueController(ReviewQueue queue, RoleHierarchy roles) {
-        this.queue = queue;
+    ReviewQueueController(ItemQueries items, Claims claims, ItemNotes notes, Resolutions resolutions,
+            RoleHierarchy roles) {
+        this.items = items;
+        this.claims = claims;
+        this.notes = notes;
+        this.resolutions = resolutions;
         this.roles = roles;
     }
 
     @GetMapping
     List<ReviewItem> list(@RequestParam(required = false) Set<ItemState> state,
             @RequestParam(required = false) Severity severity, @RequestParam(defaultValue = "false") boolean breached) {
-        return queue.list(state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity, breached);
+        return items.list(state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity, breached);
     }
 
     @GetMapping("/{id}")
     ReviewItem get(@PathVariable String id) {
-        return queue.get(id);
+        return items.get(id);
     }
 
     @PostMapping("/claim-next")
@@ -65,7 +72,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "204", description = "Nothing is waiting that you may claim")
     ResponseEntity<ReviewItem> claimNext(@Parameter(required = true)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.claimNext(Staff.of(user, roles), IdempotencyKey.required(key)).map(ResponseEntity::ok)
+        return claims.claimNext(Staff.of(user, roles), IdempotencyKey.required(key)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
@@ -74,7 +81,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem claim(@PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.claim(id, Staff.of(user, roles), optional(key));
+        return claims.claim(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/release")
@@ -82,7 +89,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem release(@PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.release(id, Staff.of(user, roles), optional(key));
+        return claims.release(id, Staff.of(user, roles), optional(key));
     }
 
     @PostMapping("/{id}/notes")
@@ -90,7 +97,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem note(@PathVariable String id, @Valid @RequestBody Text note, @Parameter(required = true)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.note(id, Staff.of(user, roles), note.text(), IdempotencyKey.required(key));
+        return notes.note(id, Staff.of(user, roles), note.text(), IdempotencyKey.required(key));
     }
 
     @PostMapping("/{id}/escalate")
@@ -98,7 +105,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "409", description = CONFLICT)
     ReviewItem escalate(@PathVariable String id, @Valid @RequestBody Text reason,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.escalate(id, Staff.of(user, roles), reason.text(), optional(key));
+        return claims.escalate(id, Staff.of(user, roles), reason.text(), optional(key));
     }
 
     @PostMapping("/{id}/resolve")
@@ -108,7 +115,7 @@ class ReviewQueueController {
             + " the Idempotency-Key was sent before with a different request")
     ReviewItem resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.resolve(id, Staff.of(user, roles), new ReviewQueue.Resolve(request.outcome(),
+        return resolutions.resolve(id, Staff.of(user, roles), new Resolutions.Resolve(request.outcome(),
                 request.revision(), request.summary(), blankToNull(request.publicReason()), request.duplicateOf()),
                 optional(key));
     }
@@ -120,7 +127,7 @@ class ReviewQueueController {
             + " on it")
     ReviewItem setSafetyNotice(@PathVariable String id, @Valid @RequestBody SafetyNoticeRequest request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.setSafetyNotice(id, Staff.of(user, roles), request.text(), optional(key));
+        return notes.setSafetyNotice(id, Staff.of(user, roles), request.text(), optional(key));
     }
 
     @DeleteMapping("/{id}/safety-notice")
@@ -128,7 +135,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "409", description = "No safety notice stands on the item")
     ReviewItem liftSafetyNotice(@PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, Authentication user) {
-        return queue.liftSafetyNotice(id, Staff.of(user, roles), optional(key));
+        return notes.liftSafetyNotice(id, Staff.of(user, roles), optional(key));
     }
 
     private static String blankToNull(String text) {
@@ -138,7 +145,7 @@ class ReviewQueueController {
     /** Marks a batch as spam; answers which were marked and which were skipped (taken or closed meanwhile). */
     @PostMapping("/spam")
     SpamResult markAsSpam(@Valid @RequestBody SpamRequest request, Authentication user) {
-        List<String> marked = queue.markAsSpam(request.itemIds(), Staff.of(user, roles), request.summary());
+        List<String> marked = resolutions.markAsSpam(request.itemIds(), Staff.of(user, roles), request.summary());
         return new SpamResult(marked, request.itemIds().stream().filter(id -> !marked.contains(id)).toList());
     }
 

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 public class ReviewRequests {
 
     private final KnownArticles articles;
-    private final ReviewQueue queue;
+    private final Signals signals;
 
-    ReviewRequests(KnownArticles articles, ReviewQueue queue) {
+    ReviewRequests(KnownArticles articles, Signals signals) {
         this.articles = articles;
-        this.queue = queue;
+        this.signals = signals;
     }
 
     public void track(ArticleChanged event) {
@@ -36,7 +36,7 @@ public class ReviewRequests {
         ReviewRequest request = article.reviewRequest();
         // as MongoDB keeps it, so the time that identifies the request compares equal when read back
         Instant at = request.at().truncatedTo(ChronoUnit.MILLIS);
-        queue.requestReview(article.id(), new RequestedReview(request.reason(), request.by(), at));
+        signals.requestReview(article.id(), new RequestedReview(request.reason(), request.by(), at));
         articles.reviewRequestHandled(article.id(), at);
     }
 }

@@ -15,7 +15,8 @@ import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.ItemNotes;
+import org.erratum.review.queue.ItemQueries;
 import org.erratum.review.queue.Staff;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -40,16 +41,18 @@ public class SignOffs {
 
     private final MongoTemplate mongo;
     private final KnownArticles articles;
-    private final ReviewQueue queue;
+    private final ItemQueries items;
+    private final ItemNotes notes;
     private final Outbox<SignOff> outbox;
     private final Clock clock;
     private final Counter recorded;
 
-    SignOffs(MongoTemplate mongo, KnownArticles articles, ReviewQueue queue, Outbox<SignOff> outbox, Clock clock,
-            MeterRegistry registry) {
+    SignOffs(MongoTemplate mongo, KnownArticles articles, ItemQueries items, ItemNotes notes, Outbox<SignOff> outbox,
+            Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
         this.articles = articles;
-        this.queue = queue;
+        this.items = items;
+        this.notes = notes;
         this.outbox = outbox;
         this.clock = clock;
         this.recorded = Counter.builder("erratum.review.signoffs").description("Clinical sign-offs recorded")
@@ -80,7 +83,7 @@ public class SignOffs {
                 .orElseThrow(() -> Problems.conflict(
                         "Your account has no clinical name and credentials on record, so it cannot sign off"));
         if (itemId != null) {
-            queue.get(itemId);
+            items.get(itemId);
         }
         // MongoDB keeps milliseconds: truncate so the answer, the event and every store agree on the instant
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -110,7 +113,7 @@ public class SignOffs {
             result = signOff.asPublished();
         }
         if (signOff.itemId() != null) {
-            queue.log(signOff.itemId(), who, "signed off",
+            notes.log(signOff.itemId(), who, "signed off",
                     "Article revision " + signOff.revision() + " clinically reviewed", signOff.id());
         }
         return result;

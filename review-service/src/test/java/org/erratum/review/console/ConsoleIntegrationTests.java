@@ -29,7 +29,7 @@ import org.erratum.review.helpfulness.HelpfulnessProperties;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Signals;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.ArticleStatesBeforeBlocks;
 import org.erratum.testsupport.IntegrationTest;
@@ -64,7 +64,7 @@ class ConsoleIntegrationTests {
     SmoothedHelpfulness smoothing;
 
     @Autowired
-    ReviewQueue queue;
+    Signals signals;
 
     private ConsoleSession reviewer() {
         return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
@@ -99,7 +99,7 @@ class ConsoleIntegrationTests {
     @Test
     void theItemPageShowsAnItemThatNoReaderRevisionLedTo() {
         String articleId = Fixtures.newArticleId();
-        queue.flagReviewDue(articleId);
+        signals.flagReviewDue(articleId);
         ReviewItem item = mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
 
         HttpResponse<String> page = reviewer().get(page(item));

@@ -27,7 +27,8 @@ import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.Verification;
-import org.erratum.review.queue.ReviewQueue;
+import org.erratum.review.queue.Claims;
+import org.erratum.review.queue.Resolutions;
 import org.erratum.review.queue.Staff;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
@@ -62,7 +63,10 @@ class FixVerificationIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    ReviewQueue queue;
+    Claims claims;
+
+    @Autowired
+    Resolutions resolutions;
 
     @Autowired
     HelpfulnessWatch watch;
@@ -118,7 +122,7 @@ class FixVerificationIntegrationTests {
         assertThat(oneLine(reviewer.get(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
         assertThat(queueRow(reviewer.get("/console").body(), item)).contains("Reopened: fix not verified");
-        queue.claim(item.id(), REVIEWER, null);
+        claims.claim(item.id(), REVIEWER, null);
         assertThat(reviewer.get(page(item)).body()).as("revision 2 no longer offered as the answer")
                 .doesNotContain("id=\"answer\"").contains("id=\"correct-article\"");
     }
@@ -230,8 +234,8 @@ class FixVerificationIntegrationTests {
     }
 
     private void resolveAsRevisedBy2(ReviewItem item) {
-        queue.claim(item.id(), REVIEWER, null);
-        ReviewItem resolved = queue.resolve(item.id(), REVIEWER, new ReviewQueue.Resolve(Outcome.REVISED, 2,
+        claims.claim(item.id(), REVIEWER, null);
+        ReviewItem resolved = resolutions.resolve(item.id(), REVIEWER, new Resolutions.Resolve(Outcome.REVISED, 2,
                 "Corrected in revision 2", null, null), null);
         assertThat(resolved.verification().status()).isEqualTo(Verification.Status.PENDING);
         assertThat(resolved.verification().revision()).isEqualTo(2);

@@ -31,7 +31,10 @@ class ClaimConcurrencyIntegrationTests {
     private static final int CLAIMERS = 24;
 
     @Autowired
-    ReviewQueue queue;
+    ItemQueries items;
+
+    @Autowired
+    Claims queue;
 
     @Autowired
     MongoTemplate mongo;
@@ -47,7 +50,7 @@ class ClaimConcurrencyIntegrationTests {
         Query ours = Query.query(Criteria.where("articleId").in(articles));
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(ours, ReviewItem.class) == ITEMS);
         // take every other open item out of the way so the claimers compete for ours alone
-        List<ReviewItem> others = queue.list(List.of(ItemState.OPEN), null, false).stream()
+        List<ReviewItem> others = items.list(List.of(ItemState.OPEN), null, false).stream()
                 .filter(item -> !articles.contains(item.articleId())).toList();
         others.forEach(item -> queue.claim(item.id(), new Staff("bystander", true), null));
 

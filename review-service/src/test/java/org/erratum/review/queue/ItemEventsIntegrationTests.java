@@ -47,7 +47,7 @@ class ItemEventsIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    ReviewQueue queue;
+    Claims claims;
 
     private ApiClient reviewer() {
         return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
@@ -142,7 +142,7 @@ class ItemEventsIntegrationTests {
         // the senior reviewer's claim ran out
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 Update.update("leaseExpiresAt", Instant.now().minusSeconds(60)), ReviewItem.class);
-        queue.returnExpiredLeases();
+        claims.returnExpiredLeases();
         await().atMost(WAIT).until(() -> mongo.findById(id, ReviewItem.class).state() == ItemState.ESCALATED);
         assertThat(senior().post("/api/review/items/spam", Map.of("itemIds", List.of(id), "summary", "Keyboard test"))
                 .json().get("marked")).extracting(JsonNode::asString).containsExactly(id);

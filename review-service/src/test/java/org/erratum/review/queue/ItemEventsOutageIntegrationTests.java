@@ -77,11 +77,10 @@ class ItemEventsOutageIntegrationTests {
             await().atMost(WAIT).until(() -> mongo.findById(opened, ReviewItem.class).outbox().isEmpty());
 
             kafka.stop();
-            ReviewQueue queue = first.getBean(ReviewQueue.class);
             Staff reviewer = new Staff("reviewer", false);
-            queue.claim(itemId, reviewer, null);
-            queue.setSafetyNotice(itemId, new Staff("senior", true), NOTICE, null);
-            queue.resolve(itemId, reviewer, new ReviewQueue.Resolve(Outcome.NO_CHANGE_NEEDED, null,
+            first.getBean(Claims.class).claim(itemId, reviewer, null);
+            first.getBean(ItemNotes.class).setSafetyNotice(itemId, new Staff("senior", true), NOTICE, null);
+            first.getBean(Resolutions.class).resolve(itemId, reviewer, new Resolutions.Resolve(Outcome.NO_CHANGE_NEEDED, null,
                     "Leaflet and page agree", "The page gives the right dose for adults.", null), null);
 
             assertThat(mongo.findById(itemId, ReviewItem.class).outbox())

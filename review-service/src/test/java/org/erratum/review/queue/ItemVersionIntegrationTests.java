@@ -53,13 +53,16 @@ class ItemVersionIntegrationTests {
     ItemEventsProperties events;
 
     @Autowired
-    ReviewQueue queue;
+    Signals signals;
+
+    @Autowired
+    Claims claims;
 
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        ReviewQueue stoppedClockQueue = new ReviewQueue(mongo, articles, properties, sla, metrics, announcer, events,
-                clock);
+        Signals stoppedClockQueue = new Signals(new ItemStore(mongo, announcer, events, clock), mongo, articles,
+                properties, sla, metrics, clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));
 
@@ -89,9 +92,9 @@ class ItemVersionIntegrationTests {
         assertThat(mongo.findById(id, ReviewItem.class).version()).as("read as 0").isZero();
 
         ReportSubmitted second = Fixtures.report(articleId, Category.INACCURATE);
-        queue.addReport(second);
+        signals.addReport(second);
         ReviewItem joined = mongo.findById(id, ReviewItem.class);
-        queue.claim(id, new Staff("reviewer", false), null);
+        claims.claim(id, new Staff("reviewer", false), null);
 
         assertThat(joined.reportCount()).isEqualTo(2);
         assertThat(joined.version()).isEqualTo(1);

@@ -42,7 +42,7 @@ class ReviewQueueIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    ReviewQueue queue;
+    Claims claims;
 
     ApiClient reviewer() {
         return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
@@ -229,7 +229,7 @@ class ReviewQueueIntegrationTests {
                 .isEqualTo("reviewer");
 
         expireLease(id);
-        queue.returnExpiredLeases();
+        claims.returnExpiredLeases();
         ReviewItem returned = mongo.findById(id, ReviewItem.class);
         assertThat(returned.state()).isEqualTo(ItemState.OPEN);
         assertThat(returned.claimedBy()).isNull();

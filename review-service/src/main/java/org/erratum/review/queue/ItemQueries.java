@@ -1,0 +1,56 @@
+package org.erratum.review.queue;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Reading the queue: its pages, most pressing first, and one item. */
+@Service
+public class ItemQueries {
+
+    /** Most pressing first: what the queue pages show, and what "claim the next item" takes. */
+    static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
+
+    private final ItemStore store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ItemQueries(ItemStore store, MongoTemplate mongo, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Items in the given states, most pressing first.
+     *
+     * @param breachedOnly only items past their SLA: unclaimed after the claim deadline, or unresolved after the
+     *                     resolve deadline
+     */
+    public List<ReviewItem> list(Collection<ItemState> states, Severity severity, boolean breachedOnly) {
+        Criteria criteria = where("state").in(states);
+        if (severity != null) {
+            criteria = criteria.and("severity").is(severity);
+        }
+        if (breachedOnly) {
+            Instant now = clock.instant();
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
+                    SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
+        }
+        return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
+    }
+
+    /** @throws QueueRefusal.ItemNotFound when no item has this id */
+    public ReviewItem get(String id) {
+        return store.get(id);
+    }
+}

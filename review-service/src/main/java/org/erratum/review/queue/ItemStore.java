@@ -1,0 +1,194 @@
+package org.erratum.review.queue;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.bson.types.ObjectId;
+import org.erratum.events.ReviewItemChanged;
+import org.erratum.review.queue.QueueRefusal.ItemNotFound;
+import org.erratum.review.queue.QueueRefusal.StaleVersion;
+import org.erratum.review.queue.ReviewItem.Activity;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * How every use case of the queue writes an item. Every change is decided on the item as read (the
+ * {@link Transition} table says which actions may happen when) and written in one atomic findAndModify that matches
+ * only the version read and counts it up, so two reviewers, or two service instances, can never both win. The same
+ * write stores the change's {@code review.items} event, carrying the new version, in the item's outbox, which
+ * {@link ItemAnnouncer} then publishes.
+ * <p>
+ * A reviewer's action sent again (a retry, a double submit) answers as the first did, and changes and announces
+ * nothing: see {@link ItemRequest} for how it is recognised. The item as read shows whether it was applied, and the
+ * version check makes that hold until the write.
+ */
+@Component
+class ItemStore {
+
+    /** Concurrent writers to one item are rare (its article's events share a partition); a few retries suffice. */
+    static final int MAX_ATTEMPTS = 5;
+
+    /** Who the activity log names for what the service does by itself. */
+    static final String SYSTEM = "system";
+
+    static final String CLAIM_REQUEST = "claimRequest";
+
+    private static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+    private final ItemAnnouncer announcer;
+    private final ItemEventsProperties events;
+    private final Clock clock;
+
+    ItemStore(MongoTemplate mongo, ItemAnnouncer announcer, ItemEventsProperties events, Clock clock) {
+        this.mongo = mongo;
+        this.announcer = announcer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    ReviewItem get(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReviewItem.class)).orElseThrow(() -> new ItemNotFound(id));
+    }
+
+    /**
+     * Applies a change decided on the item as read. The write matches only that version of the item, so the event
+     * stored with it describes exactly the state it makes, and a request the item did not show when read cannot have
+     * been applied before the write; when another write came first, the item is read and the change decided again,
+     * so a report joining meanwhile costs nothing but a retry.
+     *
+     * @param once   the request to apply once: when the item as read already shows it, nothing is written. Null when
+     *               doing it again is wanted (a keyless claim renews) or the system acts
+     * @param decide the change to make, or empty when there is none (any more); throws when it is refused
+     * @return what was done, or empty when there was nothing to do
+     * @throws org.springframework.web.ErrorResponseException 422 when the request's key was used for another request
+     */
+    Optional<Applied> change(String id, ItemRequest once, Function<ReviewItem, Optional<Change>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            ReviewItem item = get(id);
+            if (once != null && once.appliedTo(item)) {
+                return Optional.of(new Applied(item, false));
+            }
+            Optional<Change> change = decide.apply(item);
+            if (change.isEmpty()) {
+                return Optional.empty();
+            }
+            ReviewItem changed = write(item, change.get(), clock.instant());
+            if (changed != null) {
+                return Optional.of(new Applied(announced(changed), true));
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new StaleVersion("Item " + id + " changed meanwhile; reload it and try again");
+            }
+        }
+    }
+
+    /** Adds the request's line to the item's log, whatever its state, once. */
+    ReviewItem record(String id, ItemRequest request) {
+        return change(id, request, item -> Optional.of(new Change(new Update(), null,
+                List.of(request.entry(clock.instant()))))).orElseThrow().item();
+    }
+
+    /** @return the item as written, or null when it is no longer at the version read */
+    ReviewItem write(ReviewItem item, Change change, Instant now) {
+        ReviewItemChanged event = change.after() == null ? null
+                : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
+        Update update = change.update();
+        if (!change.log().isEmpty()) {
+            update.push("activity").each(change.log().toArray());
+        }
+        // The state, holder and escalation the change was decided on are matched as well as the version: the
+        // embedded store may let a read see a write half done, new version beside old state.
+        Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
+                .is(item.escalated()).and("claimedBy").is(item.claimedBy());
+        return mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
+                touched(update, now, event), options().returnNew(true), ReviewItem.class);
+    }
+
+    /**
+     * Opens the article's item with the signal's update.
+     *
+     * @return the item opened, or null when another writer opened the article's item first
+     */
+    ReviewItem open(String articleId, Integer openedAtRevision, Update update, ItemEvent after, Instant now) {
+        ObjectId id = new ObjectId();
+        // matches no existing item (every item has createdAt), so this only ever inserts
+        Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
+        update.setOnInsert("_id", id)
+                .setOnInsert("articleId", articleId)
+                .setOnInsert("state", ItemState.OPEN)
+                .setOnInsert("escalated", false)
+                .setOnInsert("openedAtRevision", openedAtRevision)
+                .setOnInsert("createdAt", now);
+        ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
+        try {
+            return mongo.findAndModify(nothing, touched(update, now, event), options().upsert(true).returnNew(true),
+                    ReviewItem.class);
+        } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
+            return null;
+        }
+    }
+
+    /** Publishes the events a write left in the item's outbox; the relay retries what Kafka did not acknowledge. */
+    ReviewItem announced(ReviewItem written) {
+        announcer.announce(written);
+        return written;
+    }
+
+    /** The holder's claim, undone: on release, escalation, lease expiry and resolution. */
+    static Update letGo() {
+        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
+    }
+
+    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
+    private static Criteria atVersion(ReviewItem item) {
+        return item.version() == 0
+                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
+                : where(VERSION).is(item.version());
+    }
+
+    /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
+    private static Update touched(Update update, Instant now, ReviewItemChanged event) {
+        update.set("updatedAt", now).inc(VERSION, 1);
+        return event == null ? update : update.push("outbox", event);
+    }
+
+    /**
+     * One change of an item, decided on the item as read.
+     *
+     * @param after what the change leaves of the item for {@code review.items}; null for a change no other service
+     *              sees (a note, a line in the log)
+     * @param log   the activity entries it adds
+     */
+    record Change(Update update, ItemEvent after, List<Activity> log) {
+    }
+
+    /**
+     * What a request came to.
+     *
+     * @param item    the item as it stands after it
+     * @param changed false when the item already showed the request (a retry, a double submit, or the same request
+     *                sent twice at once, which the other attempt applied): nothing was written or announced again
+     */
+    record Applied(ReviewItem item, boolean changed) {
+
+        /** @return the item, after {@code counted} saw it if this call changed it: a metric counts each change once */
+        ReviewItem ifChanged(Consumer<ReviewItem> counted) {
+            if (changed) {
+                counted.accept(item);
+            }
+            return item;
+        }
+    }
+}
