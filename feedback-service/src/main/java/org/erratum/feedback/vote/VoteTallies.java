@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.bson.Document;
 import org.erratum.events.VoteCast;
+import org.erratum.platform.tally.OnceOnlyCounters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -37,9 +36,11 @@ public class VoteTallies {
     private static final String REVISIONS = "helpfulness_revisions";
 
     private final MongoTemplate mongo;
+    private final OnceOnlyCounters counters;
 
     VoteTallies(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.counters = new OnceOnlyCounters(mongo);
     }
 
     /** How many readers found a revision helpful, and how many did not. */
@@ -161,33 +162,8 @@ public class VoteTallies {
                     Map.of("articleId", vote.articleId(), "revision", vote.revision()));
         }
 
-        /**
-         * Adds to one tally unless it has taken this step, by compare-and-set on its version, which a unique index
-         * serves on every store; a tally not yet stored is created by the same upsert (version 0).
-         *
-         * @param increments field paths and what to add
-         * @param fields     what a new tally is created with
-         */
         private void apply(String collection, String id, Map<String, Long> increments, Map<String, Object> fields) {
-            String marker = Integer.toString(partition);
-            while (true) {
-                Document held = mongo.findById(id, Document.class, collection);
-                long version = held == null ? 0 : held.get("version", Number.class).longValue();
-                Document offsets = held == null ? null : held.get("offsets", Document.class);
-                Number taken = offsets == null ? null : offsets.get(marker, Number.class);
-                if (taken != null && taken.longValue() >= offset) {
-                    return;
-                }
-                Update update = new Update().inc("version", 1).set("offsets." + marker, offset);
-                increments.forEach(update::inc);
-                fields.forEach(update::setOnInsert);
-                try {
-                    mongo.upsert(query(where("_id").is(id).and("version").is(version)), update, collection);
-                    return;
-                } catch (DuplicateKeyException changedMeanwhile) {
-                    // another record's step (or another instance) came first: read it again
-                }
-            }
+            counters.add(collection, id, Integer.toString(partition), offset, increments, fields);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
 import org.erratum.review.helpfulness.HelpfulnessProperties;
+import org.erratum.review.helpfulness.RevisionHelpfulness;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
@@ -59,6 +60,9 @@ class ConsoleIntegrationTests {
 
     @Autowired
     HelpfulnessProperties helpfulness;
+
+    @Autowired
+    RevisionHelpfulness revisionVotes;
 
     @Autowired
     ReviewQueue queue;
@@ -331,7 +335,8 @@ class ConsoleIntegrationTests {
                 vote(item, 2, false, "reader-e", now));
         votes.forEach(TopicProbe::publish);
         await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("articleId").is(item.articleId())),
-                "latest_votes") == votes.size());
+                "latest_votes") == votes.size() && revisionVotes.of(item.articleId(), 1).total() == 4
+                && revisionVotes.of(item.articleId(), 2).total() == 3);
 
         String trend = trendSection(reviewer.get(page(item)).body());
 
