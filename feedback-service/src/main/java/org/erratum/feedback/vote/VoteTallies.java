@@ -3,6 +3,7 @@ package org.erratum.feedback.vote;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,20 @@ public class VoteTallies {
             RevisionTally tally = held.get(r);
             return tally == null ? new RevisionVotes(r, 0, 0) : new RevisionVotes(r, tally.yes(), tally.no());
         }).toList();
+    }
+
+    /**
+     * @param revisions the revision wanted of each article, by article id
+     * @return its votes, by article id; a revision without votes is left out
+     */
+    public Map<String, RevisionVotes> ofRevisions(Map<String, Integer> revisions) {
+        List<String> ids = revisions.entrySet().stream().map(e -> RevisionTally.idOf(e.getKey(), e.getValue()))
+                .toList();
+        Map<String, RevisionVotes> votes = new HashMap<>();
+        for (RevisionTally tally : mongo.find(query(where("_id").in(ids)), RevisionTally.class)) {
+            votes.put(tally.articleId(), new RevisionVotes(tally.revision(), tally.yes(), tally.no()));
+        }
+        return votes;
     }
 
     /** The votes cast from {@code first} to {@code last} (both included), by day and then revision. */
