@@ -3,6 +3,7 @@ package org.erratum.feedback.vote;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.erratum.events.VoteCast;
+import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.platform.tally.OnceOnlyCounters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,8 +21,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Helpfulness tallies kept as votes arrive on {@code feedback.votes}, per article revision and per article and day,
- * so the editorial pages read them by key instead of counting votes. Each reader counts once per revision, with their
+ * Helpfulness tallies kept as votes arrive on {@code feedback.votes}, per article revision (with the reasons given
+ * with its "no" votes) and per article and day, so the helpfulness API and the editorial pages read them by key
+ * instead of counting votes. Each reader counts once per revision, with their
  * latest vote, on the day they cast it: a replaced vote moves its count (from yes to no, or to a later day).
  * <p>
  * Exactly once, without transactions: a vote's move is recorded first ({@link TalliedVote}, compare-and-set on the
@@ -35,6 +38,7 @@ public class VoteTallies {
 
     private static final String DAYS = "helpfulness_days";
     private static final String REVISIONS = "helpfulness_revisions";
+    private static final String REASONS = "reasons.";
 
     private final MongoTemplate mongo;
     private final OnceOnlyCounters counters;
@@ -99,6 +103,26 @@ public class VoteTallies {
         return votes;
     }
 
+    /** One revision's votes and the reasons given with its "no" votes, every reason present. */
+    public Tally of(String articleId, int revision) {
+        RevisionTally tally = mongo.findById(RevisionTally.idOf(articleId, revision), RevisionTally.class);
+        Map<NotHelpfulReason, Long> reasons = new EnumMap<>(NotHelpfulReason.class);
+        for (NotHelpfulReason reason : NotHelpfulReason.values()) {
+            reasons.put(reason, tally == null ? 0L : tally.reasons().getOrDefault(reason.name(), 0L));
+        }
+        return tally == null ? new Tally(0, 0, reasons) : new Tally(tally.yes(), tally.no(), reasons);
+    }
+
+    /** @param reasons how many "no" votes gave each reason */
+    public record Tally(long yes, long no, Map<NotHelpfulReason, Long> reasons) {
+    }
+
+    /** Adds counts that did not come from a record to a revision's tally, once: the source names them. */
+    void addOnce(String source, String articleId, int revision, Map<String, Long> increments) {
+        counters.add(REVISIONS, RevisionTally.idOf(articleId, revision), source, 0, increments,
+                Map.of("articleId", articleId, "revision", revision));
+    }
+
     /** The votes cast from {@code first} to {@code last} (both included), by day and then revision. */
     public List<DayVotes> perDay(String articleId, LocalDate first, LocalDate last) {
         List<String> ids = first.datesUntil(last.plusDays(1))
@@ -133,7 +157,7 @@ public class VoteTallies {
         String answer = answer(vote.helpful());
         if (vote.isFirst()) {
             step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
-            step.onRevision(vote, Map.of(answer, 1L));
+            step.onRevision(vote, revisionChange(vote));
             return;
         }
         String before = answer(vote.previousHelpful());
@@ -147,9 +171,27 @@ public class VoteTallies {
             step.onDay(vote, vote.previousDay(), Map.of("revisions." + revision + "." + before, -1L));
             step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
         }
-        if (!sameAnswer) {
-            step.onRevision(vote, Map.of(answer, 1L, before, -1L));
+        Map<String, Long> onRevision = revisionChange(vote);
+        if (!onRevision.isEmpty()) {
+            step.onRevision(vote, onRevision);
         }
+    }
+
+    /** The answer and the reason counted now, less those counted before; what did not change is left out. */
+    private static Map<String, Long> revisionChange(TalliedVote vote) {
+        Map<String, Long> change = new HashMap<>();
+        change.merge(answer(vote.helpful()), 1L, Long::sum);
+        if (vote.reason() != null) {
+            change.merge(REASONS + vote.reason(), 1L, Long::sum);
+        }
+        if (!vote.isFirst()) {
+            change.merge(answer(vote.previousHelpful()), -1L, Long::sum);
+            if (vote.previousReason() != null) {
+                change.merge(REASONS + vote.previousReason(), -1L, Long::sum);
+            }
+        }
+        change.values().removeIf(n -> n == 0);
+        return change;
     }
 
     private static String answer(boolean helpful) {
