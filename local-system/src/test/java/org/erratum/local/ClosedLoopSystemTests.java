@@ -146,7 +146,9 @@ class ClosedLoopSystemTests {
                 .isBefore(reviewedAt);
         assertThat(awaitLogLine(services.content(), signOffTrace, "applied to article " + id)).contains("Sign-off");
 
-        JsonNode helpfulness = reader.get("/api/feedback/articles/" + id + "/revisions/1/helpfulness").json();
+        // the tally counts the vote as it comes back from feedback.votes
+        JsonNode helpfulness = await().atMost(WAIT).until(() -> reader.get("/api/feedback/articles/" + id
+                + "/revisions/1/helpfulness").json(), tally -> tally.get("yes").asInt() + tally.get("no").asInt() > 0);
         assertThat(helpfulness.get("yes").asInt()).isEqualTo(1);
         assertThat(reviewer.get("/api/review/items/" + itemId).json().get("activity"))
                 .extracting(a -> a.get("action").asString()).containsExactly("claimed", "resolved", "signed off");

@@ -2,6 +2,7 @@ package org.erratum.feedback.article;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -80,6 +82,13 @@ public class ArticleProjection {
     /** The article with the revisions this projection saw published, for the editorial pages. */
     public Optional<ArticleHistory> history(String articleId) {
         return Optional.ofNullable(mongo.findById(articleId, ArticleHistory.class));
+    }
+
+    /** Every known article, without the revision notes it holds: one document per article, however many votes. */
+    public List<KnownArticle> all() {
+        Query current = new Query();
+        current.fields().include("slug", "title", "revision", "version");
+        return mongo.find(current, KnownArticle.class);
     }
 
     /** @return the known articles among those ids, by id; unknown ids are left out */

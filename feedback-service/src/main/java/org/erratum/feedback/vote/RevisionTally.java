@@ -1,5 +1,7 @@
 package org.erratum.feedback.vote;
 
+import java.util.Map;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,16 +12,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id      {@code articleId:revision}
  * @param yes     absent until a reader said yes
  * @param no      absent until a reader said no
+ * @param reasons how many "no" votes gave each reason, by reason name; a reason never given is absent
  * @param version grows with every change; the compare-and-set that changes the counts names it
  */
 @Document("helpfulness_revisions")
 // unique anyway (it starts with the id): lets the embedded store serve the compare-and-set by index
 @CompoundIndex(name = "version", def = "{'_id': 1, 'version': 1}", unique = true)
-record RevisionTally(@Id String id, String articleId, int revision, Long yes, Long no, long version) {
+record RevisionTally(@Id String id, String articleId, int revision, Long yes, Long no,
+        Map<String, Long> reasons, long version) {
 
     RevisionTally {
         yes = yes == null ? 0 : yes;
         no = no == null ? 0 : no;
+        reasons = reasons == null ? Map.of() : reasons;
     }
 
     static String idOf(String articleId, int revision) {

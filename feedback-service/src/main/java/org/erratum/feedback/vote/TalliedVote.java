@@ -25,7 +25,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true)
 record TalliedVote(@Id String id, String articleId, int revision, String eventId, Instant occurredAt,
         String day, boolean helpful, String previousDay, Boolean previousHelpful, int partition,
-        long offset) {
+        long offset, String reason, String previousReason, Boolean reasonKnown) {
+
+    TalliedVote {
+        reasonKnown = Boolean.TRUE.equals(reasonKnown); // absent in a state stored before reasons were counted
+    }
 
     static String idOf(VoteCast vote) {
         return vote.articleId() + ":" + vote.revision() + ":" + vote.readerKey();
@@ -35,7 +39,9 @@ record TalliedVote(@Id String id, String articleId, int revision, String eventId
     static TalliedVote after(TalliedVote held, VoteCast vote, int partition, long offset) {
         return new TalliedVote(idOf(vote), vote.articleId(), vote.revision(), vote.eventId().toString(),
                 castAt(vote), HelpfulnessDay.dayOf(vote.occurredAt()), vote.helpful(),
-                held == null ? null : held.day(), held == null ? null : held.helpful(), partition, offset);
+                held == null ? null : held.day(), held == null ? null : held.helpful(), partition, offset,
+                vote.helpful() || vote.reason() == null ? null : vote.reason().name(),
+                held == null ? null : held.reason(), true);
     }
 
     /** Later votes win; two cast in the same millisecond are ordered by event id, the same way everywhere. */

@@ -2,11 +2,7 @@ package org.erratum.feedback.vote;
 
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Map;
 
-import org.bson.Document;
-import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.feedback.article.ArticleProjection;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.intake.Acceptance;
@@ -18,14 +14,8 @@ import org.erratum.feedback.outbox.IntakeWrites;
 import org.erratum.platform.outbox.CurrentTrace;
 import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.web.Problems;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Helpfulness votes: intake (one vote per reader and revision) and the per-revision tallies. */
 @Service
@@ -34,21 +24,21 @@ public class VoteService {
     private final ArticleProjection articles;
     private final ReaderKeys readerKeys;
     private final Outbox<Vote> outbox;
-    private final MongoTemplate mongo;
+    private final VoteTallies tallies;
     private final IntakeWrites writes;
     private final SmoothedHelpfulness smoothing;
     private final Clock clock;
     private final Intake intake;
     private final CurrentTrace trace;
 
-    VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox<Vote> outbox, MongoTemplate mongo,
+    VoteService(ArticleProjection articles, ReaderKeys readerKeys, Outbox<Vote> outbox, VoteTallies tallies,
             IntakeWrites writes, SmoothedHelpfulness smoothing, Clock clock, Intake intake, CurrentTrace trace) {
         this.intake = intake;
         this.trace = trace;
         this.articles = articles;
         this.readerKeys = readerKeys;
         this.outbox = outbox;
-        this.mongo = mongo;
+        this.tallies = tallies;
         this.writes = writes;
         this.smoothing = smoothing;
         this.clock = clock;
@@ -83,8 +73,9 @@ public class VoteService {
     }
 
     /**
-     * Counts at read time from the votes themselves: a replaced vote then needs no decrement of a separate
-     * counter, which could not be kept in step with the vote without a multi-document transaction.
+     * Read from the revision's tally, kept as the votes come back from {@code feedback.votes} (spam never does), so
+     * a vote shows here a moment after it was accepted, and the read costs one key lookup however many votes there
+     * are.
      *
      * @throws org.springframework.web.ErrorResponseException 404 for an unknown article or revision
      */
@@ -93,30 +84,10 @@ public class VoteService {
         if (!revisionExists) {
             throw Problems.notFound("Revision " + revision + " of article " + articleId);
         }
-        Aggregation byAnswerAndReason = Aggregation.newAggregation(
-                // spam is kept for the record but says nothing about the article
-                match(where("articleId").is(articleId).and("revision").is(revision).and("spam").ne(true)),
-                group("helpful", "reason").count().as("votes"));
-        long yes = 0;
-        long no = 0;
-        Map<NotHelpfulReason, Long> reasons = new EnumMap<>(NotHelpfulReason.class);
-        for (NotHelpfulReason reason : NotHelpfulReason.values()) {
-            reasons.put(reason, 0L);
-        }
-        for (Document group : mongo.aggregate(byAnswerAndReason, Vote.class, Document.class)) {
-            Document key = group.get("_id", Document.class);
-            long votes = ((Number) group.get("votes")).longValue();
-            if (Boolean.TRUE.equals(key.getBoolean("helpful"))) {
-                yes += votes;
-            } else {
-                no += votes;
-                String reason = key.getString("reason");
-                if (reason != null) {
-                    reasons.merge(NotHelpfulReason.valueOf(reason), votes, Long::sum);
-                }
-            }
-        }
-        return new Helpfulness(articleId, revision, yes, no, SmoothedHelpfulness.ratio(yes, no), reasons,
+        VoteTallies.Tally tally = tallies.of(articleId, revision);
+        long yes = tally.yes();
+        long no = tally.no();
+        return new Helpfulness(articleId, revision, yes, no, SmoothedHelpfulness.ratio(yes, no), tally.reasons(),
                 smoothing.score(yes, no));
     }
 }

@@ -3,24 +3,27 @@ package org.erratum.feedback.vote;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.bson.Document;
 import org.erratum.events.VoteCast;
+import org.erratum.events.VoteCast.NotHelpfulReason;
+import org.erratum.platform.tally.OnceOnlyCounters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Helpfulness tallies kept as votes arrive on {@code feedback.votes}, per article revision and per article and day,
- * so the editorial pages read them by key instead of counting votes. Each reader counts once per revision, with their
+ * Helpfulness tallies kept as votes arrive on {@code feedback.votes}, per article revision (with the reasons given
+ * with its "no" votes) and per article and day, so the helpfulness API and the editorial pages read them by key
+ * instead of counting votes. Each reader counts once per revision, with their
  * latest vote, on the day they cast it: a replaced vote moves its count (from yes to no, or to a later day).
  * <p>
  * Exactly once, without transactions: a vote's move is recorded first ({@link TalliedVote}, compare-and-set on the
@@ -35,11 +38,14 @@ public class VoteTallies {
 
     private static final String DAYS = "helpfulness_days";
     private static final String REVISIONS = "helpfulness_revisions";
+    private static final String REASONS = "reasons.";
 
     private final MongoTemplate mongo;
+    private final OnceOnlyCounters counters;
 
     VoteTallies(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.counters = new OnceOnlyCounters(mongo);
     }
 
     /** How many readers found a revision helpful, and how many did not. */
@@ -83,6 +89,40 @@ public class VoteTallies {
         }).toList();
     }
 
+    /**
+     * @param revisions the revision wanted of each article, by article id
+     * @return its votes, by article id; a revision without votes is left out
+     */
+    public Map<String, RevisionVotes> ofRevisions(Map<String, Integer> revisions) {
+        List<String> ids = revisions.entrySet().stream().map(e -> RevisionTally.idOf(e.getKey(), e.getValue()))
+                .toList();
+        Map<String, RevisionVotes> votes = new HashMap<>();
+        for (RevisionTally tally : mongo.find(query(where("_id").in(ids)), RevisionTally.class)) {
+            votes.put(tally.articleId(), new RevisionVotes(tally.revision(), tally.yes(), tally.no()));
+        }
+        return votes;
+    }
+
+    /** One revision's votes and the reasons given with its "no" votes, every reason present. */
+    public Tally of(String articleId, int revision) {
+        RevisionTally tally = mongo.findById(RevisionTally.idOf(articleId, revision), RevisionTally.class);
+        Map<NotHelpfulReason, Long> reasons = new EnumMap<>(NotHelpfulReason.class);
+        for (NotHelpfulReason reason : NotHelpfulReason.values()) {
+            reasons.put(reason, tally == null ? 0L : tally.reasons().getOrDefault(reason.name(), 0L));
+        }
+        return tally == null ? new Tally(0, 0, reasons) : new Tally(tally.yes(), tally.no(), reasons);
+    }
+
+    /** @param reasons how many "no" votes gave each reason */
+    public record Tally(long yes, long no, Map<NotHelpfulReason, Long> reasons) {
+    }
+
+    /** Adds counts that did not come from a record to a revision's tally, once: the source names them. */
+    void addOnce(String source, String articleId, int revision, Map<String, Long> increments) {
+        counters.add(REVISIONS, RevisionTally.idOf(articleId, revision), source, 0, increments,
+                Map.of("articleId", articleId, "revision", revision));
+    }
+
     /** The votes cast from {@code first} to {@code last} (both included), by day and then revision. */
     public List<DayVotes> perDay(String articleId, LocalDate first, LocalDate last) {
         List<String> ids = first.datesUntil(last.plusDays(1))
@@ -117,7 +157,7 @@ public class VoteTallies {
         String answer = answer(vote.helpful());
         if (vote.isFirst()) {
             step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
-            step.onRevision(vote, Map.of(answer, 1L));
+            step.onRevision(vote, revisionChange(vote));
             return;
         }
         String before = answer(vote.previousHelpful());
@@ -131,9 +171,27 @@ public class VoteTallies {
             step.onDay(vote, vote.previousDay(), Map.of("revisions." + revision + "." + before, -1L));
             step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
         }
-        if (!sameAnswer) {
-            step.onRevision(vote, Map.of(answer, 1L, before, -1L));
+        Map<String, Long> onRevision = revisionChange(vote);
+        if (!onRevision.isEmpty()) {
+            step.onRevision(vote, onRevision);
         }
+    }
+
+    /** The answer and the reason counted now, less those counted before; what did not change is left out. */
+    private static Map<String, Long> revisionChange(TalliedVote vote) {
+        Map<String, Long> change = new HashMap<>();
+        change.merge(answer(vote.helpful()), 1L, Long::sum);
+        if (vote.reason() != null) {
+            change.merge(REASONS + vote.reason(), 1L, Long::sum);
+        }
+        if (!vote.isFirst()) {
+            change.merge(answer(vote.previousHelpful()), -1L, Long::sum);
+            if (vote.previousReason() != null) {
+                change.merge(REASONS + vote.previousReason(), -1L, Long::sum);
+            }
+        }
+        change.values().removeIf(n -> n == 0);
+        return change;
     }
 
     private static String answer(boolean helpful) {
@@ -161,33 +219,8 @@ public class VoteTallies {
                     Map.of("articleId", vote.articleId(), "revision", vote.revision()));
         }
 
-        /**
-         * Adds to one tally unless it has taken this step, by compare-and-set on its version, which a unique index
-         * serves on every store; a tally not yet stored is created by the same upsert (version 0).
-         *
-         * @param increments field paths and what to add
-         * @param fields     what a new tally is created with
-         */
         private void apply(String collection, String id, Map<String, Long> increments, Map<String, Object> fields) {
-            String marker = Integer.toString(partition);
-            while (true) {
-                Document held = mongo.findById(id, Document.class, collection);
-                long version = held == null ? 0 : held.get("version", Number.class).longValue();
-                Document offsets = held == null ? null : held.get("offsets", Document.class);
-                Number taken = offsets == null ? null : offsets.get(marker, Number.class);
-                if (taken != null && taken.longValue() >= offset) {
-                    return;
-                }
-                Update update = new Update().inc("version", 1).set("offsets." + marker, offset);
-                increments.forEach(update::inc);
-                fields.forEach(update::setOnInsert);
-                try {
-                    mongo.upsert(query(where("_id").is(id).and("version").is(version)), update, collection);
-                    return;
-                } catch (DuplicateKeyException changedMeanwhile) {
-                    // another record's step (or another instance) came first: read it again
-                }
-            }
+            counters.add(collection, id, Integer.toString(partition), offset, increments, fields);
         }
     }
 }

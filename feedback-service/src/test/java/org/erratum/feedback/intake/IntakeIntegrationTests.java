@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -145,8 +146,10 @@ class IntakeIntegrationTests {
                 .formatted(article.articleId()), "Cookie", cookie);
 
         assertThat(spam.statusCode()).isEqualTo(202);
-        JsonNode tally = JSON.readTree(http.get("/api/feedback/articles/" + article.articleId()
-                + "/revisions/1/helpfulness").body());
+        // the tally counts the genuine vote as it comes back from feedback.votes
+        JsonNode tally = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http.get(
+                "/api/feedback/articles/" + article.articleId() + "/revisions/1/helpfulness").body()),
+                counted -> counted.get("yes").asLong() + counted.get("no").asLong() > 0);
         assertThat(tally.get("yes").asLong()).isEqualTo(1);
         assertThat(tally.get("no").asLong()).isZero();
         List<Vote> votes = mongo.find(query(where("articleId").is(article.articleId())), Vote.class);

@@ -188,6 +188,9 @@ class EditorialPagesIntegrationTests {
         storeReport(INACCURATE, now.minus(Duration.ofDays(3)), null, "Wrong", false);
         storeReport(INACCURATE, now.minus(Duration.ofDays(4)), null, "Still wrong", false);
         storeReport(OTHER, now.minus(Duration.ofDays(20)), null, "Hard to follow", false);
+        // the readout reads the tallies, which count the votes as they come back from feedback.votes
+        await().atMost(WAIT).until(() -> tallies.perRevision(article.articleId(), 2).get(1)
+                .equals(new RevisionVotes(2, 0, 3)));
 
         Element page = page("/editorial");
 

@@ -1,11 +1,14 @@
 package org.erratum.feedback.readout;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
+import org.erratum.feedback.vote.VoteTallies;
+import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
 import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The least-helpful readout over votes cast through the reader API. Other test classes leave articles with votes
@@ -38,6 +42,9 @@ class LeastHelpfulIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    VoteTallies tallies;
+
     private ApiClient readers;
     private ApiClient editor;
 
@@ -46,6 +53,9 @@ class LeastHelpfulIntegrationTests {
         readers = ApiClient.onPort(port);
         editor = readers.as("editor", "editor-dev-password");
     }
+
+    /** The readout reads the tallies, which count the votes as they come back from feedback.votes. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void articlesAreOrderedBySmoothedScoreOfTheirCurrentRevisionWithSpamLeftOut() {
@@ -59,15 +69,17 @@ class LeastHelpfulIntegrationTests {
         vote(helpful, 1, true, 4);
         spamVote(helpful, 1, false, 6);
 
-        List<JsonNode> listed = leastHelpful("?limit=100");
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<JsonNode> listed = leastHelpful("?limit=100");
 
-        assertThat(listed).extracting(a -> a.get("score").asDouble()).isSorted();
-        List<JsonNode> ours = only(listed, unhelpful, mostlyUnhelpful, helpful);
-        assertThat(ours).extracting(a -> a.get("articleId").asString())
-                .containsExactly(unhelpful.articleId(), mostlyUnhelpful.articleId(), helpful.articleId());
-        assertLine(ours.get(0), unhelpful, 1, 0, 8);
-        assertLine(ours.get(1), mostlyUnhelpful, 2, 1, 5);
-        assertLine(ours.get(2), helpful, 1, 4, 0);
+            assertThat(listed).extracting(a -> a.get("score").asDouble()).isSorted();
+            List<JsonNode> ours = only(listed, unhelpful, mostlyUnhelpful, helpful);
+            assertThat(ours).extracting(a -> a.get("articleId").asString())
+                    .containsExactly(unhelpful.articleId(), mostlyUnhelpful.articleId(), helpful.articleId());
+            assertLine(ours.get(0), unhelpful, 1, 0, 8);
+            assertLine(ours.get(1), mostlyUnhelpful, 2, 1, 5);
+            assertLine(ours.get(2), helpful, 1, 4, 0);
+        });
     }
 
     @Test
@@ -77,14 +89,20 @@ class LeastHelpfulIntegrationTests {
         KnownArticle neverVotedOn = article(1);
         vote(revisedSinceItsVotes, 1, false, 3);
         spamVote(onlySpammed, 1, false, 3);
+        // counted, on the revision before the current one
+        await().atMost(WAIT).until(() -> tallies.perRevision(revisedSinceItsVotes.articleId(), 1)
+                .equals(List.of(new RevisionVotes(1, 0, 3))));
 
         assertThat(only(leastHelpful("?limit=100"), revisedSinceItsVotes, onlySpammed, neverVotedOn)).isEmpty();
     }
 
     @Test
     void limitKeepsTheLeastHelpfulEndAndDefaultsToTwenty() {
-        vote(article(1), 1, false, 2);
-        vote(article(1), 1, true, 2);
+        KnownArticle unhelpful = article(1);
+        KnownArticle helpful = article(1);
+        vote(unhelpful, 1, false, 2);
+        vote(helpful, 1, true, 2);
+        await().atMost(WAIT).until(() -> only(leastHelpful("?limit=100"), unhelpful, helpful).size() == 2);
         List<JsonNode> all = leastHelpful("?limit=100");
 
         List<JsonNode> first = leastHelpful("?limit=1");

@@ -36,6 +36,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @IntegrationTest
 class VoteApiIntegrationTests {
 
+    /** The tallies count a vote as it comes back from feedback.votes. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -110,11 +112,13 @@ class VoteApiIntegrationTests {
 
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(second.headers().allValues("Set-Cookie")).as("the reader keeps their id").isEmpty();
-        JsonNode tally = helpfulness(2);
-        assertThat(tally.get("yes").asLong()).isZero();
-        assertThat(tally.get("no").asLong()).isEqualTo(1);
-        assertThat(tally.get("reasons").get("OUT_OF_DATE").asLong()).isEqualTo(1);
-        assertThat(tally.get("reasons").get("CONFUSING").asLong()).isZero();
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode tally = helpfulness(2);
+            assertThat(tally.get("yes").asLong()).isZero();
+            assertThat(tally.get("no").asLong()).isEqualTo(1);
+            assertThat(tally.get("reasons").get("OUT_OF_DATE").asLong()).isEqualTo(1);
+            assertThat(tally.get("reasons").get("CONFUSING").asLong()).isZero();
+        });
         assertThat(mongo.count(query(where("articleId").is(article.articleId())), Vote.class)).isEqualTo(1);
     }
 
@@ -124,15 +128,17 @@ class VoteApiIntegrationTests {
         vote(true, null);
         vote(false, "INACCURATE");
 
-        JsonNode tally = helpfulness(2);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode tally = helpfulness(2);
 
-        assertThat(tally.get("articleId").asString()).isEqualTo(article.articleId());
-        assertThat(tally.get("revision").asInt()).isEqualTo(2);
-        assertThat(tally.get("yes").asLong()).isEqualTo(2);
-        assertThat(tally.get("no").asLong()).isEqualTo(1);
-        assertThat(tally.get("ratio").asDouble()).isEqualTo(2.0 / 3);
-        assertThat(tally.get("reasons").get("INACCURATE").asLong()).isEqualTo(1);
-        assertThat(tally.get("score").asDouble()).isEqualTo((2 + 10 * 0.75) / (3 + 10));
+            assertThat(tally.get("articleId").asString()).isEqualTo(article.articleId());
+            assertThat(tally.get("revision").asInt()).isEqualTo(2);
+            assertThat(tally.get("yes").asLong()).isEqualTo(2);
+            assertThat(tally.get("no").asLong()).isEqualTo(1);
+            assertThat(tally.get("ratio").asDouble()).isEqualTo(2.0 / 3);
+            assertThat(tally.get("reasons").get("INACCURATE").asLong()).isEqualTo(1);
+            assertThat(tally.get("score").asDouble()).isEqualTo((2 + 10 * 0.75) / (3 + 10));
+        });
     }
 
     @Test
@@ -205,7 +211,7 @@ class VoteApiIntegrationTests {
         assertThat(response.headers().firstValue("Location")).hasValue(
                 "http://localhost:8081/articles/" + article.slug() + "?feedback=thanks#feedback");
         assertThat(readerCookie(response).getValue()).isNotBlank();
-        assertThat(helpfulness(2).get("no").asLong()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> helpfulness(2).get("no").asLong() == 1);
     }
 
     @Test

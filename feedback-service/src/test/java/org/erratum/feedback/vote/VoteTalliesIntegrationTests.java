@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.erratum.events.Topics;
+import org.bson.Document;
 import org.erratum.events.VoteCast;
+import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.feedback.Http;
 import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
@@ -22,9 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The incremental helpfulness tallies, kept from {@code feedback.votes}: votes cast through the API, and vote events
@@ -48,6 +56,9 @@ class VoteTalliesIntegrationTests {
 
     @Autowired
     VoteTallies tallies;
+
+    @Autowired
+    ReasonBackfill backfill;
 
     private KnownArticle article;
     private final Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
@@ -131,6 +142,82 @@ class VoteTalliesIntegrationTests {
         LocalDate day = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);
         assertThat(tallies.perDay(article.articleId(), day, day.plusDays(2))).containsExactly(
                 new DayVotes(day, 1, 0, 0), new DayVotes(day.plusDays(2), 1, 0, 1));
+    }
+
+    @Test
+    void theReasonOfANoMovesWithTheVoteAndARecordHandledAgainMovesItOnce() {
+        VoteCast confusing = vote("reader-e", tenDaysAgo, false, NotHelpfulReason.CONFUSING);
+        VoteCast outOfDate = vote("reader-e", tenDaysAgo.plusSeconds(5), false, NotHelpfulReason.OUT_OF_DATE);
+        VoteCast helpful = vote("reader-e", tenDaysAgo.plusSeconds(9), true, null);
+
+        tallies.count(confusing, UNUSED_PARTITION, 30);
+        tallies.count(vote("reader-f", tenDaysAgo, false, NotHelpfulReason.CONFUSING), UNUSED_PARTITION, 31);
+        tallies.count(outOfDate, UNUSED_PARTITION, 32);
+        tallies.count(outOfDate, UNUSED_PARTITION, 32);
+        tallies.count(confusing, UNUSED_PARTITION, 30);
+        assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(0, 2, Map.of(
+                NotHelpfulReason.CONFUSING, 1L, NotHelpfulReason.OUT_OF_DATE, 1L)));
+
+        tallies.count(helpful, UNUSED_PARTITION, 33);
+        assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(1, 1, Map.of(
+                NotHelpfulReason.CONFUSING, 1L)));
+    }
+
+    @Test
+    void reasonsOfVotesTalliedBeforeReasonsWereAreCountedOnceEvenWhenTheBackfillRunsAgain() {
+        VoteCast confusing = vote("reader-g", tenDaysAgo, false, NotHelpfulReason.CONFUSING);
+        VoteCast inaccurate = vote("reader-h", tenDaysAgo, false, NotHelpfulReason.INACCURATE);
+        VoteCast replacedSince = vote("reader-i", tenDaysAgo, false, NotHelpfulReason.INACCURATE);
+        for (VoteCast vote : List.of(confusing, inaccurate, replacedSince)) {
+            storedAndTalliedBeforeReasons(vote);
+        }
+        // the reader voted again; that vote is accepted, its record not yet tallied
+        mongo.save(storedVote(vote("reader-i", tenDaysAgo.plusSeconds(5), false, NotHelpfulReason.OTHER)));
+        // as on an upgraded store; named afresh, as the backfill at this context's start already ran
+        String migration = "test-" + UUID.randomUUID();
+
+        backfill.run(migration);
+        mongo.remove(query(where("_id").is(migration)), ReasonBackfill.MIGRATIONS); // a crash before the marker
+        backfill.run(migration);
+
+        assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(0, 3, Map.of(
+                NotHelpfulReason.CONFUSING, 1L, NotHelpfulReason.INACCURATE, 1L)));
+        tallies.count(vote("reader-g", tenDaysAgo.plusSeconds(9), true, null), UNUSED_PARTITION, 40);
+        tallies.count(vote("reader-i", tenDaysAgo.plusSeconds(5), false, NotHelpfulReason.OTHER),
+                UNUSED_PARTITION, 41);
+        assertThat(tallies.of(article.articleId(), 1)).as("a backfilled reason moves like any other")
+                .isEqualTo(tally(1, 2, Map.of(NotHelpfulReason.INACCURATE, 1L, NotHelpfulReason.OTHER, 1L)));
+    }
+
+    /** The vote stored, and its state and counts as the tallies kept them before they counted reasons. */
+    private void storedAndTalliedBeforeReasons(VoteCast vote) {
+        mongo.save(storedVote(vote));
+        TalliedVote counted = TalliedVote.after(null, vote, UNUSED_PARTITION, 0);
+        mongo.insert(new Document("_id", counted.id()).append("articleId", counted.articleId())
+                .append("revision", counted.revision()).append("eventId", counted.eventId())
+                .append("occurredAt", Date.from(counted.occurredAt())).append("day", counted.day())
+                .append("helpful", counted.helpful()).append("partition", counted.partition())
+                .append("offset", counted.offset()), "tallied_votes");
+        mongo.upsert(query(where("_id").is(RevisionTally.idOf(vote.articleId(), vote.revision()))),
+                new Update().inc("no", 1).inc("version", 1).setOnInsert("articleId", vote.articleId())
+                        .setOnInsert("revision", vote.revision()), RevisionTally.class);
+    }
+
+    private static Vote storedVote(VoteCast vote) {
+        return new Vote(TalliedVote.idOf(vote), vote.articleId(), vote.revision(), vote.readerKey(), vote.helpful(),
+                vote.reason(), vote.eventId().toString(), vote.occurredAt(), false, List.of(), true);
+    }
+
+    private static VoteTallies.Tally tally(long yes, long no, Map<NotHelpfulReason, Long> given) {
+        Map<NotHelpfulReason, Long> reasons = new EnumMap<>(NotHelpfulReason.class);
+        for (NotHelpfulReason reason : NotHelpfulReason.values()) {
+            reasons.put(reason, given.getOrDefault(reason, 0L));
+        }
+        return new VoteTallies.Tally(yes, no, reasons);
+    }
+
+    private VoteCast vote(String reader, Instant at, boolean helpful, NotHelpfulReason reason) {
+        return new VoteCast(UUID.randomUUID(), at, article.articleId(), 1, helpful, reason, reader);
     }
 
     private VoteCast vote(String reader, Instant at, boolean helpful) {

@@ -1,39 +1,44 @@
 package org.erratum.review.helpfulness;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.erratum.review.article.KnownArticle;
+import org.erratum.review.article.KnownArticles;
 import org.erratum.review.helpfulness.HelpfulnessTrend.Tally;
 import org.erratum.review.helpfulness.HelpfulnessTrend.Vote;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Reads an article's helpfulness trend from the readers' latest votes. */
+/**
+ * Reads an article's helpfulness trend: per revision from the tallies, by key; per week from the readers' latest votes
+ * cast in the weeks shown, which an index on the article and time serves on MongoDB.
+ */
 @Service
 public class HelpfulnessTrends {
 
     private final MongoTemplate mongo;
+    private final KnownArticles articles;
     private final RevisionHelpfulness helpfulness;
     private final HelpfulnessProperties properties;
     private final Clock clock;
 
-    HelpfulnessTrends(MongoTemplate mongo, RevisionHelpfulness helpfulness, HelpfulnessProperties properties,
-            Clock clock) {
+    HelpfulnessTrends(MongoTemplate mongo, KnownArticles articles, RevisionHelpfulness helpfulness,
+            HelpfulnessProperties properties, Clock clock) {
         // checked here so that a wrong setting stops the service at start, not the first item page
         if (properties.trendWeeks() < 1) {
             throw new IllegalStateException(
                     "erratum.review.helpfulness.trend-weeks must be at least 1, got " + properties.trendWeeks());
         }
         this.mongo = mongo;
+        this.articles = articles;
         this.helpfulness = helpfulness;
         this.properties = properties;
         this.clock = clock;
@@ -51,16 +56,12 @@ public class HelpfulnessTrends {
         return Optional.of(HelpfulnessTrend.of(tallies, recent, helpfulness.smoothing(), now, weeks));
     }
 
-    /** Counted in the database: an article's whole history can be long, its revisions are few. */
+    /** From the tallies of the revisions up to the latest this service knows, by key: votes are on published ones. */
     private List<Tally> talliesOf(String articleId) {
-        var perRevisionAndAnswer = newAggregation(LatestVote.class, match(where("articleId").is(articleId)),
-                group("revision", "helpful").count().as("votes"));
-        return mongo.aggregate(perRevisionAndAnswer, LatestVote.class, Document.class).getMappedResults().stream()
-                .map(row -> {
-                    Document key = row.get("_id", Document.class);
-                    return new Tally(key.getInteger("revision"), key.getBoolean("helpful"),
-                            row.get("votes", Number.class).longValue());
-                })
+        int latest = articles.find(articleId).map(KnownArticle::revision).orElse(0);
+        return helpfulness.upTo(articleId, latest).stream()
+                .flatMap(tally -> Stream.of(new Tally(tally.revision(), true, tally.yes()),
+                        new Tally(tally.revision(), false, tally.no())))
                 .toList();
     }
 

@@ -1,7 +1,5 @@
 package org.erratum.review.helpfulness;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.util.List;
 
 import org.erratum.events.VoteCast;
@@ -10,31 +8,28 @@ import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.Signals;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Watches the helpfulness votes and queues an article whose current revision readers find unhelpful: its smoothed
  * score, against the site-wide helpful rate, falls below the threshold after enough votes. Votes on a revision that
- * fixed an item are passed on to verify that fix. A revision's votes are read once per vote, and only for one of
- * these two reasons.
+ * fixed an item are passed on to verify that fix. Each vote is counted into the tallies first; a revision's tally is
+ * read by key once per vote, and only for one of these two reasons, so a vote's cost does not grow with the votes
+ * stored.
  */
 @Service
 public class HelpfulnessWatch {
 
-    private final MongoTemplate mongo;
+    private final VoteTallies tallies;
     private final KnownArticles articles;
     private final Signals queue;
     private final RevisionHelpfulness helpfulness;
     private final FixVerifier fixes;
     private final HelpfulnessProperties properties;
 
-    HelpfulnessWatch(MongoTemplate mongo, KnownArticles articles, Signals queue, RevisionHelpfulness helpfulness,
+    HelpfulnessWatch(VoteTallies tallies, KnownArticles articles, Signals queue, RevisionHelpfulness helpfulness,
             FixVerifier fixes, HelpfulnessProperties properties) {
-        this.mongo = mongo;
+        this.tallies = tallies;
         this.articles = articles;
         this.queue = queue;
         this.helpfulness = helpfulness;
@@ -42,8 +37,12 @@ public class HelpfulnessWatch {
         this.properties = properties;
     }
 
-    public void record(VoteCast vote) {
-        keepLatest(vote);
+    /**
+     * @param partition the {@code feedback.votes} partition the vote came from
+     * @param offset    its offset there
+     */
+    public void record(VoteCast vote, int partition, long offset) {
+        tallies.count(vote, partition, offset);
         boolean current = articles.find(vote.articleId()).map(a -> a.revision() == vote.revision()).orElse(false);
         List<ReviewItem> fixed = fixes.awaiting(vote.articleId(), vote.revision());
         if (!current && fixed.isEmpty()) {
@@ -64,19 +63,6 @@ public class HelpfulnessWatch {
         if (score < properties.threshold()) {
             queue.flagLowHelpfulness(vote.articleId(),
                     new HelpfulnessSignal(vote.revision(), score, votes.total(), properties.threshold()));
-        }
-    }
-
-    /** Replaces the reader's earlier vote; a redelivered or older vote changes nothing. */
-    private void keepLatest(VoteCast vote) {
-        String id = LatestVote.idOf(vote.articleId(), vote.revision(), vote.readerKey());
-        Query olderOrAbsent = Query.query(where("_id").is(id).and("occurredAt").lt(vote.occurredAt()));
-        Update latest = new Update().set("articleId", vote.articleId()).set("revision", vote.revision())
-                .set("helpful", vote.helpful()).set("occurredAt", vote.occurredAt());
-        try {
-            mongo.upsert(olderOrAbsent, latest, LatestVote.class);
-        } catch (DuplicateKeyException sameOrNewerKept) {
-            // this vote, or a later one by the same reader, is already counted
         }
     }
 }

@@ -2,15 +2,17 @@ package org.erratum.review.helpfulness;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * How readers rate one revision, and how every revision is scored: the one place that reads the votes for it, so
- * that incremental tallies can replace counting the stored latest votes without touching its callers.
+ * How readers rate one revision, and how every revision is scored: the one place that reads the votes for it, from
+ * the tallies kept as votes arrive ({@link VoteTallies}), each by key.
  */
 @Service
 public class RevisionHelpfulness {
@@ -27,20 +29,23 @@ public class RevisionHelpfulness {
 
     /** Each reader's latest vote on the revision, counted once. */
     public Votes of(String articleId, int revision) {
-        Criteria onRevision = where("articleId").is(articleId).and("revision").is(revision);
-        return new Votes(count(onRevision, true), count(onRevision, false));
+        RevisionTally tally = mongo.findById(RevisionTally.idOf(articleId, revision), RevisionTally.class);
+        return tally == null ? new Votes(0, 0) : new Votes(tally.yes(), tally.no());
     }
 
     /** The prior weight at the site-wide helpful rate, or at the prior ratio until the site has enough votes. */
     public SmoothedHelpfulness smoothing() {
-        long yes = count(new Criteria(), true);
-        long no = count(new Criteria(), false);
+        SiteTally site = mongo.findById(SiteTally.ID, SiteTally.class);
+        long yes = site == null ? 0 : site.yes();
+        long no = site == null ? 0 : site.no();
         return yes + no < properties.minVotes() ? smoothing : smoothing.withPriorRatio((double) yes / (yes + no));
     }
 
-    private long count(Criteria criteria, boolean helpful) {
-        return mongo.count(Query.query(new Criteria().andOperator(criteria, where("helpful").is(helpful))),
-                LatestVote.class);
+    /** The tallies of revisions 1 to {@code latest} that have votes, oldest first, read by key. */
+    List<RevisionTally> upTo(String articleId, int latest) {
+        List<String> ids = IntStream.rangeClosed(1, latest).mapToObj(r -> RevisionTally.idOf(articleId, r)).toList();
+        return mongo.find(Query.query(where("_id").in(ids)), RevisionTally.class).stream()
+                .sorted((a, b) -> Integer.compare(a.revision(), b.revision())).toList();
     }
 
     /** A revision's readers: how many found it helpful and how many did not. */

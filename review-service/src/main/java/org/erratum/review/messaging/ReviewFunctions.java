@@ -10,6 +10,8 @@ import org.erratum.review.queue.Signals;
 import org.erratum.review.queue.ReviewRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 
 /** What the review service does with the events it consumes; each function only delegates. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +27,11 @@ class ReviewFunctions {
         return requests::track;
     }
 
+    /** Where each record sits lets the tallies count it exactly once; see {@code VoteTallies}. */
     @Bean
-    Consumer<VoteCast> watchHelpfulness(HelpfulnessWatch watch) {
-        return watch::record;
+    Consumer<Message<VoteCast>> watchHelpfulness(HelpfulnessWatch watch) {
+        return message -> watch.record(message.getPayload(),
+                message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
+                message.getHeaders().get(KafkaHeaders.OFFSET, Long.class));
     }
 }

@@ -18,14 +18,13 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.erratum.events.ArticleChanged;
-import org.erratum.events.ReportSubmitted;
-import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
 import org.erratum.review.helpfulness.HelpfulnessProperties;
+import org.erratum.review.helpfulness.RevisionHelpfulness;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
@@ -62,6 +61,9 @@ class ConsoleIntegrationTests {
 
     @Autowired
     SmoothedHelpfulness smoothing;
+
+    @Autowired
+    RevisionHelpfulness revisionVotes;
 
     @Autowired
     Signals signals;
@@ -334,7 +336,8 @@ class ConsoleIntegrationTests {
                 vote(item, 2, false, "reader-e", now));
         votes.forEach(TopicProbe::publish);
         await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("articleId").is(item.articleId())),
-                "latest_votes") == votes.size());
+                "latest_votes") == votes.size() && revisionVotes.of(item.articleId(), 1).total() == 4
+                && revisionVotes.of(item.articleId(), 2).total() == 3);
 
         String trend = trendSection(reviewer.get(page(item)).body());
 
