@@ -31,12 +31,12 @@ class AuthorizationMatrixIntegrationTests {
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /api/editorial/least-helpful                                | anonymous | 401
             GET  | /api/editorial/least-helpful                                | reviewer  | 403
-            GET  | /api/editorial/least-helpful                                | senior    | 401
+            GET  | /api/editorial/least-helpful                                | senior    | 403
             GET  | /api/editorial/least-helpful                                | editor    | 200
             GET  | /api/editorial/least-helpful                                | admin     | 200
             GET  | /api/editorial/reports                                      | anonymous | 401
             GET  | /api/editorial/reports                                      | reviewer  | 403
-            GET  | /api/editorial/reports                                      | senior    | 401
+            GET  | /api/editorial/reports                                      | senior    | 403
             GET  | /api/editorial/reports                                      | editor    | 200
             GET  | /api/editorial/reports                                      | admin     | 200
             GET  | /api/editorial/feedback.csv?from=2001-01-01&to=2001-01-31   | anonymous | 401
@@ -81,6 +81,7 @@ class AuthorizationMatrixIntegrationTests {
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /editorial                                                 | anonymous | 302
             GET  | /editorial                                                 | reviewer  | 403
+            GET  | /editorial                                                 | senior    | 403
             GET  | /editorial                                                 | editor    | 200
             GET  | /editorial                                                 | admin     | 200
             GET  | /editorial?days=7                                          | editor    | 200
@@ -123,11 +124,11 @@ class AuthorizationMatrixIntegrationTests {
     }
 
     /**
-     * A wrong password, and the console's senior reviewer account: the insight pages are the editors', and
-     * feedback-service has no senior reviewer's account (nor needs one), so it signs in nowhere here.
+     * A wrong password and an unknown account: the sign-in page says it failed and nothing opens. (Every development
+     * account, the senior reviewer's included, exists in every service: the rows above show what each may do here.)
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"editor, not-the-password", "senior, senior-dev-password"})
+    @CsvSource({"editor, not-the-password", "nobody, nobody-dev-password"})
     void aSignInWithoutAnAccountHereIsSentBackToTheSignInPage(String username, String password) {
         FormSession visitor = FormSession.anonymous(port);
 
