@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import org.erratum.events.VoteCast;
 import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.platform.tally.OnceOnlyCounters;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -71,7 +70,7 @@ public class VoteTallies {
                 return;
             }
             TalliedVote next = TalliedVote.after(held, vote, partition, offset);
-            if (replaced(held, next)) {
+            if (counters.replaceIfUnchanged(held, next, TalliedVote::id, TalliedVote::eventId)) {
                 move(next);
                 return;
             }
@@ -134,20 +133,6 @@ public class VoteTallies {
         }
         votes.sort(Comparator.comparing(DayVotes::day).thenComparingInt(DayVotes::revision));
         return votes;
-    }
-
-    /** Stores the vote's new state if nobody changed the one it replaces meanwhile. */
-    private boolean replaced(TalliedVote held, TalliedVote next) {
-        if (held == null) {
-            try {
-                mongo.insert(next);
-                return true;
-            } catch (DuplicateKeyException firstVoteCountedMeanwhile) {
-                return false;
-            }
-        }
-        return mongo.replace(query(where("_id").is(held.id()).and("eventId").is(held.eventId())), next)
-                .getMatchedCount() == 1;
     }
 
     /** Moves the vote's count from what was counted before to what is counted now. */

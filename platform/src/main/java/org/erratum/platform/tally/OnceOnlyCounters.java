@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +25,28 @@ public final class OnceOnlyCounters {
 
     public OnceOnlyCounters(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Stores the next state of what the counters count (a reader's vote, say) in place of the state held, only if
+     * nobody replaced the held one meanwhile: a compare-and-set on the event that wrote it. The first state is an
+     * insert, which a concurrent first insert turns into a duplicate key. Exactly one handler of a change sees true,
+     * and only that one moves the counts.
+     *
+     * @param held    the state read before, null when there was none
+     * @param eventId the event that wrote a state
+     */
+    public <T> boolean replaceIfUnchanged(T held, T next, Function<T, String> id, Function<T, String> eventId) {
+        if (held == null) {
+            try {
+                mongo.insert(next);
+                return true;
+            } catch (DuplicateKeyException firstStateStoredMeanwhile) {
+                return false;
+            }
+        }
+        return mongo.replace(query(where("_id").is(id.apply(held)).and("eventId").is(eventId.apply(held))), next)
+                .getMatchedCount() == 1;
     }
 
     /**

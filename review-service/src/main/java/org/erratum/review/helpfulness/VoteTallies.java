@@ -1,13 +1,9 @@
 package org.erratum.review.helpfulness;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.util.Map;
 
 import org.erratum.events.VoteCast;
 import org.erratum.platform.tally.OnceOnlyCounters;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +46,7 @@ class VoteTallies {
                 return;
             }
             LatestVote next = LatestVote.after(held, vote, partition, offset);
-            if (replaced(held, next)) {
+            if (counters.replaceIfUnchanged(held, next, LatestVote::id, LatestVote::eventId)) {
                 move(next);
                 return;
             }
@@ -66,20 +62,6 @@ class VoteTallies {
     /** Adds to the site-wide counts once; see {@link #addOnce(String, String, int, long, long)}. */
     void addToSiteOnce(String source, long yes, long no) {
         counters.add(SiteTally.COLLECTION, SiteTally.ID, source, 0, Map.of("yes", yes, "no", no), Map.of());
-    }
-
-    /** Stores the vote's new state if nobody changed the one it replaces meanwhile. */
-    private boolean replaced(LatestVote held, LatestVote next) {
-        if (held == null) {
-            try {
-                mongo.insert(next);
-                return true;
-            } catch (DuplicateKeyException firstVoteCountedMeanwhile) {
-                return false;
-            }
-        }
-        return mongo.replace(query(where("_id").is(held.id()).and("eventId").is(held.eventId())), next)
-                .getMatchedCount() == 1;
     }
 
     /** Moves the vote's count from what was counted before to what is counted now. */
