@@ -182,6 +182,9 @@ else:
 }
 
 # Each check: METRIC (the series it rests on) ; QUERY ; CONDITION on its value (awk syntax, v is the value)
+# A query with no result never passes (run_checks names the series as MISSING), so a condition states the value
+# this run leaves, not mere presence: e.g. no relay failures with Kafka up, no article without an owner (both of
+# content-service's sample articles name one, and revision 2 keeps it).
 CHECKS=$(cat <<'EOF'
 up;sum(up{job=~"content-service|feedback-service|review-service"});v == 3
 http_server_requests_seconds_count;count(count by (application) (http_server_requests_seconds_count));v == 3
@@ -198,7 +201,7 @@ erratum_outbox_depth;max(erratum_outbox_depth{application="feedback-service"});v
 erratum_outbox_oldest_age_seconds;max(erratum_outbox_oldest_age_seconds);v < 60
 erratum_outbox_published_total;sum(erratum_outbox_published_total{outbox="votes"});v >= 4
 erratum_outbox_published_total;sum(erratum_outbox_published_total{outbox="sign-offs"});v >= 1
-erratum_outbox_relay_failures_total;sum(erratum_outbox_relay_failures_total);v >= 0
+erratum_outbox_relay_failures_total;sum(erratum_outbox_relay_failures_total);v == 0
 erratum_review_items;count(erratum_review_items{application="review-service"});v == 12
 erratum_review_items;sum(erratum_review_items{severity="URGENT"});v == 0
 erratum_review_items_opened_total;sum(erratum_review_items_opened_total{source="READER_REPORT"});v >= 1
@@ -216,7 +219,7 @@ erratum_review_fix_verifications_total;sum(erratum_review_fix_verifications_tota
 erratum_review_fix_verifications_pending;max(erratum_review_fix_verifications_pending);v == 1
 erratum_review_reminders_sent_total;count(erratum_review_reminders_sent_total);v == 4
 erratum_review_reminders_failed_total;sum(erratum_review_reminders_failed_total);v == 0
-erratum_review_articles_without_owner;max(erratum_review_articles_without_owner);v >= 0
+erratum_review_articles_without_owner;max(erratum_review_articles_without_owner);v == 0
 erratum_content_revisions_total;sum(erratum_content_revisions_total{significance="MAJOR"});v >= 1
 erratum_content_signoffs_applied_total;sum(erratum_content_signoffs_applied_total);v >= 1
 erratum_content_review_backlog;max(erratum_content_review_backlog);v == 0

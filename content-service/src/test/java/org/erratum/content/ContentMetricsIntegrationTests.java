@@ -62,9 +62,9 @@ class ContentMetricsIntegrationTests {
         assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("erratum_")).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.labels().keySet()).as(s.name()).doesNotContainAnyElementsOf(
                         UNBOUNDED_LABELS));
-        assertThat(scrape.value("erratum_content_signoffs_applied_total")).isGreaterThanOrEqualTo(0);
-        assertThat(scrape.value("erratum_messaging_dead_letters_total", "topic", Topics.DECISIONS))
-                .isGreaterThanOrEqualTo(0);
+        assertThat(scrape.has("erratum_content_signoffs_applied_total")).as("sign-offs applied exported").isTrue();
+        assertThat(scrape.has("erratum_messaging_dead_letters_total", "topic", Topics.DECISIONS))
+                .as("dead letters of %s exported", Topics.DECISIONS).isTrue();
     }
 
     private static double revisions(Scrape scrape, String significance) {

@@ -57,6 +57,16 @@ public final class Scrape {
     }
 
     /**
+     * Whether a sample with this name and these labels is exported (others may be present): for a series whose value
+     * other tests move, but whose presence is what a dashboard or alert relies on.
+     *
+     * @param labels name, value, name, value, ...
+     */
+    public boolean has(String name, String... labels) {
+        return samples.stream().anyMatch(s -> s.name().equals(name) && s.has(labels));
+    }
+
+    /**
      * How much a counter grew since an earlier scrape; a series the earlier scrape did not have yet counts from 0.
      *
      * @param labels name, value, name, value, ...

@@ -4,20 +4,29 @@ import org.erratum.infrastructure.KafkaBrokerProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.erratum.events.CloudEventHeaders;
@@ -138,12 +147,16 @@ public final class TopicProbe {
     }
 
     /**
-     * The distinct event ids ({@code ce_id}) of the records with this key on a topic of the given broker, read from
-     * the start to the current end of every partition (assigned directly, so no consumer-group join can keep it
-     * waiting). A producer may have sent one twice; consumers dedupe.
+     * Every record the topic holds right now, read from the start to the current end of every partition (assigned
+     * directly, so no consumer-group join can keep it waiting). Publishing is synchronous, so the records of a
+     * finished request are included.
      */
-    public static Set<String> eventIds(String bootstrapServers, String topic, String key) {
-        Set<String> ids = new HashSet<>();
+    public static List<ConsumerRecord<String, String>> records(String topic) {
+        return records(TestInfrastructure.endpoints().kafkaBootstrapServers(), topic);
+    }
+
+    /** The same, on another broker than the shared one. */
+    public static List<ConsumerRecord<String, String>> records(String bootstrapServers, String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -152,17 +165,60 @@ public final class TopicProbe {
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    String id = header(record, "ce_id");
-                    if (key.equals(record.key()) && id != null) {
-                        ids.add(id);
-                    }
-                });
-            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+            return List.copyOf(records);
         }
-        return ids;
+    }
+
+    /**
+     * The distinct event ids ({@code ce_id}) of the records with this key on a topic of the given broker, as it holds
+     * them now. A producer may have sent one twice; consumers dedupe.
+     */
+    public static Set<String> eventIds(String bootstrapServers, String topic, String key) {
+        return records(bootstrapServers, topic).stream().filter(record -> key.equals(record.key()))
+                .map(record -> header(record, "ce_id")).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** Waits until the consumer group has committed offsets up to the end of every partition of the topic. */
+    public static void awaitCaughtUp(String group, String topic) {
+        try (Admin admin = admin()) {
+            await().atMost(WAIT).until(() -> {
+                List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                        .get(topic).partitions().stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                var ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                        || committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset());
+            });
+        }
+    }
+
+    /** The value of one topic-level setting as the broker reports it, e.g. {@code cleanup.policy}. */
+    public static String topicConfig(String topic, String name) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            return admin.describeConfigs(List.of(resource)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .get(resource).get(name).value();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe " + topic, e);
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.endpoints().kafkaBootstrapServers()));
     }
 
     /**

@@ -4,20 +4,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.erratum.content.ContentApi;
 import org.erratum.events.CloudEventHeaders;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,17 +314,11 @@ class ArticleApiIntegrationTests {
     }
 
     @Test
-    void articlesTopicIsCompactedSoItKeepsEveryArticlesLatestState() throws Exception {
+    void articlesTopicIsCompactedSoItKeepsEveryArticlesLatestState() {
         String id = api.createArticle(newArticle("Eczema")).get("id").asString();
         TopicProbe.awaitRecord(Topics.ARTICLES, r -> id.equals(r.key()));
-        var topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES);
 
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.endpoints().kafkaBootstrapServers()))) {
-            var config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
-
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
-        }
+        assertThat(TopicProbe.topicConfig(Topics.ARTICLES, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo("compact");
     }
 
     private void assertRejected(ObjectNode body, String field) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.Topics;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.testsupport.ArticleStatesBeforeBlocks;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,7 +26,7 @@ class ArticleProjectionIntegrationTests {
 
     @Test
     void articlesTopicIsCreatedCompactedSoItKeepsEveryArticlesLatestState() {
-        assertThat(KafkaInspection.topicConfig(Topics.ARTICLES, "cleanup.policy")).isEqualTo("compact");
+        assertThat(TopicProbe.topicConfig(Topics.ARTICLES, "cleanup.policy")).isEqualTo("compact");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ArticleProjectionIntegrationTests {
         long articlesBefore = mongo.count(new Query(), KnownArticle.class);
 
         TestArticles.publish(current);
-        KafkaInspection.awaitCaughtUp(GROUP, Topics.ARTICLES);
+        TopicProbe.awaitCaughtUp(GROUP, Topics.ARTICLES);
 
         assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(before);
         assertThat(mongo.count(new Query(), KnownArticle.class)).isEqualTo(articlesBefore);
@@ -75,7 +75,7 @@ class ArticleProjectionIntegrationTests {
         KnownArticle newer = TestArticles.publishAndAwait(TestArticles.article(articleId, "newer-slug", 4, 3), mongo);
 
         TestArticles.publish(TestArticles.article(articleId, "older-slug", 3, 2));
-        KafkaInspection.awaitCaughtUp(GROUP, Topics.ARTICLES);
+        TopicProbe.awaitCaughtUp(GROUP, Topics.ARTICLES);
 
         assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(newer);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
 import org.erratum.feedback.Http;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.contact.Contact;
@@ -155,7 +154,7 @@ class IntakeIntegrationTests {
         List<Vote> votes = mongo.find(query(where("articleId").is(article.articleId())), Vote.class);
         assertThat(votes).extracting(Vote::spam).containsExactlyInAnyOrder(false, true);
         String spamEventId = JSON.readTree(spam.body()).get("id").asString();
-        assertThat(KafkaInspection.recordsOn(Topics.VOTES))
+        assertThat(TopicProbe.records(Topics.VOTES))
                 .noneMatch(r -> spamEventId.equals(TopicProbe.header(r, "ce_id")));
     }
 
@@ -202,7 +201,7 @@ class IntakeIntegrationTests {
     private void assertNeverPublished(String topic) {
         Query pending = query(where("articleId").is(article.articleId()).and("published").is(false));
         assertThat(mongo.count(pending, Topics.REPORTS.equals(topic) ? Report.class : Vote.class)).isZero();
-        assertThat(KafkaInspection.recordsOn(topic)).noneMatch(r -> article.articleId().equals(r.key()));
+        assertThat(TopicProbe.records(topic)).noneMatch(r -> article.articleId().equals(r.key()));
     }
 
     private void assertSentBackWithoutTrace(HttpResponse<String> response, String field) {

@@ -86,8 +86,9 @@ class IntakeMetricsIntegrationTests {
         Scrape scrape = Scrape.of(port);
 
         for (String outbox : new String[] {"votes", "reports"}) {
-            assertThat(scrape.value("erratum_outbox_depth", "outbox", outbox)).isNotNegative();
-            assertThat(scrape.value("erratum_outbox_oldest_age_seconds", "outbox", outbox)).isNotNegative();
+            assertThat(scrape.has("erratum_outbox_depth", "outbox", outbox)).as("depth of %s", outbox).isTrue();
+            assertThat(scrape.has("erratum_outbox_oldest_age_seconds", "outbox", outbox)).as("age of %s", outbox)
+                    .isTrue();
         }
         assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("erratum_"))
                 .allSatisfy(s -> assertThat(s.labels()).containsEntry("application", "feedback-service"));

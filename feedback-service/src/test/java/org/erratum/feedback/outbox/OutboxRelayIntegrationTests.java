@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.Topics;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.outbox.Outbox;
@@ -98,7 +97,7 @@ class OutboxRelayIntegrationTests {
         await().atMost(RELAY_WAIT).until(() -> mongo.count(
                 query(where("articleId").is(articleId).and("published").is(true)), Vote.class) == votes.size());
 
-        List<String> published = KafkaInspection.recordsOn(Topics.VOTES).stream()
+        List<String> published = TopicProbe.records(Topics.VOTES).stream()
                 .filter(r -> articleId.equals(r.key()))
                 .map(r -> TopicProbe.header(r, "ce_id"))
                 .distinct() // another relay run may have sent an entry again; consumers dedupe by event id
@@ -120,7 +119,7 @@ class OutboxRelayIntegrationTests {
         await().atMost(RELAY_WAIT)
                 .until(() -> mongo.findById(articleId + ":1:" + genuineEventId, Vote.class).published());
 
-        assertThat(KafkaInspection.recordsOn(Topics.VOTES)).filteredOn(r -> articleId.equals(r.key()))
+        assertThat(TopicProbe.records(Topics.VOTES)).filteredOn(r -> articleId.equals(r.key()))
                 .extracting(r -> TopicProbe.header(r, "ce_id")).containsOnly(genuineEventId);
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
 import org.erratum.feedback.Http;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.contact.Contact;
@@ -229,7 +228,7 @@ class ReportApiIntegrationTests {
 
     private void assertRejectedWithoutTrace(int status, String field, String json) {
         long reportsBefore = mongo.count(new Query(), Report.class);
-        int recordsBefore = KafkaInspection.recordsOn(Topics.REPORTS).size();
+        int recordsBefore = TopicProbe.records(Topics.REPORTS).size();
 
         HttpResponse<String> response = http.postJson("/api/feedback/reports", json);
 
@@ -238,7 +237,7 @@ class ReportApiIntegrationTests {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(fieldsNamedIn(response)).contains(field);
         assertThat(mongo.count(new Query(), Report.class)).isEqualTo(reportsBefore);
-        assertThat(KafkaInspection.recordsOn(Topics.REPORTS)).hasSize(recordsBefore);
+        assertThat(TopicProbe.records(Topics.REPORTS)).hasSize(recordsBefore);
     }
 
     private static List<String> fieldsNamedIn(HttpResponse<String> problem) {

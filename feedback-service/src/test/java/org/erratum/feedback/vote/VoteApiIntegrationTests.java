@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
 import org.erratum.feedback.Http;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.platform.web.FormTokens;
@@ -266,7 +265,7 @@ class VoteApiIntegrationTests {
 
     private void assertRejectedWithoutTrace(int status, String field, String json) {
         long votesBefore = mongo.count(new Query(), Vote.class);
-        int recordsBefore = KafkaInspection.recordsOn(Topics.VOTES).size();
+        int recordsBefore = TopicProbe.records(Topics.VOTES).size();
 
         HttpResponse<String> response = http.postJson("/api/feedback/votes", json);
 
@@ -275,7 +274,7 @@ class VoteApiIntegrationTests {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(fieldsNamedIn(response)).contains(field);
         assertThat(mongo.count(new Query(), Vote.class)).isEqualTo(votesBefore);
-        assertThat(KafkaInspection.recordsOn(Topics.VOTES)).hasSize(recordsBefore);
+        assertThat(TopicProbe.records(Topics.VOTES)).hasSize(recordsBefore);
     }
 
     private static List<String> fieldsNamedIn(HttpResponse<String> problem) {

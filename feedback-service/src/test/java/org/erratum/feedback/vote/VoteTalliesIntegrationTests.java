@@ -15,7 +15,6 @@ import org.bson.Document;
 import org.erratum.events.VoteCast;
 import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.feedback.Http;
-import org.erratum.feedback.KafkaInspection;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.vote.VoteTallies.DayVotes;
@@ -101,7 +100,7 @@ class VoteTalliesIntegrationTests {
         TopicProbe.publish(first); // an older vote of the same reader arriving late
 
         awaitRevision(1, 0, 2);
-        KafkaInspection.awaitCaughtUp(GROUP, Topics.VOTES);
+        TopicProbe.awaitCaughtUp(GROUP, Topics.VOTES);
         assertThat(tallies.perRevision(article.articleId(), 2)).containsExactly(
                 new RevisionVotes(1, 0, 2), new RevisionVotes(2, 0, 0));
         LocalDate day = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);

@@ -131,8 +131,8 @@ class QueueMetricsIntegrationTests {
                 .isEqualTo(1);
         for (ItemState state : ItemState.ACTIVE) {
             for (Severity severity : Severity.values()) {
-                assertThat(claimed.value("erratum_review_items", "state", state.name(), "severity", severity.name()))
-                        .isGreaterThanOrEqualTo(0);
+                assertThat(claimed.has("erratum_review_items", "state", state.name(), "severity", severity.name()))
+                        .as("erratum_review_items of %s %s exported", state, severity).isTrue();
             }
         }
     }
