@@ -7,12 +7,12 @@
 # Per round, endpoints alternating so that drift hits all alike, an open-model generator (constant offered rate,
 # latency from each request's due time) measures for each endpoint:
 #   - p50/p99 at RATE req/s offered;
-#   - capacity: the highest constant rate answered with no errors and p99 <= P99_LIMIT_MS, whose backlog (outbox
-#     entries not yet published, records the service's own consumers have yet to handle) is worked off within
-#     BACKLOG_LIMIT s of the last answer. Found by a coarse ladder (LADDER_START up by LADDER_STEP to LADDER_MAX;
-#     the RATE step counts too; later rounds start a step below the round before's capacity), then bisection to
-#     LADDER_FINE; each step is STEP_WARMUP_SECONDS unmeasured and STEP_SECONDS measured, from an emptied feedback
-#     store and idle processes;
+#   - capacity: the highest constant rate answered with no errors and p99 <= P99_LIMIT_MS, whose outbox entries
+#     are all published within BACKLOG_LIMIT s of the last answer (how long the service's own consumers, the vote
+#     tallies, take to catch up is reported beside it). Found by a coarse ladder (LADDER_START up by LADDER_STEP to
+#     LADDER_MAX; the RATE step counts if it passes; later rounds start a step below the round before's capacity),
+#     then bisection to LADDER_FINE; a failing step is taken again and fails only twice in a row; each step is
+#     STEP_WARMUP_SECONDS unmeasured and STEP_SECONDS measured, from an emptied feedback store and idle processes;
 #   - CPU microseconds per accepted (2xx) request of each process: the service JVM, the store JVM, the Kafka broker
 #     JVM and the load generator, from /proc/<pid>/stat (utime+stime) over each measured step.
 # Then saturation (wrk, closed loop, CONNECTIONS connections), a secondary figure. Prints Markdown tables to stdout
@@ -151,6 +151,7 @@ done
 OTHERS=$(( ($(machine_busy) - BUSY_BEFORE) - ($(own_ticks) - OWN_BEFORE) ))
 
 awk -f benchmarks/tables.awk -v rate="$RATE" -v p99_limit="$P99_LIMIT_MS" -v backlog_limit="$BACKLOG_LIMIT" \
+  -v drain_limit="$DRAIN_LIMIT" \
   -v settings="$(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"'); $ROUNDS rounds; steps \
 ${STEP_WARMUP_SECONDS} s unmeasured + ${STEP_SECONDS} s measured (the $RATE req/s step ${RATE_SECONDS} s), ladder \
 from $LADDER_START by $LADDER_STEP, bisection to $LADDER_FINE req/s, $OPEN_CONNECTIONS connections; store $STORE; \

@@ -75,6 +75,7 @@ BEGIN { split("service store broker generator", proc, " ") } # the processes who
         rounds[name] = (rounds[name] == "" ? "" : rounds[name] " / ") \
             (f["rate"] + 0 > 0 ? thousands(f["rate"]) : "< " thousands(f["failed"]))
         bound[name] = union(bound[name], f["bound"])
+        if (f["rate"] + 0 > 0) caught_up[name] = add(caught_up[name], f["lag_drain_s"])
         if (f["bound"] == "ceiling") ceiling[name, f["rate"] + 0] = 1
         if (f["rate"] + 0 > 0) {
             for (p = 1; p <= 4; p++) capacity_cpu[name, p] = add(capacity_cpu[name, p], f[proc[p] "_us"])
@@ -88,22 +89,27 @@ BEGIN { split("service store broker generator", proc, " ") } # the processes who
 END {
     offered = thousands(rate) " req/s"
     heading("Capacity (open model: constant offered rate, latency from each request's due time)", "endpoint | "\
-        "capacity req/s | ratio to baseline | each round | bound by | p50 at " offered " | p99 at " offered)
+        "capacity req/s | ratio to baseline | each round | bound by | consumers caught up | p50 at " offered \
+        " | p99 at " offered)
     for (n = 1; n <= names; n++) {
         name = order[n]
         if (capacity[name] == "") continue
-        printf "| %s | %s%s | %s | %s | %s | %s | %s%s |\n", label(name),
-            (name, median(capacity[name])) in ceiling ? "≥ " : "", \
-            median(capacity[name]) > 0 ? thousands(median(capacity[name])) : "none passed",
-            ratio(name, capacity), rounds[name], bound[name], millis(median(p50[name])), millis(median(p99[name])),
-            fixed_failed[name] ? " (" fixed_reasons[name] ": failed in " fixed_failed[name] " of " fixed_rounds[name] \
-                " rounds)" : ""
+        at_ceiling = ((name, median(capacity[name])) in ceiling) ? "≥ " : ""
+        lag = median(caught_up[name])
+        printf "| %s | %s%s | %s | %s | %s | %s | %s | %s%s |\n", label(name), at_ceiling,
+            (median(capacity[name]) > 0 ? thousands(median(capacity[name])) : "none passed"),
+            ratio(name, capacity), rounds[name], bound[name],
+            (lag == "" ? "–" : lag + 0 >= drain_limit ? "> " drain_limit " s" : sprintf("%.1f s", lag)),
+            millis(median(p50[name])), millis(median(p99[name])),
+            (fixed_failed[name] ? " (" fixed_reasons[name] ": failed in " fixed_failed[name] " of " \
+                fixed_rounds[name] " rounds)" : "")
     }
     print ""
     print "Capacity: the highest constant offered rate answered with no errors and p99 ≤ " p99_limit " ms, whose"
-    print "backlog (outbox entries not yet published, records the service's own consumers have yet to handle) is worked"
-    print "off within " backlog_limit " s of the last answer. \"bound by\": what failed the lowest failing step (p99,"
-    print "errors, backlog), or ceiling if the ladder's top passed."
+    print "outbox entries were all published within " backlog_limit " s of the last answer; a failing step counts once"
+    print "it failed twice in a row. \"bound by\": what failed the lowest failing step (p99, errors, outbox), or"
+    print "ceiling if the ladder's top passed. \"consumers caught up\": at capacity, how long after the last answer the"
+    print "service's own consumers (the vote tallies, from feedback.votes) had handled every record: reported, not judged."
     print ""
     heading("CPU per accepted request, µs (median of the rounds)", "endpoint | offered | service JVM | store JVM | "\
         "broker JVM | service + store + broker | load generator")

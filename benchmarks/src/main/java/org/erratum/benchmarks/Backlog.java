@@ -16,9 +16,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 /**
- * The work the service still owes for what it accepted: outbox entries not yet published to Kafka, and records on
- * the topics its consumers read (its own {@code feedback.votes}, for the tallies) that they have not yet committed.
- * A rate whose backlog outlasts the load by seconds is not one the service keeps up with, however fast it answers.
+ * The work the service still owes for what it accepted, in two parts: outbox entries not yet published to Kafka
+ * (intake's own promise: accepted feedback goes out), and records on the topics its consumers read (its own
+ * {@code feedback.votes}, for the tallies) that they have not yet committed. A rate whose outbox outlasts the load
+ * by seconds is not one intake keeps up with, however fast it answers; the consumers' lag is downstream work that
+ * competes for the same cores, reported beside it.
  */
 final class Backlog implements AutoCloseable {
 
@@ -35,12 +37,18 @@ final class Backlog implements AutoCloseable {
         this.outboxes = outboxes;
     }
 
-    /** Outbox entries pending, plus records every consumer group has yet to commit. */
-    long size() throws Exception {
+    /** Outbox entries pending. */
+    long outbox() {
         long size = 0;
         for (String outbox : outboxes) {
             size += store.getCollection(outbox).countDocuments(new Document("published", false));
         }
+        return size;
+    }
+
+    /** Records every consumer group has yet to commit. */
+    long lag() throws Exception {
+        long size = 0;
         for (GroupListing group : kafka.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata().get();
@@ -56,11 +64,24 @@ final class Backlog implements AutoCloseable {
         return size;
     }
 
-    /** @return the seconds until nothing was owed, or the limit if something still was then */
-    double awaitEmpty(int limitSeconds) throws Exception {
+    /** @return the seconds until the outbox was empty, or the limit if it still was not then */
+    double awaitOutbox(double limitSeconds) throws Exception {
+        return awaitZero(this::outbox, limitSeconds);
+    }
+
+    /** @return the seconds until no consumer lagged, or the limit if one still did then */
+    double awaitLag(double limitSeconds) throws Exception {
+        return awaitZero(this::lag, limitSeconds);
+    }
+
+    private interface Size {
+        long get() throws Exception;
+    }
+
+    private static double awaitZero(Size size, double limitSeconds) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(limitSeconds);
-        while (size() > 0) {
+        long deadline = start + (long) (limitSeconds * 1e9);
+        while (size.get() > 0) {
             if (System.nanoTime() - deadline > 0) {
                 return limitSeconds;
             }

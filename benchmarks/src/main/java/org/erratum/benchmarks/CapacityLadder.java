@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One endpoint's open-model capacity: the highest constant offered rate it answers with no errors and a p99 latency
- * within the limit, and keeps up with: what the service owes for the accepted requests ({@link Backlog}: outbox
- * entries to publish, records its own consumers have yet to handle) must be worked off within {@code backlog-limit}
- * seconds of the last answer, so a rate that is only answered quickly because a queue behind it grows does not pass.
- * First a step at a fixed rate (the latency a planner quotes at a given load), which also counts for the search; then
- * a coarse ladder up from {@code start} by {@code step} until a step fails (or {@code max} passes); then bisection
- * between the highest passing and lowest failing rate until they are at most {@code fine} apart. Every step has
- * unmeasured warm-up seconds at its own rate first.
+ * within the limit, and keeps up with: the outbox entries it accepted ({@link Backlog}) must be published within
+ * {@code backlog-limit} seconds of the last answer, so a rate that is only answered quickly because a queue behind it
+ * grows does not pass. How long the service's own consumers (the vote tallies) took to catch up is reported beside
+ * it, not judged: that is downstream work, whose throughput the vote-handling benchmark measures.
+ * First a step at a fixed rate (the latency a planner quotes at a given load), which counts for the search if it
+ * passes; then a coarse ladder up from {@code start} by {@code step} until a step fails (or {@code max} passes); then
+ * bisection between the highest passing and lowest failing rate until they are at most {@code fine} apart. Every step
+ * has unmeasured warm-up seconds at its own rate first. A failing ladder step is taken once more and fails only if
+ * it fails again: on a shared machine one stall of another process's making would otherwise cap the search.
  * <p>
  * Before each step the feedback documents earlier steps stored are deleted, and the processes are let go idle: each
  * step then starts from the same small store and no backlog, whatever ran before it (the growth benchmark measures
@@ -35,11 +37,13 @@ import org.slf4j.LoggerFactory;
  * whose CPU time is read, {@code name:pid,...}), {@code clock-ticks} ({@code getconf CLK_TCK}), {@code connections},
  * {@code rate} and {@code rate-seconds} (the fixed-rate step), {@code start}, {@code step}, {@code max}, {@code fine}
  * (the ladder), {@code warm-up} and {@code seconds} (per step), {@code p99-limit-ms}, {@code backlog-limit} and
- * {@code drain-limit} (seconds: the most working off a step's backlog may take, and the most that is waited for),
+ * {@code drain-limit} (seconds: the most publishing a step's outbox may take, and the most that is waited for it and
+ * for the consumers),
  * {@code store} (a MongoDB URI with the database), {@code empty} (its collections to empty before each step),
  * {@code outboxes} (its outbox collections) and {@code kafka} (bootstrap servers).
  * <p>Prints a line per step, {@code fixed|step rate=… sent=… accepted=… errors=… p50_ms=… p99_ms=…
- * max_ms=… late_p99_ms=… backlog=… drain_s=… <process>_us=… pass=yes|no,<reasons>}, then
+ * max_ms=… late_p99_ms=… outbox=… outbox_drain_s=… lag=… lag_drain_s=… <process>_us=… pass=yes|no,<reasons>}
+ * ({@code again} for a failed step's second try), then
  * {@code capacity bound=… failed=…} (what failed the lowest failing step, and its rate; or {@code bound=ceiling} if
  * even {@code max} passed) and the highest passing step's fields ({@code rate=0} if none passed).
  */
@@ -84,23 +88,29 @@ public final class CapacityLadder {
     }
 
     private void run() throws Exception {
-        take(step("fixed", number("rate"), number("rate-seconds")));
+        Step fixed = step("fixed", number("rate"), number("rate-seconds"));
+        if (pass(fixed)) { // a failure here is not confirmed, so it bounds nothing
+            highestPassed = fixed;
+        }
         for (int rate = number("start"); rate <= number("max") && lowestFailed == null; rate += number("step")) {
             if (highestPassed == null || rate > highestPassed.rate()) {
-                take(step("step", rate, number("seconds")));
+                take(rate);
             }
         }
         while (lowestFailed != null
                 && lowestFailed.rate() - (highestPassed == null ? 0 : highestPassed.rate()) > number("fine")) {
-            take(step("step", ((highestPassed == null ? 0 : highestPassed.rate()) + lowestFailed.rate()) / 2,
-                    number("seconds")));
+            take(((highestPassed == null ? 0 : highestPassed.rate()) + lowestFailed.rate()) / 2);
         }
         System.out.println("capacity bound=" + (lowestFailed == null ? "ceiling"
                 : verdict(lowestFailed).substring(3) + " failed=" + lowestFailed.rate())
                 + " " + (highestPassed == null ? "rate=0" : fields(highestPassed)));
     }
 
-    private void take(Step step) {
+    private void take(int rate) throws Exception {
+        Step step = step("step", rate, number("seconds"));
+        if (!pass(step)) {
+            step = step("again", rate, number("seconds"));
+        }
         if (pass(step)) {
             highestPassed = step;
         } else {
@@ -109,7 +119,8 @@ public final class CapacityLadder {
     }
 
     private Step step(String kind, int rate, int seconds) throws Exception {
-        if (backlog.awaitEmpty(IDLE_WAIT_SECONDS) >= IDLE_WAIT_SECONDS) {
+        if (backlog.awaitOutbox(IDLE_WAIT_SECONDS) >= IDLE_WAIT_SECONDS
+                || backlog.awaitLag(IDLE_WAIT_SECONDS) >= IDLE_WAIT_SECONDS) {
             System.err.println("the backlog was not worked off in " + IDLE_WAIT_SECONDS + " s; stepping on");
         }
         for (String collection : emptied) {
@@ -121,17 +132,25 @@ public final class CapacityLadder {
             System.err.println("the processes did not go idle in " + IDLE_WAIT_SECONDS + " s; stepping on");
         }
         OpenLoadGenerator.Step answers = generator.offer(rate, number("warm-up"), seconds);
-        long owed = backlog.size();
-        Step step = new Step(answers, owed, owed == 0 ? 0 : backlog.awaitEmpty(number("drain-limit")));
+        // both from the last answer; the consumers read what the relay published, so they finish after it
+        long outbox = backlog.outbox();
+        long lag = backlog.lag();
+        double limit = number("drain-limit");
+        double outboxDrain = outbox == 0 ? 0 : backlog.awaitOutbox(limit);
+        double lagDrain = Math.min(limit, outboxDrain + backlog.awaitLag(Math.max(0, limit - outboxDrain)));
+        Step step = new Step(answers, outbox, outboxDrain, lag, lag == 0 ? 0 : lagDrain);
         System.out.println(kind + " " + fields(step) + " pass=" + verdict(step));
         return step;
     }
 
     /**
-     * @param backlog      what the service still owed when the last request was answered
-     * @param drainSeconds how long it took to work that off (the drain limit if it did not)
+     * @param outbox             outbox entries pending when the last request was answered
+     * @param outboxDrainSeconds how long until they were published (the drain limit if they were not)
+     * @param lag                records the service's consumers had yet to handle then
+     * @param lagDrainSeconds    how long until they had (the drain limit if they had not)
      */
-    private record Step(OpenLoadGenerator.Step answers, long backlog, double drainSeconds) {
+    private record Step(OpenLoadGenerator.Step answers, long outbox, double outboxDrainSeconds, long lag,
+            double lagDrainSeconds) {
 
         int rate() {
             return answers.rate();
@@ -152,8 +171,8 @@ public final class CapacityLadder {
         if (!(answers.p99Millis() <= number("p99-limit-ms"))) {
             reasons.add("p99");
         }
-        if (step.drainSeconds() > Double.parseDouble(setting("backlog-limit"))) {
-            reasons.add("backlog");
+        if (step.outboxDrainSeconds() > Double.parseDouble(setting("backlog-limit"))) {
+            reasons.add("outbox");
         }
         return reasons.isEmpty() ? "yes" : "no," + String.join(",", reasons);
     }
@@ -162,9 +181,10 @@ public final class CapacityLadder {
         OpenLoadGenerator.Step answers = step.answers();
         StringBuilder fields = new StringBuilder(String.format(Locale.ROOT,
                 "rate=%d sent=%d accepted=%d errors=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.1f late_p99_ms=%.2f"
-                        + " backlog=%d drain_s=%.1f", answers.rate(), answers.sent(), answers.accepted(),
-                answers.errors(), answers.p50Millis(), answers.p99Millis(), answers.maxMillis(),
-                answers.lateP99Millis(), step.backlog(), step.drainSeconds()));
+                        + " outbox=%d outbox_drain_s=%.1f lag=%d lag_drain_s=%.1f", answers.rate(), answers.sent(),
+                answers.accepted(), answers.errors(), answers.p50Millis(), answers.p99Millis(), answers.maxMillis(),
+                answers.lateP99Millis(), step.outbox(), step.outboxDrainSeconds(), step.lag(),
+                step.lagDrainSeconds()));
         for (int p = 0; p < cpu.names().size(); p++) {
             fields.append(String.format(Locale.ROOT, " %s_us=%.1f", cpu.names().get(p), answers.cpuMicros()[p]));
         }
