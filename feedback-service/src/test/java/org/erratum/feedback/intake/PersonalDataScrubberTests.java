@@ -68,6 +68,14 @@ class PersonalDataScrubberTests {
                 + "The dose of 500 mg is wrong.");
     }
 
+    @Test
+    void anEmailAddressInTextWithoutDigitsIsRemovedAndTextWithNeitherDigitsNorAnAtSignIsKept() {
+        assertThat(PersonalDataScrubber.scrub("Mail jo@example.org or ring me")).isEqualTo(
+                "Mail [email removed] or ring me");
+        assertThat(PersonalDataScrubber.scrub("The guidance on this changed last year, QQ AB CD")).isEqualTo(
+                "The guidance on this changed last year, QQ AB CD");
+    }
+
     @CsvSource(nullValues = "null", value = { "null", "''" })
     @ParameterizedTest
     void nothingStaysNothing(String text) {
