@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code i mod connections}); a request whose connection is still busy goes out as soon as it is free, and its wait
  * counts. It shares the machine with the server it measures, so it is built to cost little CPU, and reports what it
  * costs: one pacer thread sends each request when it is due (a non-blocking write), one thread reads every answer
- * through a selector and sends a connection's next request if it is already due. (A blocking thread per connection,
- * woken twice per request, for its turn and for its answer, cost half as much CPU again.)
+ * through a selector and sends a connection's next request if it is already due: two threads, however many
+ * connections, rather than a blocking thread per connection woken twice per request.
  * <p>
  * Over the measured part of each step it reads the CPU time every given process used, so the CPU cost per accepted
  * request is the cost at that offered rate, without start-up, warm-up or the pause between steps.
