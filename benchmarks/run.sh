@@ -18,7 +18,7 @@
 # Then saturation (wrk, closed loop, CONNECTIONS connections), a secondary figure. Prints Markdown tables to stdout
 # (medians of the rounds; ratios from this run) and progress to stderr; every step is in benchmarks/target/run/.
 #
-# Usage: benchmarks/run.sh > tables.md      QUICK=1 benchmarks/run.sh   (about 3 minutes: 1 round of short steps)
+# Usage: benchmarks/run.sh > tables.md      QUICK=1 benchmarks/run.sh   (1 round of short steps: a smoke test)
 # Settings (env): ROUNDS=3 WARMUP_SECONDS=20 RATE=2000 RATE_SECONDS=10 STEP_WARMUP_SECONDS=2 STEP_SECONDS=5
 #   LADDER_START=4000 LADDER_STEP=2000 LADDER_MAX=30000 LADDER_FINE=250 P99_LIMIT_MS=50 BACKLOG_LIMIT=1
 #   DRAIN_LIMIT=10 OPEN_CONNECTIONS=128 SECONDS_PER_RUN=10 CONNECTIONS=32 STORE=memory|file PORT=18082

@@ -54,7 +54,11 @@ function cpu_row(name, offered, cpu) { # cpu[name, 1..4]: per process, cpu[name,
         micros(median(cpu[name, 4]))
 }
 
-BEGIN { split("service store broker generator", proc, " ") } # the processes whose CPU each step reports
+BEGIN {
+    split("service store broker generator", proc, " ") # the processes whose CPU each step reports
+    if (rate == "") rate = 2000 # run.sh's defaults, for printing a run's tables again
+    if (drain_limit == "") drain_limit = 10
+}
 
 {
     name = $1; kind = $3
