@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class EditorialInsightBrowserSystemTests {
     }
 
     private static void vote(PublishedArticle article, int revision, boolean helpful, int readers) {
-        ApiClient feedback = system.feedbackApi();
+        TestClient feedback = system.feedbackApi();
         for (int i = 0; i < readers; i++) {
             Response vote = feedback.post("/api/feedback/votes", Map.of("articleId", article.id(),
                     "revision", revision, "helpful", helpful));

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.erratum.events.VoteCast;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
-import org.erratum.review.console.ConsoleSession;
+import org.erratum.testsupport.TestClient;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
@@ -32,6 +32,7 @@ import org.erratum.review.queue.Resolutions;
 import org.erratum.review.queue.Staff;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,7 +124,7 @@ class FixVerificationIntegrationTests {
         assertThat(after.increase(before, "erratum_review_fix_verifications_total", "outcome", "improved"))
                 .isZero();
 
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.get(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
         assertThat(queueRow(reviewer.get("/console").body(), item)).contains("Reopened: fix not verified");
@@ -153,7 +154,7 @@ class FixVerificationIntegrationTests {
         assertThat(Scrape.of(port).increase(before, "erratum_review_fix_verifications_total", "outcome",
                 "improved")).isEqualTo(1);
 
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.get(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
                 + verified.verification().measurement() + "</span>");
         assertThat(reviewer.get("/console").body()).as("a resolved item is not in the queue")
@@ -285,8 +286,8 @@ class FixVerificationIntegrationTests {
         return mongo.findById(item.id(), ReviewItem.class);
     }
 
-    private ConsoleSession reviewer() {
-        return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+    private TestClient reviewer() {
+        return TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
     }
 
     private static String page(ReviewItem item) {
