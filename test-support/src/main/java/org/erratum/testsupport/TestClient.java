@@ -196,7 +196,7 @@ public final class TestClient {
      * what a browser resending the form does.
      */
     public Map<String, String> formOf(String pagePath, Map<String, String> fields) {
-        Response page = get(pagePath);
+        Response page = getText(pagePath);
         if (page.status() != 200) {
             throw new IllegalStateException("page " + pagePath + " answered " + page.status());
         }

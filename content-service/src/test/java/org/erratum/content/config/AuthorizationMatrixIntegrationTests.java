@@ -139,7 +139,7 @@ class AuthorizationMatrixIntegrationTests {
             int expected) {
         TestClient session = TestClient.onPort(port).signedInAs(caller);
 
-        Response response = "GET".equals(method) ? session.get(path)
+        Response response = "GET".equals(method) ? session.getText(path)
                 : session.submit("/login", path, Map.of("action", "preview"));
 
         assertThat(response.status()).as(method + " " + path + " as " + caller).isEqualTo(expected);
@@ -161,6 +161,6 @@ class AuthorizationMatrixIntegrationTests {
                 "topic", "medicines", "reason", "Forged"));
 
         assertThat(forged.status()).isEqualTo(403);
-        assertThat(editor.get("/editor").status()).as("still signed in").isEqualTo(200);
+        assertThat(editor.getText("/editor").status()).as("still signed in").isEqualTo(200);
     }
 }

@@ -51,7 +51,7 @@ class EditorIntegrationTests {
     @Test
     void anEditorSentToTheSignInPageComesBackToThePageTheyAskedFor() {
         TestClient visitor = TestClient.onPort(port).session();
-        Response asked = visitor.get("/editor/articles/new");
+        Response asked = visitor.getText("/editor/articles/new");
         assertThat(asked.status()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(visitor.follow(asked).body()).contains("<h1>Sign in to the editor</h1>")
@@ -76,12 +76,12 @@ class EditorIntegrationTests {
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("The username or password is not right.");
-        assertThat(visitor.get("/editor").status()).isEqualTo(302);
+        assertThat(visitor.getText("/editor").status()).isEqualTo(302);
     }
 
     @Test
     void theListShowsEachArticlesReviewStateAndLinksToTheInsightPages() {
-        String body = editor.pages.get("/editor").body();
+        String body = editor.pages.getText("/editor").body();
 
         assertThat(body).contains("<h1>Articles</h1>")
                 .contains(">Paracetamol for adults: how to take it safely</a>")
@@ -101,7 +101,7 @@ class EditorIntegrationTests {
         setNextReviewDue(overdue, today.minusDays(1));
         setNextReviewDue(dueSoon, today.plusDays(10));
 
-        String body = editor.pages.get("/editor?q=due+sprains").body();
+        String body = editor.pages.getText("/editor?q=due+sprains").body();
 
         assertThat(EditorSession.rowOf(body, overdue)).contains("Review overdue").doesNotContain("Review due soon")
                 .contains("Not yet reviewed");
@@ -113,11 +113,11 @@ class EditorIntegrationTests {
         String id = editor.publish(richArticle("Ankle Sprain Zebra"));
         editor.publish(richArticle("Wrist sprain"));
 
-        String body = editor.pages.get("/editor?q=ankle+sprain+ZEBRA").body();
+        String body = editor.pages.getText("/editor?q=ankle+sprain+ZEBRA").body();
 
         assertThat(body).contains("1 article with “ankle sprain ZEBRA” in the title")
                 .contains("id=\"article-" + id + "\"").doesNotContain(">Wrist sprain</a>");
-        assertThat(editor.pages.get("/editor?q=%28.*").body()).as("the search text is text, not a pattern")
+        assertThat(editor.pages.getText("/editor?q=%28.*").body()).as("the search text is text, not a pattern")
                 .contains("No article has “(.*” in its title.");
     }
 
@@ -298,11 +298,11 @@ class EditorIntegrationTests {
 
     @Test
     void editorPagesForbidScriptsAndFramingAndAnUnknownArticleIsAPageNotAStackTrace() {
-        Response list = editor.pages.get("/editor");
+        Response list = editor.pages.getText("/editor");
         assertThat(list.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").contains("form-action 'self'"));
 
-        Response unknown = editor.pages.get("/editor/articles/no-such-article/edit");
+        Response unknown = editor.pages.getText("/editor/articles/no-such-article/edit");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("<h1>Not found</h1>").contains("Article no-such-article does not exist");

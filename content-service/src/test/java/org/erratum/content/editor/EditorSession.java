@@ -86,7 +86,7 @@ final class EditorSession {
     }
 
     Response edit(String id) {
-        return pages.get("/editor/articles/" + id + "/edit");
+        return pages.getText("/editor/articles/" + id + "/edit");
     }
 
     Response revise(String id, Map<String, String> fields, String action) {

@@ -105,7 +105,7 @@ class AuthorizationMatrixIntegrationTests {
             int expected) {
         TestClient session = TestClient.onPort(port).signedInAs(caller);
 
-        Response response = "GET".equals(method) ? session.get(path) : session.postForm(path, Map.of());
+        Response response = "GET".equals(method) ? session.getText(path) : session.postForm(path, Map.of());
 
         assertThat(response.status()).as(method + " " + path + " as " + caller).isEqualTo(expected);
         if (expected == 302) {
@@ -118,8 +118,8 @@ class AuthorizationMatrixIntegrationTests {
     void aSignedInPageSessionIsNoCredentialForTheJsonReadouts() {
         TestClient editor = TestClient.onPort(port).signedInAs("editor");
 
-        assertThat(editor.get("/editorial").status()).isEqualTo(200);
-        assertThat(editor.get("/api/editorial/least-helpful").status()).isEqualTo(401);
+        assertThat(editor.getText("/editorial").status()).isEqualTo(200);
+        assertThat(editor.getText("/api/editorial/least-helpful").status()).isEqualTo(401);
     }
 
     /**
@@ -136,7 +136,7 @@ class AuthorizationMatrixIntegrationTests {
         assertThat(refused.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
-        assertThat(visitor.get("/editorial").status()).isEqualTo(302);
-        assertThat(visitor.get("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").status()).isEqualTo(302);
+        assertThat(visitor.getText("/editorial").status()).isEqualTo(302);
+        assertThat(visitor.getText("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").status()).isEqualTo(302);
     }
 }

@@ -152,7 +152,7 @@ class EditorialPagesIntegrationTests {
         storeReport(INACCURATE, now.minus(Duration.ofDays(10)), null, "The dose is wrong", false);
         storeReport(OUT_OF_DATE, now.minus(Duration.ofDays(45)), null, "Old guidance", false);
 
-        Response response = editor.get("/editorial/articles/" + article.articleId());
+        Response response = editor.getText("/editorial/articles/" + article.articleId());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy"))
@@ -215,14 +215,14 @@ class EditorialPagesIntegrationTests {
     void theExportFormDownloadsTheCsvAndARefusedRangeComesBackBesideTheFormAsTyped() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        Response csv = editor.get("/editorial/feedback.csv?from=" + today + "&to=" + today);
+        Response csv = editor.getText("/editorial/feedback.csv?from=" + today + "&to=" + today);
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         assertThat(csv.body()).startsWith("type,acceptedAt,articleId,revision,helpful,reason,category,passage,"
                 + "comment,spam\r\n");
 
-        Response refused = editor.get("/editorial/feedback.csv?from=2026-05-02&to=2026-05-01");
+        Response refused = editor.getText("/editorial/feedback.csv?from=2026-05-02&to=2026-05-01");
 
         assertThat(refused.status()).isEqualTo(400);
         Element page = Jsoup.parse(refused.body());
@@ -234,8 +234,8 @@ class EditorialPagesIntegrationTests {
 
     @Test
     void anUnknownArticleOrPeriodIsAPageSayingSo() {
-        Response unknown = editor.get("/editorial/articles/no-such-article");
-        Response period = editor.get("/editorial?days=14");
+        Response unknown = editor.getText("/editorial/articles/no-such-article");
+        Response period = editor.getText("/editorial?days=14");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(Jsoup.parse(unknown.body()).selectFirst("main p").text())
@@ -290,7 +290,7 @@ class EditorialPagesIntegrationTests {
     }
 
     private Element page(String path) {
-        Response response = editor.get(path);
+        Response response = editor.getText(path);
         assertThat(response.status()).as(path).isEqualTo(200);
         return Jsoup.parse(response.body());
     }

@@ -153,7 +153,7 @@ class AuthorizationMatrixIntegrationTests {
         TestClient session = "anonymous".equals(caller) ? TestClient.onPort(port).session()
                 : TestClient.onPort(port).signedIn(caller, caller + "-dev-password");
 
-        Response response = "GET".equals(method) ? session.get(path)
+        Response response = "GET".equals(method) ? session.getText(path)
                 // the sign-in page carries this session's CSRF token, whoever is signed in
                 : session.submit("/login", path, Map.of("notice", "Being checked."));
 

@@ -155,7 +155,7 @@ class ConsoleDoubleSubmitIntegrationTests {
     void aFormWithoutItsRequestKeyIsRefusedAndChangesNothing() {
         ReviewItem item = ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
         TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
-        String csrf = reviewer.get(page(item)).body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrf = reviewer.getText(page(item)).body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 
         Response refused = reviewer.postForm(page(item) + "/claim", Map.of("_csrf", csrf));
 

@@ -105,7 +105,7 @@ class ConsoleIntegrationTests {
         signals.flagReviewDue(articleId);
         ReviewItem item = mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
 
-        Response page = reviewer().get(page(item));
+        Response page = reviewer().getText(page(item));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("No reader reported this article");
@@ -116,12 +116,12 @@ class ConsoleIntegrationTests {
         TestClient anonymous = TestClient.onPort(port).session();
 
         for (String path : new String[] {"/console", "/console/items/any", "/console/articles/any/sign-off", "/"}) {
-            Response response = anonymous.get(path);
+            Response response = anonymous.getText(path);
             assertThat(response.status()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path)
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         }
-        Response signIn = anonymous.get("/login");
+        Response signIn = anonymous.getText("/login");
         assertThat(signIn.status()).isEqualTo(200);
         assertThat(signIn.body()).contains("<label for=\"password\">Password</label>");
     }
@@ -137,7 +137,7 @@ class ConsoleIntegrationTests {
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
         // a console session is no credential for the API: it still asks for HTTP Basic
-        assertThat(reviewer().get("/api/review/items").status()).isEqualTo(401);
+        assertThat(reviewer().getText("/api/review/items").status()).isEqualTo(401);
     }
 
     @Test
@@ -156,7 +156,7 @@ class ConsoleIntegrationTests {
     void readerTextIsShownAsTextNeverAsMarkup() {
         ReviewItem item = reportedItem(IMAGE, SCRIPT);
 
-        Response response = reviewer().get(page(item));
+        Response response = reviewer().getText(page(item));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body())
@@ -172,7 +172,7 @@ class ConsoleIntegrationTests {
     void theReportedPassageIsHighlightedInTheRevisionTheReaderSaw() {
         ReviewItem item = reportedItem("two tablets every four hours", "Is that not too often?");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(body).contains("Revision 1 as readers saw it")
                 .contains("Title r1")
@@ -188,7 +188,7 @@ class ConsoleIntegrationTests {
         // as the article page's script sends a selection over two list items: whitespace folded to single spaces
         ReviewItem item = reportOnRevision1(articleId, "every day Avoid bed rest (1)", "Bed rest is not advised");
 
-        String body = reviewer().get(page(item)).body().replaceAll("\\s+", " ").replace("> <", "><");
+        String body = reviewer().getText(page(item)).body().replaceAll("\\s+", " ").replace("> <", "><");
 
         assertThat(body).contains("<h4>What helps</h4><p>Most back pain gets better (1, 2).</p><h5>Treatments</h5>"
                         + "<ol><li>Keep active<ol><li>Walk a little <mark>every day</mark></li>"
@@ -206,7 +206,7 @@ class ConsoleIntegrationTests {
         awaitRevision1(articleId);
         ReviewItem item = reportOnRevision1(articleId, "two</b> tablets every", "Too often");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(mongo.findById(articleId + ":1", RevisionText.class).sections().get(0).blocks()).containsExactly(
                 new ArticleChanged.Block(ArticleChanged.BlockType.PARAGRAPH, "Take <b>two</b> tablets\nevery four hours.",
@@ -228,7 +228,7 @@ class ConsoleIntegrationTests {
                         "body", "Take two tablets every four hours"))))));
         ReviewItem item = reportOnRevision1(articleId, "every four hours", "Too often");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(body).contains("Stored earlier").contains("<p>Take two tablets <mark>every four hours</mark></p>");
     }
@@ -283,12 +283,12 @@ class ConsoleIntegrationTests {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
         TestClient reviewer = reviewer();
 
-        String queue = reviewer.get("/console?severity=HIGH&source=READER_REPORT").body();
+        String queue = reviewer.getText("/console?severity=HIGH&source=READER_REPORT").body();
         assertThat(queue).contains("href=\"/console/items/" + item.id() + "\"").contains("Title r2")
                 .contains("Claim due");
-        assertThat(reviewer.get("/console?olderThanDays=30").body()).doesNotContain("/console/items/" + item.id());
-        assertThat(reviewer.get("/console?source=REVIEW_DUE").body()).doesNotContain("/console/items/" + item.id());
-        Response wrong = reviewer.get("/console?severity=SEVERE");
+        assertThat(reviewer.getText("/console?olderThanDays=30").body()).doesNotContain("/console/items/" + item.id());
+        assertThat(reviewer.getText("/console?source=REVIEW_DUE").body()).doesNotContain("/console/items/" + item.id());
+        Response wrong = reviewer.getText("/console?severity=SEVERE");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("severity: is not one of the values this page offers");
     }
@@ -298,12 +298,12 @@ class ConsoleIntegrationTests {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off?itemId=" + item.id();
 
-        assertThat(reviewer().get(signOffPage).status()).isEqualTo(403);
-        assertThat(reviewer().get(page(item)).body()).doesNotContain("/sign-off");
+        assertThat(reviewer().getText(signOffPage).status()).isEqualTo(403);
+        assertThat(reviewer().getText(page(item)).body()).doesNotContain("/sign-off");
 
         TestClient senior = senior();
-        assertThat(senior.get(page(item)).body()).contains("Sign off");
-        Response form = senior.get(signOffPage);
+        assertThat(senior.getText(page(item)).body()).contains("Sign off");
+        Response form = senior.getText(signOffPage);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("<label for=\"revision\">Revision you reviewed</label>");
 
@@ -324,7 +324,7 @@ class ConsoleIntegrationTests {
     void anItemPageShowsItsArticlesHelpfulnessTrendPerRevisionAndPerWeek() {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
         TestClient reviewer = reviewer();
-        assertThat(reviewer.get(page(item)).body()).as("no votes yet").doesNotContain("Helpfulness trend");
+        assertThat(reviewer.getText(page(item)).body()).as("no votes yet").doesNotContain("Helpfulness trend");
         Instant now = Instant.now();
         int weeks = helpfulness.trendWeeks();
         List<VoteCast> votes = List.of(
@@ -340,7 +340,7 @@ class ConsoleIntegrationTests {
                 "latest_votes") == votes.size() && revisionVotes.of(item.articleId(), 1).total() == 4
                 && revisionVotes.of(item.articleId(), 2).total() == 3);
 
-        String trend = trendSection(reviewer.get(page(item)).body());
+        String trend = trendSection(reviewer.getText(page(item)).body());
 
         assertThat(trend).as("a reader report item, not a low-helpfulness one").contains("Helpfulness trend")
                 .contains(revisionRow("<span>1</span>", 3, 1, "75%"))

@@ -85,7 +85,7 @@ class CorrectionConsoleIntegrationTests {
     void correctThisArticleOpensTheEditorOnTheItem() {
         ReviewItem item = reportedSafetyConcern();
 
-        String body = signedIn("reviewer").get(page(item)).body();
+        String body = signedIn("reviewer").getText(page(item)).body();
 
         assertThat(body).contains("<a id=\"correct-article\" href=\"http://localhost:8081/editor/articles/"
                 + item.articleId() + "/edit?item=" + item.id() + "\">Correct this");
@@ -96,11 +96,11 @@ class CorrectionConsoleIntegrationTests {
         ReviewItem item = reportedSafetyConcern();
         TestClient reviewer = signedIn("reviewer");
         assertThat(reviewer.submit(page(item), page(item) + "/claim", Map.of()).status()).isEqualTo(302);
-        assertThat(reviewer.get(page(item)).body()).doesNotContain("id=\"answer\"");
+        assertThat(reviewer.getText(page(item)).body()).doesNotContain("id=\"answer\"");
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", item.id(), CORRECTED,
                 LIMIT));
-        String body = reviewer.get(page(item)).body();
+        String body = reviewer.getText(page(item)).body();
         assertThat(body).contains("Revision 2 answers this item").contains("Stated one tablet per dose");
 
         Response resolved = reviewer.submit(page(item), page(item) + "/resolve",
@@ -120,12 +120,13 @@ class CorrectionConsoleIntegrationTests {
     void theItemPageShowsWhatChangedSinceReadersSawTheArticle() {
         ReviewItem item = reportedSafetyConcern();
         TestClient reviewer = signedIn("reviewer");
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("Nothing changed: revision <span>1</span> reads"
-                + " as readers saw it.");
+        assertThat(oneLine(reviewer.getText(page(item)).body()))
+                .contains("Nothing changed: revision <span>1</span> reads"
+                        + " as readers saw it.");
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", null, CORRECTED,
                 LIMIT));
-        String diff = section(reviewer.get(page(item)).body(), "item-diff");
+        String diff = section(reviewer.getText(page(item)).body(), "item-diff");
 
         assertThat(diff).contains("<caption>From revision 1 to revision 2: 2 blocks added, removed or changed"
                         + "</caption>")
@@ -141,7 +142,7 @@ class CorrectionConsoleIntegrationTests {
         ReviewItem item = reportedSafetyConcern();
         TestClient senior = signedIn("senior");
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off";
-        String first = oneLine(senior.get(signOffPage).body());
+        String first = oneLine(senior.getText(signOffPage).body());
         assertThat(first).contains("The whole article, as nothing was signed off before")
                 .contains("<caption>Revision 1, all of it new to clinical review</caption>")
                 .contains("<th scope=\"row\">Added</th><td>Paragraph</td><td class=\"depth-0\"><ins>" + READERS_SAW)
@@ -160,7 +161,7 @@ class CorrectionConsoleIntegrationTests {
         assertThat(signOffsOf(item)).isEqualTo(1);
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", null, CORRECTED));
-        String second = oneLine(senior.get(signOffPage).body());
+        String second = oneLine(senior.getText(signOffPage).body());
         assertThat(second).contains("What changed since the last sign-off")
                 .contains("<dt>Last signed off here</dt><dd>Revision 1</dd>")
                 .contains("<caption>From revision 1 to revision 2: 1 block added, removed or changed</caption>")
@@ -172,7 +173,7 @@ class CorrectionConsoleIntegrationTests {
     void aSeniorReviewerPutsASafetyNoticeOnThePageFromTheConsoleAndLiftsIt() {
         ReviewItem item = reportedSafetyConcern();
         TestClient reviewer = signedIn("reviewer");
-        assertThat(reviewer.get(page(item)).body()).doesNotContain("name=\"notice\"");
+        assertThat(reviewer.getText(page(item)).body()).doesNotContain("name=\"notice\"");
         Response refused = reviewer.submit(page(item), page(item) + "/safety-notice",
                 Map.of("notice", NOTICE));
         assertThat(refused.status()).isEqualTo(403);
@@ -189,7 +190,7 @@ class CorrectionConsoleIntegrationTests {
         assertThat(senior.follow(set).body()).contains("Your safety notice is on its way to the article page.")
                 .contains("<blockquote id=\"safety-notice\" class=\"safety-notice\">" + NOTICE + "</blockquote>");
         assertThat(reload(item).safetyNotice().text()).isEqualTo(NOTICE);
-        assertThat(reviewer.get(page(item)).body()).as("every reviewer sees it").contains(NOTICE)
+        assertThat(reviewer.getText(page(item)).body()).as("every reviewer sees it").contains(NOTICE)
                 .doesNotContain("Lift the safety notice");
 
         Response lifted = senior.submit(page(item), page(item) + "/safety-notice/lift", Map.of());

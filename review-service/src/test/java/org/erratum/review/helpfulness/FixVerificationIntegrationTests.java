@@ -88,7 +88,7 @@ class FixVerificationIntegrationTests {
         ReviewItem waiting = reload(item);
         assertThat(waiting.state()).as("29 votes are fewer than the minimum of 30").isEqualTo(ItemState.RESOLVED);
         assertThat(waiting.verification().status()).isEqualTo(Verification.Status.PENDING);
-        assertThat(oneLine(reviewer().get(page(item)).body())).contains("Fix verification pending")
+        assertThat(oneLine(reviewer().getText(page(item)).body())).contains("Fix verification pending")
                 .contains("Revision <span>2</span> has <span>29</span> of the <span>30</span> votes it needs");
 
         publish(vote(item, 2, false));
@@ -125,11 +125,11 @@ class FixVerificationIntegrationTests {
                 .isZero();
 
         TestClient reviewer = reviewer();
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
+        assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
-        assertThat(queueRow(reviewer.get("/console").body(), item)).contains("Reopened: fix not verified");
+        assertThat(queueRow(reviewer.getText("/console").body(), item)).contains("Reopened: fix not verified");
         claims.claim(item.id(), REVIEWER, null);
-        assertThat(reviewer.get(page(item)).body()).as("revision 2 no longer offered as the answer")
+        assertThat(reviewer.getText(page(item)).body()).as("revision 2 no longer offered as the answer")
                 .doesNotContain("id=\"answer\"").contains("id=\"correct-article\"");
     }
 
@@ -155,9 +155,9 @@ class FixVerificationIntegrationTests {
                 "improved")).isEqualTo(1);
 
         TestClient reviewer = reviewer();
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
+        assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
                 + verified.verification().measurement() + "</span>");
-        assertThat(reviewer.get("/console").body()).as("a resolved item is not in the queue")
+        assertThat(reviewer.getText("/console").body()).as("a resolved item is not in the queue")
                 .doesNotContain(page(item));
     }
 

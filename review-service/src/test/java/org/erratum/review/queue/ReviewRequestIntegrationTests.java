@@ -82,8 +82,9 @@ class ReviewRequestIntegrationTests {
         assertThat(joined.latestReviewRequest().reason()).isEqualTo("Safety alert on liver damage");
 
         TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
-        assertThat(reviewer.get("/console").body()).contains("Review due").contains(": Safety alert on liver damage");
-        String page = reviewer.get("/console/items/" + item.id()).body();
+        assertThat(reviewer.getText("/console").body()).contains("Review due")
+                .contains(": Safety alert on liver damage");
+        String page = reviewer.getText("/console/items/" + item.id()).body();
         assertThat(page).contains("Review asked for").contains("New NICE guidance on paracetamol")
                 .contains("Safety alert on liver damage");
     }
