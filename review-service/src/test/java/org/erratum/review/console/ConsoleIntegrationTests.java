@@ -29,7 +29,7 @@ import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.Signals;
 import org.erratum.review.signoff.SignOff;
-import org.erratum.testsupport.ArticleStatesBeforeBlocks;
+import org.erratum.testsupport.ArticleStates;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TestClient.Response;
@@ -201,8 +201,10 @@ class ConsoleIntegrationTests {
     @Test
     void anArticleStatePublishedBeforeBlocksShowsItsBodyAsOneParagraph() {
         String articleId = Fixtures.newArticleId();
-        ArticleStatesBeforeBlocks.publish(articleId, ArticleStatesBeforeBlocks.json(articleId, 1, 1, "old-" + articleId,
-                "Published earlier", "Dose", "Take <b>two</b> tablets\nevery four hours."));
+        ArticleStates.publishBeforeBlocks(ArticleStates.article(articleId).slug("old-" + articleId)
+                .title("Published earlier")
+                .sections(List.of(new ArticleChanged.Section("Dose", "Take <b>two</b> tablets\nevery four hours.")))
+                .build());
         awaitRevision1(articleId);
         ReviewItem item = reportOnRevision1(articleId, "two</b> tablets every", "Too often");
 
