@@ -275,7 +275,7 @@ public final class TestClient {
             } catch (SocketException refusedMidway) {
                 // the server may answer and close before it has read all of an oversized request
             }
-            return Response.parse(readAll(socket.getInputStream()), base.resolve(requestLine.split(" ")[1]));
+            return Response.parse(readAll(socket.getInputStream()), base);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -320,7 +320,7 @@ public final class TestClient {
     /**
      * An answer, read as UTF-8 text.
      *
-     * @param uri what was asked for
+     * @param uri what was asked for; for bytes sent by {@link #sendRaw}, which need not be an address, the server's
      */
     public record Response(int status, HttpHeaders headers, String body, URI uri) {
 

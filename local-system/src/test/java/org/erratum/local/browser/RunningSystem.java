@@ -55,7 +55,17 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
     }
 
     String articlePage(String slug) {
-        return services.content().baseUrl() + "/articles/" + slug;
+        return contentUrl("/articles/" + slug);
+    }
+
+    /** A page of content-service: the article pages and the editor's screens. */
+    String contentUrl(String path) {
+        return services.content().baseUrl() + path;
+    }
+
+    /** A page of review-service's console. */
+    String consoleUrl(String path) {
+        return services.review().baseUrl() + path;
     }
 
     /** Publishes an article and waits until the feedback service accepts feedback on it. */
