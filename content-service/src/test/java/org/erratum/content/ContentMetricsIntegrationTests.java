@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.erratum.content.ContentApi.EDITOR;
 import static org.erratum.content.ContentApi.newArticle;
 import static org.erratum.content.ContentApi.revision;
 
@@ -39,12 +38,12 @@ class ContentMetricsIntegrationTests {
     void publishedRevisionsAreCountedBySignificanceAndRefusedEditsAreNot() {
         Scrape before = Scrape.of(port);
         String id = api.createArticle(newArticle("Antihistamines")).get("id").asString();
-        assertThat(api.put("/api/articles/" + id, revision(1, "Antihistamines: drowsiness", "Edit", "MINOR"), EDITOR)
-                .statusCode()).isEqualTo(200);
-        assertThat(api.put("/api/articles/" + id, revision(1, "Antihistamines: stale", "Edit", "MAJOR"), EDITOR)
-                .statusCode()).isEqualTo(409);
-        assertThat(api.put("/api/articles/" + id, revision(2, "Antihistamines: dose", "Dose", "MAJOR"), EDITOR)
-                .statusCode()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id, revision(1, "Antihistamines: drowsiness", "Edit", "MINOR"))
+                .status()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id, revision(1, "Antihistamines: stale", "Edit", "MAJOR"))
+                .status()).isEqualTo(409);
+        assertThat(api.editor().put("/api/articles/" + id, revision(2, "Antihistamines: dose", "Dose", "MAJOR"))
+                .status()).isEqualTo(200);
 
         Scrape after = Scrape.of(port);
 

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,10 @@ class ClosedLoopSystemTests {
 
     private static LocalMail mail;
     private static ErratumServices services;
-    private static ApiClient editor;
-    private static ApiClient reader;
-    private static ApiClient reviewer;
-    private static ApiClient senior;
+    private static TestClient editor;
+    private static TestClient reader;
+    private static TestClient reviewer;
+    private static TestClient senior;
 
     @BeforeAll
     static void startTheSystem() {
@@ -64,10 +65,10 @@ class ClosedLoopSystemTests {
                         "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mail.port()),
                         "erratum.feedback.mail.acknowledgement-fallback", "2s",
                         "erratum.feedback.mail.poll-interval", "1s"));
-        editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
-        reader = ApiClient.at(services.feedback().baseUrl());
-        reviewer = ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
-        senior = ApiClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
+        editor = TestClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
+        reader = TestClient.at(services.feedback().baseUrl());
+        reviewer = TestClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
+        senior = TestClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
     }
 
     @AfterAll
@@ -152,8 +153,8 @@ class ClosedLoopSystemTests {
         assertThat(helpfulness.get("yes").asInt()).isEqualTo(1);
         assertThat(reviewer.get("/api/review/items/" + itemId).json().get("activity"))
                 .extracting(a -> a.get("action").asString()).containsExactly("claimed", "resolved", "signed off");
-        String page = ApiClient.at(services.content().baseUrl())
-                .getText("/articles/" + article.get("slug").asString()).text();
+        String page = TestClient.at(services.content().baseUrl())
+                .getText("/articles/" + article.get("slug").asString()).body();
         assertThat(page).contains("Dr Tomas Lindqvist").contains("Made the paracetamol dosing advice precise");
     }
 
@@ -175,10 +176,10 @@ class ClosedLoopSystemTests {
         Matcher link = Pattern.compile(Pattern.quote(services.feedback().baseUrl())
                 + "(/feedback/contact/erase\\S+)").matcher((String) acknowledgement.getContent());
         assertThat(link.find()).as("the erasure link").isTrue();
-        ApiClient feedback = ApiClient.at(services.feedback().baseUrl());
+        TestClient feedback = TestClient.at(services.feedback().baseUrl());
 
-        assertThat(feedback.getText(link.group(1)).text()).contains("Delete my email address");
-        Response erased = feedback.postRaw("/feedback/contact/erase", "application/x-www-form-urlencoded",
+        assertThat(feedback.getText(link.group(1)).body()).contains("Delete my email address");
+        Response erased = feedback.send("POST", "/feedback/contact/erase", "application/x-www-form-urlencoded",
                 URI.create(link.group(1)).getRawQuery());
         assertThat(erased.status()).isEqualTo(303);
         assertThat(feedback.getText(link.group(1)).status()).as("nothing held any more").isEqualTo(404);

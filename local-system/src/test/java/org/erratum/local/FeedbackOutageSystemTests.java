@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.erratum.events.Topics;
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +41,9 @@ class FeedbackOutageSystemTests {
 
     private static KafkaBrokerProcess kafka;
     private static ErratumServices services;
-    private static ApiClient editor;
-    private static ApiClient reader;
-    private static ApiClient reviewer;
+    private static TestClient editor;
+    private static TestClient reader;
+    private static TestClient reviewer;
 
     @BeforeAll
     static void startTheSystemOnABrokerThatCanFail() {
@@ -55,9 +56,9 @@ class FeedbackOutageSystemTests {
                 "-" + java.util.UUID.randomUUID(), Path.of("target/outage-logs"), Map.of(
                         "erratum.feedback.intake.rate-limits.votes.capacity", "1000",
                         "erratum.feedback.intake.rate-limits.reports.capacity", "1000"));
-        editor = ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
-        reader = ApiClient.at(services.feedback().baseUrl());
-        reviewer = ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
+        editor = TestClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
+        reader = TestClient.at(services.feedback().baseUrl());
+        reviewer = TestClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
     }
 
     @AfterAll

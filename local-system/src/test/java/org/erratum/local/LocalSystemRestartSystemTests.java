@@ -19,8 +19,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.erratum.events.Topics;
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class LocalSystemRestartSystemTests {
     }
 
     private static String publishArticle() {
-        ApiClient editor = ApiClient.at(url(content())).as("editor", "editor-dev-password");
+        TestClient editor = TestClient.at(url(content())).as("editor", "editor-dev-password");
         Response created = editor.post("/api/articles", Map.of(
                 "slug", "heat-exhaustion-" + UUID.randomUUID(),
                 "title", "Heat exhaustion and heatstroke",
@@ -131,12 +132,12 @@ class LocalSystemRestartSystemTests {
         return item == null ? 0 : item.get("reportCount").asInt();
     }
 
-    private static ApiClient reviewer() {
-        return ApiClient.at(url(PORTS.get(5))).as("reviewer", "reviewer-dev-password");
+    private static TestClient reviewer() {
+        return TestClient.at(url(PORTS.get(5))).as("reviewer", "reviewer-dev-password");
     }
 
-    private static ApiClient reader() {
-        return ApiClient.at(url(PORTS.get(4)));
+    private static TestClient reader() {
+        return TestClient.at(url(PORTS.get(4)));
     }
 
     private static int content() {

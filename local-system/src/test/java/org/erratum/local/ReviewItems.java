@@ -1,8 +1,7 @@
 package org.erratum.local;
 
-import org.erratum.testsupport.ApiClient;
-
 import tools.jackson.databind.JsonNode;
+import org.erratum.testsupport.TestClient;
 
 /** The review queue as the system tests read it, through review-service's API. */
 public final class ReviewItems {
@@ -11,7 +10,7 @@ public final class ReviewItems {
     }
 
     /** The article's item in the queue, or null while it has none. */
-    public static JsonNode forArticle(ApiClient reviewer, String articleId) {
+    public static JsonNode forArticle(TestClient reviewer, String articleId) {
         for (JsonNode item : reviewer.get("/api/review/items").json()) {
             if (articleId.equals(item.get("articleId").asString())) {
                 return item;

@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.erratum.events.ReportSubmitted;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.Endpoints;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +62,8 @@ class ReviewScaleOutSystemTests {
         instances.parallelStream().forEach(ServiceProcess::stop);
     }
 
-    private static ApiClient as(ServiceProcess instance, String user) {
-        return ApiClient.at(instance.baseUrl()).as(user, user + "-dev-password");
+    private static TestClient as(ServiceProcess instance, String user) {
+        return TestClient.at(instance.baseUrl()).as(user, user + "-dev-password");
     }
 
     @Test
@@ -85,7 +86,7 @@ class ReviewScaleOutSystemTests {
                 for (String reviewer : REVIEWERS) {
                     Callable<JsonNode> claim = () -> {
                         start.await();
-                        ApiClient.Response response = as(instance, reviewer)
+                        Response response = as(instance, reviewer)
                                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
                                 .post("/api/review/items/claim-next", "");
                         return response.status() == 200 ? response.json() : null;

@@ -10,8 +10,9 @@ import org.erratum.events.ArticleChanged;
 import org.erratum.events.ArticleChanged.Block;
 import org.erratum.events.ArticleChanged.BlockType;
 import org.erratum.events.ReportSubmitted;
+import org.erratum.testsupport.ArticleStates;
 
-/** Events as the other services would publish them. */
+/** Events as the other services would publish them; article states are built by test-support's ArticleStates. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -60,28 +61,20 @@ public final class Fixtures {
      */
     public static ArticleChanged revision(String articleId, int revision, String changeSummary, String answersItem,
             String... paragraphs) {
-        Instant now = Instant.now();
         List<Block> blocks = Arrays.stream(paragraphs)
                 .map(text -> new Block(BlockType.PARAGRAPH, text, List.of())).toList();
-        return new ArticleChanged(UUID.randomUUID(), now, articleId, revision,
-                revision == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVISED,
-                "slug-" + articleId, "Paracetamol for adults", "How to take it",
-                List.of(new ArticleChanged.Section("Dosage", String.join("\n\n", paragraphs), blocks)), List.of(),
-                List.of("A. Writer"), revision,
-                new ArticleChanged.RevisionNote(revision, changeSummary, ArticleChanged.Significance.MAJOR, now,
-                        answersItem), null, now, now, null, LocalDate.now().plusMonths(24), 24);
+        return ArticleStates.article(articleId).version(revision).revision(revision)
+                .sections(List.of(new ArticleChanged.Section("Dosage", String.join("\n\n", paragraphs), blocks)))
+                .note(changeSummary, ArticleChanged.Significance.MAJOR).answering(answersItem).build();
     }
 
     /** An article with an owner, as content-service publishes it once an editor named one; a review request optional. */
     public static ArticleChanged owned(String articleId, long version, String title, LocalDate nextReviewDue,
             ArticleChanged.Owner owner, ArticleChanged.ReviewRequest request) {
-        Instant now = Instant.now();
-        return new ArticleChanged(UUID.randomUUID(), now, articleId, version,
-                version == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVIEWED, "slug-" + articleId,
-                title, "Summary", List.of(new ArticleChanged.Section("Dosage", "Take two tablets every four hours")),
-                List.of(), List.of("A. Writer"), 1,
-                new ArticleChanged.RevisionNote(1, "First", ArticleChanged.Significance.MINOR, now), null, now, now,
-                null, nextReviewDue, 24, owner, List.of("pain"), request);
+        return ArticleStates.article(articleId).version(version)
+                .change(version == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVIEWED).title(title)
+                .summary("Summary").note("First", ArticleChanged.Significance.MINOR).nextReviewDue(nextReviewDue)
+                .owner(owner).topics(List.of("pain")).reviewRequest(request).build();
     }
 
     private static Block item(String text, Block... blocks) {
@@ -90,12 +83,7 @@ public final class Fixtures {
 
     private static ArticleChanged article(String articleId, int revision, long version, LocalDate nextReviewDue,
             List<ArticleChanged.Section> sections) {
-        Instant now = Instant.now();
-        return new ArticleChanged(UUID.randomUUID(), now, articleId, version,
-                revision == 1 ? ArticleChanged.Change.CREATED : ArticleChanged.Change.REVISED,
-                "slug-" + articleId, "Title r" + revision, "Summary", sections, List.of(),
-                List.of("A. Writer"), revision,
-                new ArticleChanged.RevisionNote(revision, "Edit", ArticleChanged.Significance.MINOR, now), null,
-                now, now, null, nextReviewDue, 24);
+        return ArticleStates.article(articleId).version(version).revision(revision).title("Title r" + revision)
+                .summary("Summary").sections(sections).nextReviewDue(nextReviewDue).build();
     }
 }

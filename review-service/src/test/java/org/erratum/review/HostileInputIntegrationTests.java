@@ -15,10 +15,10 @@ import org.erratum.events.Topics;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.signoff.SignOff;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.HostileInputs;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.RawHttp;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class HostileInputIntegrationTests {
         TopicProbe.publish(Fixtures.report(articleId, ReportSubmitted.Category.INACCURATE));
         ReviewItem item = await().atMost(WAIT).until(() -> mongo.findOne(
                 Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class), found -> found != null);
-        ApiClient reviewer = ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
         assertThat(reviewer.post("/api/review/items/" + item.id() + "/claim", "{}").status()).isEqualTo(200);
         String[] session = signIn("reviewer", "reviewer-dev-password", "/console/items/" + item.id());
         String[] senior = signIn("senior", "senior-dev-password", "/console/articles/" + articleId + "/sign-off");
@@ -131,31 +131,31 @@ class HostileInputIntegrationTests {
      * @return the session cookie and the CSRF token
      */
     private String[] signIn(String username, String password, String page) {
-        RawHttp.Response login = get("/login", null);
+        Response login = get("/login", null);
         String anonymous = cookieOf(login);
         String form = "username=" + username + "&password=" + password + "&_csrf=" + csrfOf(login);
-        RawHttp.Response signedIn = RawHttp.send(port, RawHttp.request("POST /login HTTP/1.1", List.of(
+        Response signedIn = TestClient.onPort(port).sendRaw("POST /login HTTP/1.1", List.of(
                 Map.entry("Cookie", anonymous), Map.entry("Content-Type", "application/x-www-form-urlencoded")),
-                form.getBytes(StandardCharsets.UTF_8), port));
+                form.getBytes(StandardCharsets.UTF_8));
         assertThat(signedIn.status()).as("sign-in of %s", username).isEqualTo(302);
         String session = cookieOf(signedIn);
-        RawHttp.Response opened = get(page, session);
+        Response opened = get(page, session);
         assertThat(opened.status()).as("%s for %s", page, username).isEqualTo(200);
         return new String[] { session, csrfOf(opened) };
     }
 
-    private RawHttp.Response get(String path, String cookie) {
+    private Response get(String path, String cookie) {
         List<Map.Entry<String, String>> headers = cookie == null ? List.of() : List.of(Map.entry("Cookie", cookie));
-        return RawHttp.send(port, RawHttp.request("GET " + path + " HTTP/1.1", headers, new byte[0], port));
+        return TestClient.onPort(port).sendRaw("GET " + path + " HTTP/1.1", headers, new byte[0]);
     }
 
-    private static String cookieOf(RawHttp.Response response) {
+    private static String cookieOf(Response response) {
         Matcher cookie = SESSION_COOKIE.matcher(String.valueOf(response.header("Set-Cookie")));
         assertThat(cookie.find()).as("session cookie in %s", response.headers()).isTrue();
         return cookie.group(1);
     }
 
-    private static String csrfOf(RawHttp.Response response) {
+    private static String csrfOf(Response response) {
         Matcher token = CSRF_FIELD.matcher(response.body());
         assertThat(token.find()).as("CSRF field").isTrue();
         return token.group(1);

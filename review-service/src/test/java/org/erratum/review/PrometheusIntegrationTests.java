@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.erratum.events.Topics;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,7 +39,7 @@ class PrometheusIntegrationTests {
 
     @Test
     void httpMongoAndKafkaConsumerSeriesAreExposed() {
-        ApiClient.onPort(port).get("/actuator/health");
+        TestClient.onPort(port).get("/actuator/health");
 
         Scrape scrape = Scrape.of(port);
 

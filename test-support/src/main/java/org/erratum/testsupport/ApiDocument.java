@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.erratum.testsupport.TestClient.Response;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
@@ -41,10 +42,10 @@ public final class ApiDocument {
     }
 
     /** Fetches the document from the running service, as a staff member may. */
-    public static ApiDocument servedBy(ApiClient staff, String module) {
-        ApiClient.Response response = staff.get("/v3/api-docs");
+    public static ApiDocument servedBy(TestClient staff, String module) {
+        Response response = staff.get("/v3/api-docs");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new ApiDocument(module, response.text().strip() + "\n");
+        return new ApiDocument(module, response.body().strip() + "\n");
     }
 
     public JsonNode json() {

@@ -23,7 +23,7 @@ public abstract class ApiDocumentContract {
     protected abstract String module();
 
     private ApiDocument served() {
-        return ApiDocument.servedBy(ApiClient.onPort(port).as("admin", "admin-dev-password"), module());
+        return ApiDocument.servedBy(TestClient.onPort(port).as("admin", "admin-dev-password"), module());
     }
 
     @Test

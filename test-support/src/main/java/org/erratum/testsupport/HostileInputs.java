@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.erratum.testsupport.TestClient.Response;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -149,7 +151,7 @@ public final class HostileInputs {
     public void assertRefused(Case hostile) {
         Object before = trace.get();
 
-        RawHttp.Response response = RawHttp.send(port, request(hostile));
+        Response response = send(hostile);
 
         assertThat(response.status()).as("%s answered %s %s", hostile, response.headers(), response.body())
                 .isEqualTo(hostile.status());
@@ -165,7 +167,7 @@ public final class HostileInputs {
                 .isEqualTo(before);
     }
 
-    private void assertProblemNaming(Case hostile, RawHttp.Response response) {
+    private void assertProblemNaming(Case hostile, Response response) {
         assertThat(response.header("Content-Type")).as("Content-Type of %s", hostile)
                 .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
@@ -188,7 +190,7 @@ public final class HostileInputs {
         assertThat(query).as("query of %s", location).contains("feedback=invalid", "field=" + hostile.field());
     }
 
-    private byte[] request(Case hostile) {
+    private Response send(Case hostile) {
         byte[] body = escaped(placeholders.apply(repeated(hostile.body())));
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (hostile.headers().stream().map(Map.Entry::getKey).noneMatch("Accept"::equalsIgnoreCase)) {
@@ -198,7 +200,7 @@ public final class HostileInputs {
                 latin1(placeholders.apply(repeated(header.getValue()))))));
         String requestLine = hostile.method() + " " + latin1(placeholders.apply(repeated(hostile.path())))
                 + " HTTP/1.1";
-        return RawHttp.request(requestLine, headers, body, port);
+        return TestClient.onPort(port).sendRaw(requestLine, headers, body);
     }
 
     private static String repeated(String text) {

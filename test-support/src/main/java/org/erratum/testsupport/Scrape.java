@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.erratum.testsupport.TestClient.Response;
 
 /** One read of {@code /actuator/prometheus}, anonymous as Prometheus scrapes it, parsed into samples. */
 public final class Scrape {
@@ -23,10 +24,10 @@ public final class Scrape {
     }
 
     public static Scrape of(int port) {
-        ApiClient.Response response = ApiClient.onPort(port).getText("/actuator/prometheus");
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        Response response = TestClient.onPort(port).getText("/actuator/prometheus");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<Sample> samples = new ArrayList<>();
-        for (String line : response.text().split("\n")) {
+        for (String line : response.body().split("\n")) {
             Matcher sample = SAMPLE.matcher(line);
             if (line.startsWith("#") || !sample.matches()) {
                 continue;

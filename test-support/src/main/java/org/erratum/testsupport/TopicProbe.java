@@ -42,7 +42,8 @@ public final class TopicProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How the tests write events: Jackson's defaults, as the services' mapper has them. */
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TopicProbe() {
     }

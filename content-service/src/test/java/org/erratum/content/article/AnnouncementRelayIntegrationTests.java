@@ -55,7 +55,7 @@ class AnnouncementRelayIntegrationTests {
         assertThat(event.get("title").asString()).isEqualTo("Hay fever: what helps");
         assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("erratum.content.article-changed.v1");
         await().atMost(Duration.ofSeconds(30)).until(() -> !store.findById(id).orElseThrow().announcePending());
-        assertThat(ContentApi.json(api.get("/api/articles/" + id + "/revisions/2")).get("changeSummary").asString())
+        assertThat(api.reader().getText("/api/articles/" + id + "/revisions/2").json().get("changeSummary").asString())
                 .isEqualTo("Added nasal sprays");
     }
 }

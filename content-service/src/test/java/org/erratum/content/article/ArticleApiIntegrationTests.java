@@ -1,6 +1,5 @@
 package org.erratum.content.article;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import org.erratum.content.ContentApi;
 import org.erratum.events.CloudEventHeaders;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.erratum.content.ContentApi.EDITOR;
-import static org.erratum.content.ContentApi.REVIEWER;
-import static org.erratum.content.ContentApi.json;
 import static org.erratum.content.ContentApi.newArticle;
 import static org.erratum.content.ContentApi.revision;
 
@@ -41,10 +38,10 @@ class ArticleApiIntegrationTests {
 
     @Test
     void whenEditorCreatesArticleThenItIsPublishedAtRevisionOneAndUnreviewed() {
-        HttpResponse<String> response = api.post("/api/articles", newArticle("Ibuprofen for adults"), EDITOR);
+        Response response = api.editor().post("/api/articles", newArticle("Ibuprofen for adults"));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode created = json(response);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode created = response.json();
         String id = created.get("id").asString();
         assertThat(response.headers().firstValue("Location")).hasValue("/api/articles/" + id);
         assertThat(created.get("title").asString()).isEqualTo("Ibuprofen for adults");
@@ -57,7 +54,7 @@ class ArticleApiIntegrationTests {
                 .isEqualTo(LocalDate.ofInstant(publishedAt, ZoneOffset.UTC).plusMonths(24).toString());
         assertThat(api.getArticle(id)).isEqualTo(created);
 
-        JsonNode revisions = json(api.get("/api/articles/" + id + "/revisions"));
+        JsonNode revisions = api.reader().getText("/api/articles/" + id + "/revisions").json();
         assertThat(revisions).hasSize(1);
         assertThat(revisions.get(0).get("revision").asInt()).isEqualTo(1);
         assertThat(revisions.get(0).get("changeSummary").asString()).isEqualTo("First published");
@@ -70,11 +67,11 @@ class ArticleApiIntegrationTests {
         JsonNode created = api.createArticle(newArticle("Aspirin for adults"));
         String id = created.get("id").asString();
 
-        HttpResponse<String> response = api.put("/api/articles/" + id,
-                revision(1, "Aspirin for adults: how to take it", "Clarified the dose", "MAJOR"), EDITOR);
+        Response response = api.editor().put("/api/articles/" + id,
+                revision(1, "Aspirin for adults: how to take it", "Clarified the dose", "MAJOR"));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode revised = json(response);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode revised = response.json();
         assertThat(revised.get("revision").asInt()).isEqualTo(2);
         assertThat(revised.get("title").asString()).isEqualTo("Aspirin for adults: how to take it");
         assertThat(Instant.parse(revised.get("lastModifiedAt").asString()))
@@ -84,26 +81,26 @@ class ArticleApiIntegrationTests {
         assertThat(revised.get("nextReviewDue")).isEqualTo(created.get("nextReviewDue"));
         assertThat(revised.get("publishedAt")).isEqualTo(created.get("publishedAt"));
 
-        JsonNode first = json(api.get("/api/articles/" + id + "/revisions/1"));
+        JsonNode first = api.reader().getText("/api/articles/" + id + "/revisions/1").json();
         assertThat(first.get("title").asString()).isEqualTo("Aspirin for adults");
-        JsonNode second = json(api.get("/api/articles/" + id + "/revisions/2"));
+        JsonNode second = api.reader().getText("/api/articles/" + id + "/revisions/2").json();
         assertThat(second.get("title").asString()).isEqualTo("Aspirin for adults: how to take it");
         assertThat(second.get("changeSummary").asString()).isEqualTo("Clarified the dose");
         assertThat(second.get("editor").asString()).isEqualTo("editor");
-        assertThat(json(api.get("/api/articles/" + id + "/revisions"))).hasSize(2);
+        assertThat(api.reader().getText("/api/articles/" + id + "/revisions").json()).hasSize(2);
     }
 
     @Test
     void whenExpectedRevisionIsStaleThenTheRevisionIsRejectedWithConflict() {
         String id = api.createArticle(newArticle("Codeine")).get("id").asString();
-        assertThat(api.put("/api/articles/" + id, revision(1, "Codeine: first edit", "Edit", "MINOR"), EDITOR)
-                .statusCode()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id, revision(1, "Codeine: first edit", "Edit", "MINOR"))
+                .status()).isEqualTo(200);
 
-        HttpResponse<String> stale = api.put("/api/articles/" + id,
-                revision(1, "Codeine: edit based on revision 1", "Edit", "MINOR"), EDITOR);
+        Response stale = api.editor().put("/api/articles/" + id,
+                revision(1, "Codeine: edit based on revision 1", "Edit", "MINOR"));
 
-        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
-        assertThat(json(stale).get("errors").get(0).get("field").asString()).isEqualTo("expectedRevision");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("expectedRevision");
         JsonNode current = api.getArticle(id);
         assertThat(current.get("revision").asInt()).isEqualTo(2);
         assertThat(current.get("title").asString()).isEqualTo("Codeine: first edit");
@@ -120,7 +117,7 @@ class ArticleApiIntegrationTests {
         assertThat(created.get("topics").toString()).isEqualTo("[\"digestion\",\"medicines\"]");
 
         // a client that knows nothing of settings, like the README's curl loop
-        assertThat(api.put("/api/articles/" + id, revision(1, "Heartburn", "Wording", "MINOR"), EDITOR).statusCode())
+        assertThat(api.editor().put("/api/articles/" + id, revision(1, "Heartburn", "Wording", "MINOR")).status())
                 .isEqualTo(200);
         JsonNode kept = api.getArticle(id);
         assertThat(kept.get("owner")).isEqualTo(created.get("owner"));
@@ -131,14 +128,14 @@ class ArticleApiIntegrationTests {
         revision.put("reviewIntervalMonths", 12);
         revision.putArray("topics").add("digestion");
         revision.put("answersItem", "65f1a2b3c4d5e6f708192a3b");
-        JsonNode revised = json(api.put("/api/articles/" + id, revision, EDITOR));
+        JsonNode revised = api.editor().put("/api/articles/" + id, revision).json();
         Instant publishedAt = Instant.parse(created.get("publishedAt").asString());
         assertThat(revised.get("reviewIntervalMonths").asInt()).isEqualTo(12);
         assertThat(revised.get("nextReviewDue").asString()).as("counted from first publication, never reviewed")
                 .isEqualTo(LocalDate.ofInstant(publishedAt, ZoneOffset.UTC).plusMonths(12).toString());
         assertThat(revised.get("topics").toString()).isEqualTo("[\"digestion\"]");
         assertThat(revised.get("owner")).isEqualTo(created.get("owner"));
-        assertThat(json(api.get("/api/articles/" + id + "/revisions/3")).get("answersItem").asString())
+        assertThat(api.reader().getText("/api/articles/" + id + "/revisions/3").json().get("answersItem").asString())
                 .isEqualTo("65f1a2b3c4d5e6f708192a3b");
     }
 
@@ -156,9 +153,9 @@ class ArticleApiIntegrationTests {
         String id = api.createArticle(newArticle("Antacids")).get("id").asString();
         ObjectNode badItem = revision(1, "Antacids", "Fix", "MINOR");
         badItem.put("answersItem", "<script>");
-        HttpResponse<String> refused = api.put("/api/articles/" + id, badItem, EDITOR);
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo("answersItem");
+        Response refused = api.editor().put("/api/articles/" + id, badItem);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("answersItem");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
     }
 
@@ -167,10 +164,10 @@ class ArticleApiIntegrationTests {
         ObjectNode body = newArticle("Naproxen");
         api.createArticle(body);
 
-        HttpResponse<String> duplicate = api.post("/api/articles", body.put("title", "Naproxen again"), EDITOR);
+        Response duplicate = api.editor().post("/api/articles", body.put("title", "Naproxen again"));
 
-        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(409);
-        assertThat(json(duplicate).get("errors").get(0).get("field").asString()).isEqualTo("slug");
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
+        assertThat(duplicate.json().get("errors").get(0).get("field").asString()).isEqualTo("slug");
     }
 
     @Test
@@ -202,17 +199,17 @@ class ArticleApiIntegrationTests {
         sections.addObject().put("heading", "Citation").put("body", "As shown [1, 2].");
         sections.addObject().put("heading", "Deep").put("body", "- a\n  - b\n    - c");
 
-        HttpResponse<String> refused = api.post("/api/articles", body, EDITOR);
+        Response refused = api.editor().post("/api/articles", body);
 
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        JsonNode errors = json(refused).get("errors");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = refused.json().get("errors");
         assertThat(errors).extracting(error -> error.get("field").asString())
                 .containsExactly("sections[1].body", "sections[2].body", "sections[3].body");
         assertThat(errors.get(0).get("message").asString()).startsWith("line 3: raw HTML is not allowed");
         assertThat(errors.get(1).get("message").asString())
                 .isEqualTo("line 1: [1, 2] cites reference 2, but the article lists 1 reference");
         assertThat(errors.get(2).get("message").asString()).isEqualTo("line 3: lists nest at most 2 levels deep");
-        assertThat(api.get("/articles/" + body.get("slug").asString()).statusCode()).isEqualTo(404);
+        assertThat(api.reader().getText("/articles/" + body.get("slug").asString()).status()).isEqualTo(404);
     }
 
     @Test
@@ -222,11 +219,11 @@ class ArticleApiIntegrationTests {
         body.putArray("sections").addObject().put("heading", "What it is")
                 .put("body", "![a tablet](https://a.example/tablet.png)");
 
-        HttpResponse<String> refused = api.put("/api/articles/" + id, body, EDITOR);
+        Response refused = api.editor().put("/api/articles/" + id, body);
 
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo("sections[0].body");
-        assertThat(json(refused).get("detail").asString())
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("sections[0].body");
+        assertThat(refused.json().get("detail").asString())
                 .isEqualTo("sections[0].body: line 1: images are not part of the format");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
     }
@@ -251,45 +248,45 @@ class ArticleApiIntegrationTests {
         ObjectNode body = revision(1, "Loratadine", "unused", "MINOR");
         body.remove("changeSummary");
 
-        HttpResponse<String> response = api.put("/api/articles/" + id, body, EDITOR);
+        Response response = api.editor().put("/api/articles/" + id, body);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(json(response).get("errors").get(0).get("field").asString()).isEqualTo("changeSummary");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("changeSummary");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
     }
 
     @Test
     void onlyEditorsChangeArticles() {
-        assertThat(api.post("/api/articles", newArticle("Anonymous"), null).statusCode()).isEqualTo(401);
-        assertThat(api.post("/api/articles", newArticle("Reviewer"), REVIEWER).statusCode()).isEqualTo(403);
+        assertThat(api.reader().post("/api/articles", newArticle("Anonymous")).status()).isEqualTo(401);
+        assertThat(api.reviewer().post("/api/articles", newArticle("Reviewer")).status()).isEqualTo(403);
         String id = api.createArticle(newArticle("Cetirizine")).get("id").asString();
-        assertThat(api.put("/api/articles/" + id, revision(1, "T", "S", "MINOR"), null).statusCode())
+        assertThat(api.reader().put("/api/articles/" + id, revision(1, "T", "S", "MINOR")).status())
                 .isEqualTo(401);
-        assertThat(api.put("/api/articles/" + id, revision(1, "T", "S", "MINOR"), REVIEWER).statusCode())
+        assertThat(api.reviewer().put("/api/articles/" + id, revision(1, "T", "S", "MINOR")).status())
                 .isEqualTo(403);
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
     }
 
     @Test
     void unknownArticleIsNotFound() {
-        HttpResponse<String> response = api.get("/api/articles/no-such-article");
+        Response response = api.reader().getText("/api/articles/no-such-article");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).get("title").asString()).isEqualTo("Not found");
-        assertThat(api.get("/api/articles/no-such-article/revisions").statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("title").asString()).isEqualTo("Not found");
+        assertThat(api.reader().getText("/api/articles/no-such-article/revisions").status()).isEqualTo(404);
     }
 
     @Test
     void healthAndMetricsArePublicButOtherActuatorEndpointsAreNot() {
-        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(api.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        assertThat(api.get("/actuator/env").statusCode()).isIn(401, 403, 404);
+        assertThat(api.reader().getText("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.reader().getText("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(api.reader().getText("/actuator/env").status()).isIn(401, 403, 404);
     }
 
     @Test
     void whenArticleChangesThenItsFullStateIsAnnouncedWithCloudEventsHeaders() {
         String id = api.createArticle(newArticle("Omeprazole")).get("id").asString();
-        api.put("/api/articles/" + id, revision(1, "Omeprazole: revised", "Revised", "MINOR"), EDITOR);
+        api.editor().put("/api/articles/" + id, revision(1, "Omeprazole: revised", "Revised", "MINOR"));
 
         var record = TopicProbe.awaitRecord(Topics.ARTICLES,
                 r -> id.equals(r.key()) && ContentApi.JSON.readTree(r.value()).get("version").asLong() == 2);
@@ -322,9 +319,9 @@ class ArticleApiIntegrationTests {
     }
 
     private void assertRejected(ObjectNode body, String field) {
-        HttpResponse<String> response = api.post("/api/articles", body, EDITOR);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(json(response).get("errors")).as(response.body())
+        Response response = api.editor().post("/api/articles", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors")).as(response.body())
                 .anySatisfy(error -> assertThat(error.get("field").asString()).isEqualTo(field));
     }
 }

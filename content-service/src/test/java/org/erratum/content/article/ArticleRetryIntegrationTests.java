@@ -1,16 +1,13 @@
 package org.erratum.content.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.erratum.content.ContentApi.EDITOR;
-import static org.erratum.content.ContentApi.json;
 import static org.erratum.content.ContentApi.newArticle;
 import static org.erratum.content.ContentApi.revision;
-
-import java.net.http.HttpResponse;
 
 import org.erratum.content.ContentApi;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 @IntegrationTest
 class ArticleRetryIntegrationTests {
 
-    private static final ContentApi.Account ADMIN = new ContentApi.Account("admin", "admin-dev-password");
 
     @LocalServerPort
     int port;
@@ -48,15 +44,15 @@ class ArticleRetryIntegrationTests {
         ObjectNode body = newArticle("Cetirizine");
         double counted = revisionsCounted();
 
-        HttpResponse<String> first = api.post("/api/articles", body, EDITOR);
-        HttpResponse<String> retry = api.post("/api/articles", body, EDITOR);
+        Response first = api.editor().post("/api/articles", body);
+        Response retry = api.editor().post("/api/articles", body);
 
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
-        assertThat(json(retry)).isEqualTo(json(first));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(first.json());
         assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(revisionsCounted() - counted).isEqualTo(1);
-        assertThat(json(api.get("/api/articles")).valueStream()
+        assertThat(api.reader().getText("/api/articles").json().valueStream()
                 .filter(a -> a.get("slug").asString().equals(body.get("slug").asString()))).hasSize(1);
     }
 
@@ -65,10 +61,10 @@ class ArticleRetryIntegrationTests {
         ObjectNode body = newArticle("Fexofenadine");
         api.createArticle(body);
 
-        HttpResponse<String> other = api.post("/api/articles", body, ADMIN);
+        Response other = api.admin().post("/api/articles", body);
 
-        assertThat(other.statusCode()).isEqualTo(409);
-        assertThat(json(other).get("errors").get(0).get("field").asString()).isEqualTo("slug");
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().get("errors").get(0).get("field").asString()).isEqualTo("slug");
     }
 
     @Test
@@ -77,15 +73,15 @@ class ArticleRetryIntegrationTests {
         ObjectNode edit = revision(1, "Chlorphenamine: drowsiness", "Said it makes you drowsy", "MAJOR");
         double counted = revisionsCounted();
 
-        HttpResponse<String> first = api.put("/api/articles/" + id, edit, EDITOR);
-        HttpResponse<String> retry = api.put("/api/articles/" + id, edit, EDITOR);
+        Response first = api.editor().put("/api/articles/" + id, edit);
+        Response retry = api.editor().put("/api/articles/" + id, edit);
 
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-        assertThat(json(retry)).isEqualTo(json(first));
-        assertThat(json(first).get("revision").asInt()).isEqualTo(2);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(first.json().get("revision").asInt()).isEqualTo(2);
         assertThat(revisionsCounted() - counted).isEqualTo(1);
-        JsonNode history = json(api.get("/api/articles/" + id + "/revisions"));
+        JsonNode history = api.reader().getText("/api/articles/" + id + "/revisions").json();
         assertThat(history.valueStream().map(r -> r.get("revision").asInt())).containsExactly(1, 2);
     }
 
@@ -93,16 +89,16 @@ class ArticleRetryIntegrationTests {
     void aRevisionSentAgainAfterALaterOneStillAnswersAndAnotherEditIsAConflict() {
         String id = api.createArticle(newArticle("Promethazine")).get("id").asString();
         ObjectNode edit = revision(1, "Promethazine: children", "Not for under-6s", "MAJOR");
-        api.put("/api/articles/" + id, edit, EDITOR);
-        api.put("/api/articles/" + id, revision(2, "Promethazine: dose", "Dose per age", "MINOR"), EDITOR);
+        api.editor().put("/api/articles/" + id, edit);
+        api.editor().put("/api/articles/" + id, revision(2, "Promethazine: dose", "Dose per age", "MINOR"));
 
-        HttpResponse<String> lateRetry = api.put("/api/articles/" + id, edit, EDITOR);
-        HttpResponse<String> otherEdit = api.put("/api/articles/" + id,
-                revision(1, "Promethazine: something else", "Not for under-6s", "MAJOR"), EDITOR);
+        Response lateRetry = api.editor().put("/api/articles/" + id, edit);
+        Response otherEdit = api.editor().put("/api/articles/" + id,
+                revision(1, "Promethazine: something else", "Not for under-6s", "MAJOR"));
 
-        assertThat(lateRetry.statusCode()).as(lateRetry.body()).isEqualTo(200);
-        assertThat(json(lateRetry).get("revision").asInt()).isEqualTo(3);
-        assertThat(otherEdit.statusCode()).isEqualTo(409);
-        assertThat(json(api.get("/api/articles/" + id + "/revisions"))).hasSize(3);
+        assertThat(lateRetry.status()).as(lateRetry.body()).isEqualTo(200);
+        assertThat(lateRetry.json().get("revision").asInt()).isEqualTo(3);
+        assertThat(otherEdit.status()).isEqualTo(409);
+        assertThat(api.reader().getText("/api/articles/" + id + "/revisions").json()).hasSize(3);
     }
 }

@@ -2,12 +2,11 @@ package org.erratum.content.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.PageSession;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,7 +60,7 @@ class AuthorizationMatrixIntegrationTests {
             POST   | /editor/articles                           | editor    | 403
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
-        ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
+        Response response = TestClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(method + " " + path + " " + response).isEqualTo(expected);
     }
@@ -138,12 +137,12 @@ class AuthorizationMatrixIntegrationTests {
             """)
     void eachCallerReachesExactlyTheEditorsScreensItsRoleAllows(String method, String path, String caller,
             int expected) {
-        PageSession session = PageSession.asDevAccount(port, caller);
+        TestClient session = TestClient.onPort(port).signedInAs(caller);
 
-        HttpResponse<String> response = "GET".equals(method) ? session.get(path)
+        Response response = "GET".equals(method) ? session.getText(path)
                 : session.submit("/login", path, Map.of("action", "preview"));
 
-        assertThat(response.statusCode()).as(method + " " + path + " as " + caller).isEqualTo(expected);
+        assertThat(response.status()).as(method + " " + path + " as " + caller).isEqualTo(expected);
         if (expected == 302) {
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
                     .endsWith(path.equals("/logout") ? "/login?logout" : "/login"));
@@ -155,13 +154,13 @@ class AuthorizationMatrixIntegrationTests {
     @ValueSource(strings = {"/editor/articles", "/editor/articles/5a0c3f2e-8d1b-4c6a-9e27-3b1f0d6a7c41",
             "/editor/guidance-changed", "/logout"})
     void everyEditorFormNeedsTheSessionsCsrfToken(String path) {
-        PageSession editor = PageSession.asDevAccount(port, "editor");
+        TestClient editor = TestClient.onPort(port).signedInAs("editor");
 
-        HttpResponse<String> forged = editor.post(path, Map.of("action", "save", "title", "Forged",
+        Response forged = editor.postForm(path, Map.of("action", "save", "title", "Forged",
                 "expectedRevision", "1", "changeSummary", "Forged", "significance", "MAJOR",
                 "topic", "medicines", "reason", "Forged"));
 
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(editor.get("/editor").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(editor.getText("/editor").status()).as("still signed in").isEqualTo(200);
     }
 }

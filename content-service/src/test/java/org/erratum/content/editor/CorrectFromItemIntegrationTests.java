@@ -1,6 +1,5 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.erratum.content.ContentApi;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +69,10 @@ class CorrectFromItemIntegrationTests {
         Map<String, String> correction = revisionOf(article, 1, "Said to rest for 48 hours", "MAJOR");
         correction.put("sections[0].body", article.get("sections[0].body").replace("2 to 3 days", "48 hours"));
         correction.put("item", itemId);
-        HttpResponse<String> saved = editor.pages.submit(editor.pages.get(editPath), "/editor/articles/" + id,
+        Response saved = editor.pages.submit(editor.pages.get(editPath), "/editor/articles/" + id,
                 withAction(correction));
 
-        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .as("later saves from this page answer nothing").endsWith("/editor/articles/" + id + "/edit"));
         assertThat(editor.pages.follow(saved).body()).contains("Revision 2 is published.")
@@ -96,12 +96,12 @@ class CorrectFromItemIntegrationTests {
         String itemId = newItemId();
         String editPath = "/editor/articles/" + id + "/edit?item=" + itemId;
 
-        HttpResponse<String> page = editor.pages.get(editPath);
+        Response page = editor.pages.get(editPath);
 
         assertThat(page.body()).contains("The item's reports have not reached the editor yet.");
         Map<String, String> correction = revisionOf(article, 1, "Clarified", "MINOR");
         correction.put("item", itemId);
-        assertThat(editor.pages.submit(page, "/editor/articles/" + id, withAction(correction)).statusCode())
+        assertThat(editor.pages.submit(page, "/editor/articles/" + id, withAction(correction)).status())
                 .isEqualTo(302);
         assertThat(api.revisions(id).get(1).get("answersItem").asString()).isEqualTo(itemId);
     }
@@ -113,14 +113,14 @@ class CorrectFromItemIntegrationTests {
         String itemId = newItemId();
         publish(open(other, itemId, 1, null, List.of(passage("about the toe"))));
 
-        HttpResponse<String> otherArticles = await().atMost(WAIT).until(
+        Response otherArticles = await().atMost(WAIT).until(
                 () -> editor.pages.get("/editor/articles/" + id + "/edit?item=" + itemId),
-                response -> response.statusCode() != 200);
+                response -> response.status() != 200);
 
-        assertThat(otherArticles.statusCode()).isEqualTo(400);
+        assertThat(otherArticles.status()).isEqualTo(400);
         assertThat(otherArticles.body()).contains("review item " + itemId + " is about another article");
-        HttpResponse<String> notAnId = editor.pages.get("/editor/articles/" + id + "/edit?item=%3Cscript%3E");
-        assertThat(notAnId.statusCode()).isEqualTo(400);
+        Response notAnId = editor.pages.get("/editor/articles/" + id + "/edit?item=%3Cscript%3E");
+        assertThat(notAnId.status()).isEqualTo(400);
         assertThat(notAnId.body()).contains("item: is not a review item id").doesNotContain("<script>");
     }
 

@@ -1,6 +1,5 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -9,7 +8,8 @@ import org.erratum.content.ContentApi;
 import org.erratum.content.article.Article;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.PageSession;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,38 +50,38 @@ class EditorIntegrationTests {
 
     @Test
     void anEditorSentToTheSignInPageComesBackToThePageTheyAskedFor() {
-        PageSession visitor = PageSession.anonymous(port);
-        HttpResponse<String> asked = visitor.get("/editor/articles/new");
-        assertThat(asked.statusCode()).isEqualTo(302);
+        TestClient visitor = TestClient.onPort(port).session();
+        Response asked = visitor.getText("/editor/articles/new");
+        assertThat(asked.status()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(visitor.follow(asked).body()).contains("<h1>Sign in to the editor</h1>")
                 .contains("<label for=\"username\">Username</label>").contains("name=\"_csrf\"");
 
-        HttpResponse<String> signedIn = visitor.submit("/login", "/login",
+        Response signedIn = visitor.submit("/login", "/login",
                 Map.of("username", "editor", "password", "editor-dev-password"));
 
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/editor/articles/new?continue"));
-        HttpResponse<String> page = visitor.follow(signedIn);
+        Response page = visitor.follow(signedIn);
         assertThat(page.body()).contains("<h1>New article</h1>").contains("Signed in as <strong>Dev Editor</strong>");
     }
 
     @Test
     void aWrongPasswordIsRefusedOnTheSignInPage() {
-        PageSession visitor = PageSession.anonymous(port);
+        TestClient visitor = TestClient.onPort(port).session();
 
-        HttpResponse<String> refused = visitor.submit("/login", "/login",
+        Response refused = visitor.submit("/login", "/login",
                 Map.of("username", "editor", "password", "not-the-password"));
 
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("The username or password is not right.");
-        assertThat(visitor.get("/editor").statusCode()).isEqualTo(302);
+        assertThat(visitor.getText("/editor").status()).isEqualTo(302);
     }
 
     @Test
     void theListShowsEachArticlesReviewStateAndLinksToTheInsightPages() {
-        String body = editor.pages.get("/editor").body();
+        String body = editor.pages.getText("/editor").body();
 
         assertThat(body).contains("<h1>Articles</h1>")
                 .contains(">Paracetamol for adults: how to take it safely</a>")
@@ -101,7 +101,7 @@ class EditorIntegrationTests {
         setNextReviewDue(overdue, today.minusDays(1));
         setNextReviewDue(dueSoon, today.plusDays(10));
 
-        String body = editor.pages.get("/editor?q=due+sprains").body();
+        String body = editor.pages.getText("/editor?q=due+sprains").body();
 
         assertThat(EditorSession.rowOf(body, overdue)).contains("Review overdue").doesNotContain("Review due soon")
                 .contains("Not yet reviewed");
@@ -113,11 +113,11 @@ class EditorIntegrationTests {
         String id = editor.publish(richArticle("Ankle Sprain Zebra"));
         editor.publish(richArticle("Wrist sprain"));
 
-        String body = editor.pages.get("/editor?q=ankle+sprain+ZEBRA").body();
+        String body = editor.pages.getText("/editor?q=ankle+sprain+ZEBRA").body();
 
         assertThat(body).contains("1 article with “ankle sprain ZEBRA” in the title")
                 .contains("id=\"article-" + id + "\"").doesNotContain(">Wrist sprain</a>");
-        assertThat(editor.pages.get("/editor?q=%28.*").body()).as("the search text is text, not a pattern")
+        assertThat(editor.pages.getText("/editor?q=%28.*").body()).as("the search text is text, not a pattern")
                 .contains("No article has “(.*” in its title.");
     }
 
@@ -125,9 +125,9 @@ class EditorIntegrationTests {
     void anEditorPreviewsANewArticleAndPublishesIt() {
         Map<String, String> article = richArticle("Sprained ankle");
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
-        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("<h2 id=\"preview-heading\">Preview</h2>")
                 .contains("<p class=\"preview-title\">Sprained ankle</p>")
                 .contains("<li><strong>Rest the joint</strong><ol><li>Keep weight off it for 2 to 3 days.</li>")
@@ -135,12 +135,12 @@ class EditorIntegrationTests {
                 .contains("<aside class=\"callout\" role=\"note\" aria-labelledby=\"callout-2-1\">")
                 .as("what was typed is still in the form").contains("value=\"Musculoskeletal team\"")
                 .contains(">Most sprains get better on their own within a few weeks [1].");
-        assertThat(api.get("/articles/" + article.get("slug")).statusCode()).as("a preview saves nothing")
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).status()).as("a preview saves nothing")
                 .isEqualTo(404);
 
-        HttpResponse<String> saved = editor.create(article, "save");
+        Response saved = editor.create(article, "save");
 
-        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.status()).isEqualTo(302);
         String id = EditorSession.idIn(saved);
         assertThat(editor.pages.follow(saved).body()).contains("is published at /articles/" + article.get("slug")
                 + " as revision 1.");
@@ -184,9 +184,9 @@ class EditorIntegrationTests {
         article.put("ownerEmail", "not an address");
         article.put("reviewIntervalMonths", "two years");
 
-        HttpResponse<String> refused = editor.create(article, "save");
+        Response refused = editor.create(article, "save");
 
-        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("<h2 id=\"error-summary-title\">There is a problem</h2>")
                 .contains("<a href=\"#title\">Title: Enter a title</a>")
                 .as("the emptied first section is gone, so the second is now section 1")
@@ -196,7 +196,7 @@ class EditorIntegrationTests {
                 .contains("Review interval: Enter the review interval as a whole number of months")
                 .contains("value=\"Heading without text\"")
                 .doesNotContain("id=\"preview-heading\"");
-        assertThat(api.get("/articles/" + article.get("slug")).statusCode()).isEqualTo(404);
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).status()).isEqualTo(404);
     }
 
     @Test
@@ -206,7 +206,7 @@ class EditorIntegrationTests {
         Map<String, String> revision = revisionOf(article, 1, "  ", "");
         revision.put("summary", "A revised summary the editor typed.");
 
-        HttpResponse<String> refused = editor.revise(id, revision, "save");
+        Response refused = editor.revise(id, revision, "save");
 
         assertThat(refused.body()).contains("<a href=\"#changeSummary\">Change summary: Say what this revision changes</a>")
                 .contains("<a href=\"#significance-MINOR\">Significance: Choose whether the change is minor or major</a>")
@@ -223,16 +223,16 @@ class EditorIntegrationTests {
         revision.put("reviewIntervalMonths", "6");
         revision.put("ownerName", "Sports medicine team");
 
-        HttpResponse<String> preview = editor.revise(id, revision, "preview");
+        Response preview = editor.revise(id, revision, "preview");
 
         assertThat(preview.body()).contains("<li>Keep weight off it for 48 to 72 hours.</li>")
                 .contains("Said how long to rest</textarea>")
                 .containsPattern("id=\"significance-MAJOR\" name=\"significance\" value=\"MAJOR\"[^>]*checked");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
 
-        HttpResponse<String> saved = editor.revise(id, revision, "save");
+        Response saved = editor.revise(id, revision, "save");
 
-        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.status()).isEqualTo(302);
         assertThat(editor.pages.follow(saved).body()).contains("Revision 2 is published.")
                 .contains("<span id=\"current-revision\">2</span>");
         JsonNode stored = api.getArticle(id);
@@ -244,7 +244,8 @@ class EditorIntegrationTests {
         assertThat(note.get("changeSummary").asString()).isEqualTo("Said how long to rest");
         assertThat(note.get("significance").asString()).isEqualTo("MAJOR");
         assertThat(note.get("editor").asString()).isEqualTo("editor");
-        assertThat(api.get("/articles/" + article.get("slug")).body()).as("a major revision is a correction")
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).body())
+                .as("a major revision is a correction")
                 .contains("Said how long to rest");
     }
 
@@ -256,7 +257,7 @@ class EditorIntegrationTests {
         revision.put("sections[1].heading", "");
         revision.put("sections[1].body", "");
 
-        assertThat(editor.revise(id, revision, "save").statusCode()).isEqualTo(302);
+        assertThat(editor.revise(id, revision, "save").status()).isEqualTo(302);
 
         assertThat(api.getArticle(id).get("sections")).hasSize(1);
     }
@@ -266,17 +267,17 @@ class EditorIntegrationTests {
         Map<String, String> article = richArticle("Frozen shoulder");
         String id = editor.publish(article);
         EditorSession other = EditorSession.signedIn(port);
-        HttpResponse<String> mine = editor.edit(id);
-        HttpResponse<String> theirs = other.edit(id);
+        Response mine = editor.edit(id);
+        Response theirs = other.edit(id);
         Map<String, String> theirRevision = revisionOf(article, 1, "Added physiotherapy", "MINOR");
         theirRevision.put("summary", "Their summary.");
-        assertThat(other.revise(theirs, id, theirRevision, "save").statusCode()).isEqualTo(302);
+        assertThat(other.revise(theirs, id, theirRevision, "save").status()).isEqualTo(302);
         Map<String, String> myRevision = revisionOf(article, 1, "My careful rewrite", "MAJOR");
         myRevision.put("sections[0].body", "My rewritten text, typed over twenty minutes.");
 
-        HttpResponse<String> conflict = editor.revise(mine, id, myRevision, "save");
+        Response conflict = editor.revise(mine, id, myRevision, "save");
 
-        assertThat(conflict.statusCode()).isEqualTo(200);
+        assertThat(conflict.status()).isEqualTo(200);
         assertThat(conflict.body()).contains("Someone else saved this article while you were editing")
                 .contains("<strong>Your changes are not saved yet</strong>")
                 .contains("(“<span>Added physiotherapy</span>”)")
@@ -286,10 +287,10 @@ class EditorIntegrationTests {
                 .contains("name=\"expectedRevision\" value=\"2\"");
         assertThat(api.getArticle(id).get("summary").asString()).isEqualTo("Their summary.");
 
-        HttpResponse<String> savedAgain = editor.revise(conflict, id, revisionOf(myRevision, 2, "My careful rewrite",
+        Response savedAgain = editor.revise(conflict, id, revisionOf(myRevision, 2, "My careful rewrite",
                 "MAJOR"), "save");
 
-        assertThat(savedAgain.statusCode()).isEqualTo(302);
+        assertThat(savedAgain.status()).isEqualTo(302);
         assertThat(api.getArticle(id).get("sections").get(0).get("body").asString())
                 .isEqualTo("My rewritten text, typed over twenty minutes.");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(3);
@@ -297,13 +298,13 @@ class EditorIntegrationTests {
 
     @Test
     void editorPagesForbidScriptsAndFramingAndAnUnknownArticleIsAPageNotAStackTrace() {
-        HttpResponse<String> list = editor.pages.get("/editor");
+        Response list = editor.pages.getText("/editor");
         assertThat(list.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").contains("form-action 'self'"));
 
-        HttpResponse<String> unknown = editor.pages.get("/editor/articles/no-such-article/edit");
+        Response unknown = editor.pages.getText("/editor/articles/no-such-article/edit");
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("<h1>Not found</h1>").contains("Article no-such-article does not exist");
     }
 

@@ -1,13 +1,13 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.erratum.testsupport.PageSession;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +19,14 @@ final class EditorSession {
 
     private static final Pattern EDIT_PAGE = Pattern.compile("/editor/articles/([^/]+)/edit$");
 
-    final PageSession pages;
+    final TestClient pages;
 
-    private EditorSession(PageSession pages) {
+    private EditorSession(TestClient pages) {
         this.pages = pages;
     }
 
     static EditorSession signedIn(int port) {
-        return new EditorSession(PageSession.signedIn(port, "editor", "editor-dev-password"));
+        return new EditorSession(TestClient.onPort(port).signedIn("editor", "editor-dev-password"));
     }
 
     /** A new article with numbered groups and sub-items, a callout, citations and two references. */
@@ -74,32 +74,32 @@ final class EditorSession {
         return fields;
     }
 
-    HttpResponse<String> create(Map<String, String> fields, String action) {
+    Response create(Map<String, String> fields, String action) {
         return pages.submit("/editor/articles/new", "/editor/articles", withAction(fields, action));
     }
 
     /** Creates the article and returns its id. */
     String publish(Map<String, String> fields) {
-        HttpResponse<String> saved = create(fields, "save");
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        Response saved = create(fields, "save");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         return idIn(saved);
     }
 
-    HttpResponse<String> edit(String id) {
-        return pages.get("/editor/articles/" + id + "/edit");
+    Response edit(String id) {
+        return pages.getText("/editor/articles/" + id + "/edit");
     }
 
-    HttpResponse<String> revise(String id, Map<String, String> fields, String action) {
+    Response revise(String id, Map<String, String> fields, String action) {
         return pages.submit("/editor/articles/" + id + "/edit", "/editor/articles/" + id, withAction(fields, action));
     }
 
     /** Sends the form of an edit page this editor opened earlier (and perhaps kept open while someone else saved). */
-    HttpResponse<String> revise(HttpResponse<String> openedPage, String id, Map<String, String> fields,
+    Response revise(Response openedPage, String id, Map<String, String> fields,
             String action) {
         return pages.submit(openedPage, "/editor/articles/" + id, withAction(fields, action));
     }
 
-    static String idIn(HttpResponse<String> redirect) {
+    static String idIn(Response redirect) {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         Matcher id = EDIT_PAGE.matcher(location);
         assertThat(id.find()).as(location).isTrue();

@@ -1,6 +1,5 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import org.erratum.events.ArticleSignedOff;
 import org.erratum.events.Reviewer;
 import org.erratum.events.Topics;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.erratum.content.ContentApi.EDITOR;
 import static org.erratum.content.ContentApi.newArticle;
 
 /**
@@ -68,9 +67,9 @@ class GuidanceChangedIntegrationTests {
 
         assertThat(editor.pages.get(PAGE).body()).contains(">" + topic + " (2 articles)</option>")
                 .contains("<label for=\"reason\">Reason</label>").doesNotContain("error-summary");
-        HttpResponse<String> marked = mark(topic, REASON);
+        Response marked = mark(topic, REASON);
 
-        assertThat(marked.statusCode()).isEqualTo(302);
+        assertThat(marked.status()).isEqualTo(302);
         String confirmation = editor.pages.follow(marked).body();
         assertThat(confirmation).contains("2 articles about “" + topic + "” are now due for review.")
                 .contains("<strong id=\"marked-reason\">" + REASON + "</strong>")
@@ -96,7 +95,7 @@ class GuidanceChangedIntegrationTests {
         assertThat(untouched.version()).isEqualTo(1);
         assertThat(untouched.reviewRequest()).isNull();
 
-        String page = api.get("/articles/" + inhalers.get("slug").asString()).body();
+        String page = api.reader().getText("/articles/" + inhalers.get("slug").asString()).body();
         assertThat(page).contains("<strong>This page is due for review.</strong>").doesNotContain(REASON);
         assertThat(EditorSession.rowOf(editor.pages.get("/editor?q=asthma+in+children").body(), id(children)))
                 .contains("Review requested").contains("Requested: " + REASON);
@@ -107,13 +106,13 @@ class GuidanceChangedIntegrationTests {
         JsonNode article = create("Asthma attacks", topic);
         assertThat(editor.pages.follow(mark(topic, REASON)).body()).contains("1 article about");
 
-        HttpResponse<String> again = mark(topic.toUpperCase(), "  " + REASON + " ");
+        Response again = mark(topic.toUpperCase(), "  " + REASON + " ");
 
         assertThat(editor.pages.follow(again).body()).contains("0 articles about “" + topic + "” are now due")
                 .contains("Already due for review for this reason").contains("id=\"already-" + id(article) + "\"");
         assertThat(stored(article).version()).isEqualTo(2);
 
-        assertThat(mark(topic, "Updated BTS guideline").statusCode()).isEqualTo(302);
+        assertThat(mark(topic, "Updated BTS guideline").status()).isEqualTo(302);
 
         Article replaced = stored(article);
         assertThat(replaced.version()).isEqualTo(3);
@@ -124,19 +123,19 @@ class GuidanceChangedIntegrationTests {
     void aRequestNeedsAReasonOfLimitedLengthAndATopicInUseAndChangesNothingWithoutThem() {
         JsonNode article = create("Asthma triggers", topic);
 
-        HttpResponse<String> noReason = mark(topic, "   ");
+        Response noReason = mark(topic, "   ");
 
-        assertThat(noReason.statusCode()).isEqualTo(200);
+        assertThat(noReason.status()).isEqualTo(200);
         assertThat(noReason.body()).contains("<h2 id=\"error-summary-title\">There is a problem</h2>")
                 .contains("<a href=\"#reason\">Reason: Say why these articles need review")
                 .contains("<p class=\"field-error\" id=\"reason-error\">Say why these articles need review")
                 .contains("aria-describedby=\"reason-hint reason-error\"")
                 .containsPattern("<option value=\"" + topic + "\" selected=\"selected\">");
 
-        HttpResponse<String> tooLong = mark(topic, "x".repeat(201));
+        Response tooLong = mark(topic, "x".repeat(201));
         assertThat(tooLong.body()).contains("id=\"reason-error\">Keep the reason to 200 characters or fewer</p>");
 
-        HttpResponse<String> unknownTopic = mark("no such topic " + topic, REASON);
+        Response unknownTopic = mark("no such topic " + topic, REASON);
         assertThat(unknownTopic.body())
                 .contains("id=\"topic-error\">Choose one of the topics articles are tagged with</p>")
                 .contains("value=\"" + REASON + "\"");
@@ -151,8 +150,8 @@ class GuidanceChangedIntegrationTests {
         JsonNode article = create("Asthma medicines", topic);
         String id = id(article);
         mark(topic, REASON);
-        assertThat(api.put("/api/articles/" + id, ContentApi.revision(1, "Asthma medicines", "Checked the doses",
-                "MINOR"), EDITOR).statusCode()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id,
+                ContentApi.revision(1, "Asthma medicines", "Checked the doses", "MINOR")).status()).isEqualTo(200);
         Article revised = stored(article);
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.reviewRequest().reason()).as("an edit is not a clinical review").isEqualTo(REASON);
@@ -167,7 +166,8 @@ class GuidanceChangedIntegrationTests {
         assertThat(signedOff.nextReviewDue()).isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(24));
         JsonNode announced = ContentApi.JSON.readTree(awaitState(id, signedOff.version()).value());
         assertThat(announced.get("reviewRequest").isNull()).isTrue();
-        assertThat(api.get("/articles/" + article.get("slug").asString()).body()).doesNotContain("due for review");
+        assertThat(api.reader().getText("/articles/" + article.get("slug").asString()).body())
+                .doesNotContain("due for review");
     }
 
     @Test
@@ -184,7 +184,7 @@ class GuidanceChangedIntegrationTests {
         assertThat(signedOff.nextReviewDue()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
     }
 
-    private HttpResponse<String> mark(String topicChosen, String reason) {
+    private Response mark(String topicChosen, String reason) {
         return editor.pages.submit(PAGE, PAGE, Map.of("topic", topicChosen, "reason", reason));
     }
 

@@ -1,9 +1,9 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +32,10 @@ class HistoryIntegrationTests {
         String id = editor.publish(article);
         Map<String, String> second = revisionOf(article, 1, "Said how long to rest", "MAJOR");
         second.put("sections[0].body", article.get("sections[0].body").replace("2 to 3 days", "48 hours"));
-        assertThat(editor.revise(id, second, "save").statusCode()).isEqualTo(302);
+        assertThat(editor.revise(id, second, "save").status()).isEqualTo(302);
         Map<String, String> third = revisionOf(second, 2, "Added a step", "MINOR");
         third.put("sections[0].body", second.get("sections[0].body") + "\n3. **See a physiotherapist**");
-        assertThat(editor.revise(id, third, "save").statusCode()).isEqualTo(302);
+        assertThat(editor.revise(id, third, "save").status()).isEqualTo(302);
 
         String latest = editor.pages.get("/editor/articles/" + id + "/history").body();
 
@@ -76,12 +76,12 @@ class HistoryIntegrationTests {
     void anUnknownRevisionOrOneThatIsNoNumberIsAPageSayingSo() {
         String id = editor.publish(richArticle("Sprained hip"));
 
-        HttpResponse<String> unknown = editor.pages.get("/editor/articles/" + id + "/history?from=1&to=9");
-        HttpResponse<String> notANumber = editor.pages.get("/editor/articles/" + id + "/history?from=first");
+        Response unknown = editor.pages.get("/editor/articles/" + id + "/history?from=1&to=9");
+        Response notANumber = editor.pages.get("/editor/articles/" + id + "/history?from=first");
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("Revision 9 of article " + id + " does not exist");
-        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.body()).contains("from: is not a value this page offers");
     }
 }

@@ -1,11 +1,11 @@
 package org.erratum.content.editor;
 
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.erratum.content.ContentApi;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +39,7 @@ class HostileEditorInputIntegrationTests {
         Map<String, String> article = richArticle("Hostile script");
         article.put("sections[1].body", "Fine text.\n\n<script>alert('stolen')</script>\n\n<img src=x onerror=alert(1)>");
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
         assertThat(preview.body()).containsPattern("<p class=\"field-error\" id=\"section-2-body-error\">line 3: raw HTML"
                 + " is not allowed[^<]*\\(and 1 more problem\\)</p>")
@@ -55,7 +55,7 @@ class HostileEditorInputIntegrationTests {
         article.put("sections[0].body", "Read [the leaflet](javascript:alert(document.cookie)) first [1].");
         article.put("references[0].url", "javascript:alert(1)");
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
         assertThat(preview.body())
                 .contains("id=\"section-1-body-error\">line 1: a link goes to an https://, http:// or mailto: address")
@@ -70,7 +70,7 @@ class HostileEditorInputIntegrationTests {
         Map<String, String> article = richArticle("Hostile size");
         article.put("sections[0].body", "words".repeat(5_000));
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
         assertThat(preview.body()).contains("id=\"section-1-body-error\">is 25,000 characters long; a section holds at"
                 + " most 20,000</p>").doesNotContain("id=\"preview-heading\"");
@@ -86,9 +86,9 @@ class HostileEditorInputIntegrationTests {
         }
         article.put("sections[0].body", nested.toString());
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
-        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("id=\"section-1-body-error\">line 3: lists nest at most 2 levels deep");
         assertRefusedAndNothingSaved(article);
     }
@@ -100,9 +100,9 @@ class HostileEditorInputIntegrationTests {
         article.put("sections[0].body", "- ".repeat(9_990) + "x");
         article.put("sections[1].body", "> ".repeat(9_990) + "x");
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
-        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("id=\"section-1-body-error\">line 1: lists nest at most 2 levels deep")
                 .contains("id=\"section-2-body-error\">line 1: a callout (a &gt; quote) starts with its title in bold")
                 .doesNotContain("<blockquote");
@@ -117,7 +117,7 @@ class HostileEditorInputIntegrationTests {
             article.put("sections[" + i + "].body", "word ".repeat(3_899) + "word");
         }
 
-        HttpResponse<String> preview = editor.create(article, "preview");
+        Response preview = editor.create(article, "preview");
 
         assertThat(preview.body()).contains("id=\"sections-error\">the sections hold 214,489 characters together; an"
                 + " article holds at most 200,000</p>").doesNotContain("id=\"preview-heading\"");
@@ -133,11 +133,11 @@ class HostileEditorInputIntegrationTests {
         Map<String, String> revision = revisionOf(article, 1, summary, "MAJOR");
         revision.put("sections[0].body", article.get("sections[0].body").replace("2 to 3 days", "48 hours"));
 
-        assertThat(editor.revise(id, revision, "save").statusCode()).isEqualTo(302);
+        assertThat(editor.revise(id, revision, "save").status()).isEqualTo(302);
 
         String escaped = "&lt;script&gt;alert(&#39;log&#39;)&lt;/script&gt; Said &lt;b&gt;how long&lt;/b&gt; to rest";
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(2);
-        assertThat(api.get("/articles/" + article.get("slug")).body()).contains(escaped)
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).body()).contains(escaped)
                 .doesNotContain("<script>alert").doesNotContain("<b>how long");
         assertThat(editor.pages.get("/editor/articles/" + id + "/history").body()).contains(escaped)
                 .doesNotContain("<script>alert").doesNotContain("<b>how long");
@@ -164,9 +164,9 @@ class HostileEditorInputIntegrationTests {
             article.put("sections[" + i + "].body", "Text " + i);
         }
 
-        HttpResponse<String> refused = editor.create(article, "save");
+        Response refused = editor.create(article, "save");
 
-        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("<a href=\"#form-sections\">Sections: An article has at most 50 sections</a>");
         assertRefusedAndNothingSaved(article);
     }
@@ -177,12 +177,12 @@ class HostileEditorInputIntegrationTests {
         Map<String, String> article = richArticle("Hostile far row");
         article.put("sections[100000].heading", "Far away");
 
-        HttpResponse<String> refused = editor.create(article, "save");
+        Response refused = editor.create(article, "save");
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("<h1>Invalid form</h1>").contains("sections[100000]")
                 .contains("at most 50 sections and 100 references");
-        assertThat(api.get("/articles/" + article.get("slug")).statusCode()).isEqualTo(404);
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).status()).isEqualTo(404);
     }
 
     @Test
@@ -192,18 +192,18 @@ class HostileEditorInputIntegrationTests {
         Map<String, String> revision = revisionOf(article, 1, "Sneaky", "MINOR");
         revision.put("sections[0].body", "<iframe src=\"https://evil.example\"></iframe>");
 
-        HttpResponse<String> refused = editor.revise(id, revision, "save");
+        Response refused = editor.revise(id, revision, "save");
 
         assertThat(refused.body()).contains("id=\"section-1-body-error\">line 1: raw HTML is not allowed");
         assertThat(api.getArticle(id).get("revision").asInt()).isEqualTo(1);
-        assertThat(api.get("/articles/" + article.get("slug")).body()).doesNotContain("iframe");
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).body()).doesNotContain("iframe");
     }
 
     private void assertRefusedAndNothingSaved(Map<String, String> article) {
         Map<String, String> save = new LinkedHashMap<>(article);
-        HttpResponse<String> saved = editor.create(save, "save");
-        assertThat(saved.statusCode()).as("saving is refused with the form shown again").isEqualTo(200);
+        Response saved = editor.create(save, "save");
+        assertThat(saved.status()).as("saving is refused with the form shown again").isEqualTo(200);
         assertThat(saved.body()).contains("There is a problem");
-        assertThat(api.get("/articles/" + article.get("slug")).statusCode()).isEqualTo(404);
+        assertThat(api.reader().getText("/articles/" + article.get("slug")).status()).isEqualTo(404);
     }
 }

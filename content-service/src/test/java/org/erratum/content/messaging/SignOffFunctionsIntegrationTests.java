@@ -79,7 +79,7 @@ class SignOffFunctionsIntegrationTests {
         String id = api.createArticle(newArticle("Shingles")).get("id").asString();
         ObjectNode revision = ContentApi.revision(1, "Shingles", "Review it twice a year", "MINOR");
         revision.put("reviewIntervalMonths", 6);
-        assertThat(api.put("/api/articles/" + id, revision, ContentApi.EDITOR).statusCode()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id, revision).status()).isEqualTo(200);
         Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         send(signOff(id, DR_EXAMPLE, reviewedAt));
@@ -98,9 +98,9 @@ class SignOffFunctionsIntegrationTests {
         ObjectNode revision = ContentApi.revision(1, "Cold sores", "Review it yearly", "MINOR");
         revision.put("reviewIntervalMonths", 12);
 
-        var revised = api.put("/api/articles/" + id, revision, ContentApi.EDITOR);
+        var revised = api.editor().put("/api/articles/" + id, revision);
 
-        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         JsonNode article = api.getArticle(id);
         assertThat(article.get("nextReviewDue").asString())
                 .isEqualTo(LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(12).toString());
@@ -161,7 +161,7 @@ class SignOffFunctionsIntegrationTests {
         send(signOff(id, DR_EXAMPLE, reviewedAt));
 
         awaitLastReviewedAt(id, reviewedAt);
-        assertThat(api.get("/api/articles/" + unknown).statusCode()).isEqualTo(404);
+        assertThat(api.reader().getText("/api/articles/" + unknown).status()).isEqualTo(404);
         assertThat(mongo.findById(unknown, Article.class)).isNull();
     }
 

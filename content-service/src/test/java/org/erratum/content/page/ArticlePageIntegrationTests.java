@@ -1,6 +1,5 @@
 package org.erratum.content.page;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import org.erratum.events.Reviewer;
 import org.erratum.events.Topics;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.erratum.content.ContentApi.EDITOR;
 import static org.erratum.content.ContentApi.newArticle;
 import static org.erratum.content.ContentApi.revision;
 
@@ -156,17 +155,17 @@ class ArticlePageIntegrationTests {
 
     @Test
     void feedbackScriptIsServed() {
-        HttpResponse<String> response = api.get("/js/feedback.js");
+        Response response = api.reader().getText("/js/feedback.js");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("credentials: \"include\"").doesNotContain("innerHTML");
     }
 
     @Test
     void readingAnArticleSetsNoCookie() {
-        HttpResponse<String> response = api.get(SAMPLE_PAGE);
+        Response response = api.reader().getText(SAMPLE_PAGE);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
@@ -297,8 +296,8 @@ class ArticlePageIntegrationTests {
     void correctionsLogListsMajorRevisionsAfterTheFirstOnly() {
         var created = api.createArticle(newArticle("Migraine"));
         String id = created.get("id").asString();
-        api.put("/api/articles/" + id, revision(1, "Migraine", "Corrected the maximum daily dose", "MAJOR"), EDITOR);
-        api.put("/api/articles/" + id, revision(2, "Migraine", "Fixed a typo", "MINOR"), EDITOR);
+        api.editor().put("/api/articles/" + id, revision(1, "Migraine", "Corrected the maximum daily dose", "MAJOR"));
+        api.editor().put("/api/articles/" + id, revision(2, "Migraine", "Fixed a typo", "MINOR"));
 
         String html = page("/articles/" + created.get("slug").asString());
 
@@ -321,9 +320,9 @@ class ArticlePageIntegrationTests {
 
     @Test
     void unknownArticlePageIsNotFound() {
-        HttpResponse<String> response = api.get("/articles/no-such-article");
+        Response response = api.reader().getText("/articles/no-such-article");
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).contains("Page not found");
     }
 
@@ -355,8 +354,8 @@ class ArticlePageIntegrationTests {
 
     /** The page with runs of whitespace folded to one space, so assertions read like the rendered text. */
     private String page(String path) {
-        HttpResponse<String> response = api.get(path);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Response response = api.reader().getText(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         return response.body().replaceAll("\\s+", " ");

@@ -1,13 +1,8 @@
 package org.erratum.content.page;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +12,8 @@ import org.erratum.events.ReviewItemChanged;
 import org.erratum.events.ReviewItemChanged.State;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +58,6 @@ class ReportPromptIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> opened = new ArrayList<>();
     private String articleId;
 
@@ -83,7 +79,7 @@ class ReportPromptIntegrationTests {
         openItems(CAPACITY - before);
         awaitBacklog(CAPACITY);
         assertThat(scrape().value(SHARE)).as("at capacity, not over it").isEqualTo(1.0);
-        HttpResponse<String> atCapacity = load(page, null);
+        Response atCapacity = load(page, null);
         assertThat(atCapacity.body()).contains(FULL_PROMPT).contains("id=\"category-INACCURATE\"");
         assertThat(atCapacity.headers().firstValue("Set-Cookie")).as("nothing to remember").isEmpty();
 
@@ -92,12 +88,12 @@ class ReportPromptIntegrationTests {
         await().atMost(WAIT).until(() -> scrape().value(SHARE) == 0.25);
 
         for (int load = 0; load < 3; load++) {
-            HttpResponse<String> sampled = load(page, "3");
+            Response sampled = load(page, "3");
             assertThat(sampled.body()).contains(FULL_PROMPT).contains("id=\"category-INACCURATE\"")
                     .contains("Was this article helpful?").doesNotContain("id=\"report-busy\"");
             assertThat(sampled.headers().firstValue("Set-Cookie")).isEmpty();
 
-            HttpResponse<String> notSampled = load(page, "80");
+            Response notSampled = load(page, "80");
             assertThat(notSampled.body()).contains(SAFETY_ONLY).contains("id=\"report-busy\"")
                     .contains("we are asking for reports of safety problems only")
                     .contains("<input type=\"hidden\" name=\"category\" value=\"SAFETY_CONCERN\">")
@@ -108,13 +104,13 @@ class ReportPromptIntegrationTests {
         }
 
         for (int reader = 0; reader < 10; reader++) {
-            HttpResponse<String> first = load(page, null);
+            Response first = load(page, null);
             Matcher cookie = SET_BUCKET.matcher(first.headers().firstValue("Set-Cookie").orElse(""));
             assertThat(cookie.matches()).as(first.headers().allValues("Set-Cookie").toString()).isTrue();
             int bucket = Integer.parseInt(cookie.group(1));
             String expected = bucket < 25 ? FULL_PROMPT : SAFETY_ONLY;
             assertThat(first.body()).as("bucket %d", bucket).contains(expected);
-            HttpResponse<String> again = load(page, cookie.group(1));
+            Response again = load(page, cookie.group(1));
             assertThat(again.body()).as("the same reader again").contains(expected);
             assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
         }
@@ -154,15 +150,12 @@ class ReportPromptIntegrationTests {
         return Scrape.of(port);
     }
 
-    private HttpResponse<String> load(String path, String bucket) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        Optional.ofNullable(bucket).ifPresent(b -> request.header("Cookie", "erratum-report-prompt=" + b));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A page load by a reader who holds no cookie yet (null), or the cookie of that bucket. */
+    private Response load(String path, String bucket) {
+        TestClient reader = TestClient.onPort(port);
+        Response response = (bucket == null ? reader : reader.withHeader("Cookie", "erratum-report-prompt=" + bucket))
+                .getText(path);
+        assertThat(response.status()).isEqualTo(200);
+        return response;
     }
 }

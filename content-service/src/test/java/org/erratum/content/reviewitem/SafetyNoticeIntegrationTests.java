@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.erratum.content.ContentApi.EDITOR;
 import static org.erratum.content.ContentApi.newArticle;
 import static org.erratum.content.ContentApi.revision;
 import static org.erratum.content.reviewitem.ReviewItemStates.newItemId;
@@ -66,8 +65,8 @@ class SafetyNoticeIntegrationTests {
                 .isLessThan(shown.indexOf("id=\"section-1\""));
         assertThat(shown).as("a notice is not a correction").doesNotContain("Corrections and updates");
 
-        assertThat(api.put("/api/articles/" + id, revision(1, "Ibuprofen for children", "Corrected the interval",
-                "MAJOR"), EDITOR).statusCode()).isEqualTo(200);
+        assertThat(api.editor().put("/api/articles/" + id,
+                revision(1, "Ibuprofen for children", "Corrected the interval", "MAJOR")).status()).isEqualTo(200);
         publish(resolved(id, itemId, 4, 2));
 
         String after = awaitPage(page, html -> !html.contains(NOTICE));
@@ -136,6 +135,6 @@ class SafetyNoticeIntegrationTests {
     }
 
     private String awaitPage(String path, java.util.function.Predicate<String> ready) {
-        return await().atMost(WAIT).until(() -> api.get(path).body(), ready::test);
+        return await().atMost(WAIT).until(() -> api.reader().getText(path).body(), ready::test);
     }
 }

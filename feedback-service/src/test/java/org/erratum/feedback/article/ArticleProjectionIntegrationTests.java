@@ -1,11 +1,13 @@
 package org.erratum.feedback.article;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ArticleChanged.Section;
 import org.erratum.events.Topics;
 import org.erratum.feedback.TestArticles;
-import org.erratum.testsupport.ArticleStatesBeforeBlocks;
+import org.erratum.testsupport.ArticleStates;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -43,14 +45,15 @@ class ArticleProjectionIntegrationTests {
     void aStatePublishedBeforeSectionsHadBlocksAndOneWithThemAreBothTracked() {
         String articleId = TestArticles.newArticleId();
 
-        ArticleStatesBeforeBlocks.publish(articleId, ArticleStatesBeforeBlocks.json(articleId, 1, 1, "before-blocks",
-                "Published earlier", "Dose", "Take <b>two</b> tablets [1]."));
+        ArticleStates.publishBeforeBlocks(ArticleStates.article(articleId).slug("before-blocks")
+                .title("Published earlier").sections(List.of(new Section("Dose", "Take <b>two</b> tablets [1].")))
+                .build());
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class) != null);
         assertThat(mongo.findById(articleId, KnownArticle.class))
                 .isEqualTo(new KnownArticle(articleId, "before-blocks", "Published earlier", 1, 1));
 
         ArticleChanged withBlocks = TestArticles.article(articleId, "with-blocks", 2, 2);
-        assertThat(TestArticles.JSON.writeValueAsString(withBlocks)).contains("\"blocks\":[{\"type\":\"PARAGRAPH\"");
+        assertThat(ArticleStates.json(withBlocks)).contains("\"blocks\":[{\"type\":\"PARAGRAPH\"");
         assertThat(TestArticles.publishAndAwait(withBlocks, mongo))
                 .isEqualTo(new KnownArticle(articleId, "with-blocks", "Paracetamol for adults", 2, 2));
     }
@@ -62,7 +65,7 @@ class ArticleProjectionIntegrationTests {
         KnownArticle before = TestArticles.publishAndAwait(current, mongo);
         long articlesBefore = mongo.count(new Query(), KnownArticle.class);
 
-        TestArticles.publish(current);
+        ArticleStates.publish(current);
         TopicProbe.awaitCaughtUp(GROUP, Topics.ARTICLES);
 
         assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(before);
@@ -74,7 +77,7 @@ class ArticleProjectionIntegrationTests {
         String articleId = TestArticles.newArticleId();
         KnownArticle newer = TestArticles.publishAndAwait(TestArticles.article(articleId, "newer-slug", 4, 3), mongo);
 
-        TestArticles.publish(TestArticles.article(articleId, "older-slug", 3, 2));
+        ArticleStates.publish(TestArticles.article(articleId, "older-slug", 3, 2));
         TopicProbe.awaitCaughtUp(GROUP, Topics.ARTICLES);
 
         assertThat(mongo.findById(articleId, KnownArticle.class)).isEqualTo(newer);

@@ -2,12 +2,11 @@ package org.erratum.feedback.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.FormSession;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,7 +71,7 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /css/contact.css                                            | anonymous | 200
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
-        ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
+        Response response = TestClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(method + " " + path + " " + response).isEqualTo(expected);
     }
@@ -104,11 +103,11 @@ class AuthorizationMatrixIntegrationTests {
             """)
     void eachSignedInPageVisitorReachesExactlyWhatItsRoleAllows(String method, String path, String caller,
             int expected) {
-        FormSession session = FormSession.asDevAccount(port, caller);
+        TestClient session = TestClient.onPort(port).signedInAs(caller);
 
-        HttpResponse<String> response = "GET".equals(method) ? session.get(path) : session.post(path, Map.of());
+        Response response = "GET".equals(method) ? session.getText(path) : session.postForm(path, Map.of());
 
-        assertThat(response.statusCode()).as(method + " " + path + " as " + caller).isEqualTo(expected);
+        assertThat(response.status()).as(method + " " + path + " as " + caller).isEqualTo(expected);
         if (expected == 302) {
             assertThat(response.headers().firstValue("Location")).as("sent to sign in")
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
@@ -117,10 +116,10 @@ class AuthorizationMatrixIntegrationTests {
 
     @Test
     void aSignedInPageSessionIsNoCredentialForTheJsonReadouts() {
-        FormSession editor = FormSession.asDevAccount(port, "editor");
+        TestClient editor = TestClient.onPort(port).signedInAs("editor");
 
-        assertThat(editor.get("/editorial").statusCode()).isEqualTo(200);
-        assertThat(editor.get("/api/editorial/least-helpful").statusCode()).isEqualTo(401);
+        assertThat(editor.getText("/editorial").status()).isEqualTo(200);
+        assertThat(editor.getText("/api/editorial/least-helpful").status()).isEqualTo(401);
     }
 
     /**
@@ -130,14 +129,14 @@ class AuthorizationMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"editor, not-the-password", "nobody, nobody-dev-password"})
     void aSignInWithoutAnAccountHereIsSentBackToTheSignInPage(String username, String password) {
-        FormSession visitor = FormSession.anonymous(port);
+        TestClient visitor = TestClient.onPort(port).session();
 
-        HttpResponse<String> refused = visitor.signIn(username, password);
+        Response refused = visitor.signIn(username, password);
 
         assertThat(refused.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
-        assertThat(visitor.get("/editorial").statusCode()).isEqualTo(302);
-        assertThat(visitor.get("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").statusCode()).isEqualTo(302);
+        assertThat(visitor.getText("/editorial").status()).isEqualTo(302);
+        assertThat(visitor.getText("/editorial/feedback.csv?from=2001-01-01&to=2001-01-31").status()).isEqualTo(302);
     }
 }

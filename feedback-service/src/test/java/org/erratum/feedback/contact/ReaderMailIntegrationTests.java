@@ -1,7 +1,6 @@
 package org.erratum.feedback.contact;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.erratum.events.ReviewItemChanged.Outcome;
 import org.erratum.events.ReviewItemChanged.Resolution;
 import org.erratum.events.ReviewItemChanged.Severity;
 import org.erratum.events.ReviewItemChanged.State;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.contact.ReaderMail.Kind;
@@ -27,6 +25,8 @@ import org.erratum.platform.mail.Mail;
 import org.erratum.platform.mail.MailOutbox;
 import org.erratum.platform.mail.Postman;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TestMail;
 import org.erratum.testsupport.TestMail.Received;
 import org.erratum.testsupport.TopicProbe;
@@ -77,12 +77,12 @@ class ReaderMailIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
-    private Http http;
+    private TestClient http;
     private KnownArticle article;
 
     @BeforeEach
     void publishAnArticle() {
-        http = new Http(port);
+        http = TestClient.onPort(port);
         String articleId = TestArticles.newArticleId();
         article = TestArticles.publishAndAwait(TestArticles.article(articleId, "paracetamol-" + articleId, 1, 1),
                 mongo);
@@ -241,8 +241,8 @@ class ReaderMailIntegrationTests {
         String report = reporter.report();
         String link = erasureLinkOf(TestMail.to(reporter.address()).get(0));
 
-        HttpResponse<String> page = http.get(link);
-        assertThat(page.statusCode()).isEqualTo(200);
+        Response page = http.getText(link);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
@@ -253,19 +253,19 @@ class ReaderMailIntegrationTests {
         assertThat(contacts.find(report)).as("opening the link erases nothing").isPresent();
 
         Map<String, String> form = queryOf(link);
-        HttpResponse<String> forged = http.postForm(ContactErasureController.ERASE,
+        Response forged = http.postForm(ContactErasureController.ERASE,
                 Map.of("report", report, "token", "not-the-token"));
-        assertThat(forged.statusCode()).isEqualTo(404);
+        assertThat(forged.status()).isEqualTo(404);
         assertThat(contacts.find(report)).isPresent();
 
-        HttpResponse<String> erased = http.postForm(ContactErasureController.ERASE, form);
-        assertThat(erased.statusCode()).isEqualTo(303);
+        Response erased = http.postForm(ContactErasureController.ERASE, form);
+        assertThat(erased.status()).isEqualTo(303);
         assertThat(erased.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith(ContactErasureController.ERASED));
-        assertThat(http.get(ContactErasureController.ERASED).body()).contains("Your email address is deleted");
+        assertThat(http.getText(ContactErasureController.ERASED).body()).contains("Your email address is deleted");
         assertThat(contacts.find(report)).isEmpty();
         assertThat(mongo.findById(ReaderMail.acknowledgementId(report), Mail.class)).isNull();
-        assertThat(http.get(link).statusCode()).as("the link holds nothing any more").isEqualTo(404);
+        assertThat(http.getText(link).status()).as("the link holds nothing any more").isEqualTo(404);
 
         assertResolvingWritesNoOutcome(reporter);
         assertThat(TestMail.to(reporter.address())).hasSize(1);
@@ -295,9 +295,9 @@ class ReaderMailIntegrationTests {
             joined(item(), 1, report, Instant.now().plus(Duration.ofDays(3)));
             await().atMost(WAIT).until(() -> attemptsOf(ReaderMail.acknowledgementId(report)) >= 2);
             assertThat(failed(Kind.ACKNOWLEDGEMENT)).isGreaterThanOrEqualTo(failedBefore + 2);
-            assertThat(http.get("/actuator/health/readiness").statusCode()).as("still fit for readers' feedback")
+            assertThat(http.getText("/actuator/health/readiness").status()).as("still fit for readers' feedback")
                 .isEqualTo(200);
-            assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+            assertThat(http.getText("/actuator/health").status()).isEqualTo(200);
         } finally {
             TestMail.start();
         }
@@ -433,8 +433,8 @@ class ReaderMailIntegrationTests {
     }
 
     private String accepted(String json) {
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        Response response = http.post("/api/feedback/reports", json);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asString();
     }
 

@@ -1,6 +1,5 @@
 package org.erratum.feedback.intake;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.contact.Contact;
@@ -17,6 +15,8 @@ import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,12 @@ class IntakeIntegrationTests {
     @Autowired
     FormTokens formTokens;
 
-    private Http http;
+    private TestClient http;
     private KnownArticle article;
 
     @BeforeEach
     void publishAnArticle() {
-        http = new Http(port);
+        http = TestClient.onPort(port);
         String articleId = TestArticles.newArticleId();
         article = TestArticles.publishAndAwait(TestArticles.article(articleId, "aspirin-" + articleId, 1, 1), mongo);
     }
@@ -74,7 +74,7 @@ class IntakeIntegrationTests {
         form.put("formToken", expired);
 
         assertSentBackWithoutTrace(http.postForm("/feedback/reports", form), "formToken");
-        assertRefusedWithoutTrace(http.postJson("/api/feedback/reports", """
+        assertRefusedWithoutTrace(http.post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"INACCURATE","comment":"The dose looks wrong to me",
                  "formToken":"%s"}""".formatted(article.articleId(), expired)), "formToken",
                 "reload the article page");
@@ -84,7 +84,7 @@ class IntakeIntegrationTests {
     void aFormTokenForAnotherArticleIsRefusedFromTheApiToo() {
         String borrowed = formTokens.issue("another-article", Instant.now().minusSeconds(30));
 
-        assertRefusedWithoutTrace(http.postJson("/api/feedback/votes", """
+        assertRefusedWithoutTrace(http.post("/api/feedback/votes", """
                 {"articleId":"%s","revision":1,"helpful":true,"formToken":"%s"}"""
                 .formatted(article.articleId(), borrowed)), "formToken", "was not issued for this article");
     }
@@ -96,9 +96,9 @@ class IntakeIntegrationTests {
         form.put("contactEmail", "bot@example.org");
         form.put("contactConsent", "true");
 
-        HttpResponse<String> response = http.postForm("/feedback/reports", form);
+        Response response = http.postForm("/feedback/reports", form);
 
-        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.status()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue(
                 "http://localhost:8081/articles/" + article.slug() + "?feedback=thanks#feedback");
         Report spam = onlyReportOnTheArticle();
@@ -110,12 +110,12 @@ class IntakeIntegrationTests {
 
     @Test
     void aReportSentTooSoonAfterThePageWasRenderedIsAcceptedAsSpam() {
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", """
+        Response response = http.post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"INACCURATE","comment":"The dose looks wrong to me",
                  "formToken":"%s","website":""}""".formatted(article.articleId(),
                 formTokens.issue(article.articleId(), Instant.now())));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("accepted");
         assertThat(onlyReportOnTheArticle().spamReasons()).containsExactly(FormTimestamp.TOO_FAST);
         assertNeverPublished(Topics.REPORTS);
@@ -123,11 +123,11 @@ class IntakeIntegrationTests {
 
     @Test
     void aScannerProbeIsAcceptedAsSpamAndItsMarkupIsStoredAsText() {
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", """
+        Response response = http.post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"OTHER","comment":"<script>alert('x')</script> hello"}"""
                 .formatted(article.articleId()));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         Report spam = onlyReportOnTheArticle();
         assertThat(spam.comment()).isEqualTo("<script>alert('x')</script> hello");
         assertThat(spam.spamReasons()).containsExactly("scanner signature <script");
@@ -136,17 +136,17 @@ class IntakeIntegrationTests {
 
     @Test
     void aSpamVoteNeitherCountsInTheTallyNorReplacesTheReadersVote() {
-        HttpResponse<String> genuine = http.postJson("/api/feedback/votes", """
+        Response genuine = http.post("/api/feedback/votes", """
                 {"articleId":"%s","revision":1,"helpful":true}""".formatted(article.articleId()));
         String cookie = genuine.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
-        HttpResponse<String> spam = http.postJson("/api/feedback/votes", """
+        Response spam = http.withHeader("Cookie", cookie).post("/api/feedback/votes", """
                 {"articleId":"%s","revision":1,"helpful":false,"reason":"INACCURATE","website":"x"}"""
-                .formatted(article.articleId()), "Cookie", cookie);
+                .formatted(article.articleId()));
 
-        assertThat(spam.statusCode()).isEqualTo(202);
+        assertThat(spam.status()).isEqualTo(202);
         // the tally counts the genuine vote as it comes back from feedback.votes
-        JsonNode tally = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http.get(
+        JsonNode tally = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http.getText(
                 "/api/feedback/articles/" + article.articleId() + "/revisions/1/helpfulness").body()),
                 counted -> counted.get("yes").asLong() + counted.get("no").asLong() > 0);
         assertThat(tally.get("yes").asLong()).isEqualTo(1);
@@ -160,13 +160,13 @@ class IntakeIntegrationTests {
 
     @Test
     void personalDataInTheCommentAndPassageIsScrubbedBeforeStorageAndPublishing() {
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", """
+        Response response = http.post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"SAFETY_CONCERN",
                  "passage":"Patient 943 476 5919 was told to take 500 mg",
                  "comment":"My mum (mum.reader@example.org, 07700 900123) took 500 mg every 4 hours as written"}"""
                 .formatted(article.articleId()));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         String id = JSON.readTree(response.body()).get("id").asString();
         Report stored = mongo.findById(id, Report.class);
         assertThat(stored.comment()).isEqualTo(
@@ -204,16 +204,16 @@ class IntakeIntegrationTests {
         assertThat(TopicProbe.records(topic)).noneMatch(r -> article.articleId().equals(r.key()));
     }
 
-    private void assertSentBackWithoutTrace(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+    private void assertSentBackWithoutTrace(Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:8081/articles/"
                 + article.slug() + "?feedback=invalid&field=" + field + "#feedback");
         assertThat(mongo.count(new Query(where("articleId").is(article.articleId())), Report.class)).isZero();
         assertThat(mongo.count(new Query(where("articleId").is(article.articleId())), Vote.class)).isZero();
     }
 
-    private void assertRefusedWithoutTrace(HttpResponse<String> response, String field, String message) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    private void assertRefusedWithoutTrace(Response response, String field, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode error = JSON.readTree(response.body()).get("errors").get(0);

@@ -2,9 +2,9 @@ package org.erratum.feedback.intake;
 
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
+import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +53,7 @@ class IntakeMetricsIntegrationTests {
     void acceptedReportsAreCounted() {
         Scrape before = Scrape.of(port);
 
-        var response = ApiClient.onPort(port).post("/api/feedback/reports", """
+        var response = TestClient.onPort(port).post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"OUT_OF_DATE","comment":"The dose advice changed in 2025."}"""
                 .formatted(article.articleId()));
 
@@ -66,8 +66,8 @@ class IntakeMetricsIntegrationTests {
     void refusedFeedbackIsCountedByKindAndStatusAndNotAsAccepted() {
         Scrape before = Scrape.of(port);
 
-        var invalid = ApiClient.onPort(port).post("/api/feedback/votes", "{\"revision\":1,\"helpful\":true}");
-        var unknownRevision = ApiClient.onPort(port).post("/api/feedback/votes",
+        var invalid = TestClient.onPort(port).post("/api/feedback/votes", "{\"revision\":1,\"helpful\":true}");
+        var unknownRevision = TestClient.onPort(port).post("/api/feedback/votes",
                 "{\"articleId\":\"%s\",\"revision\":9,\"helpful\":true}".formatted(article.articleId()));
 
         assertThat(invalid.status()).isEqualTo(400);
@@ -96,7 +96,7 @@ class IntakeMetricsIntegrationTests {
 
     private void vote(String json) {
         // a new client per vote: no reader cookie, so each is a different reader's vote
-        var response = ApiClient.onPort(port).post("/api/feedback/votes", json.formatted(article.articleId()));
+        var response = TestClient.onPort(port).post("/api/feedback/votes", json.formatted(article.articleId()));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
     }
 }

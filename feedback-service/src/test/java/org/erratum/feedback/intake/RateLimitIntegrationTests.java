@@ -10,7 +10,8 @@ import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.report.Report;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.RawHttp;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +57,7 @@ class RateLimitIntegrationTests {
         }
         long reportsBefore = mongo.count(new Query(), Report.class);
 
-        RawHttp.Response refused = postReportFrom127002(article.articleId());
+        Response refused = postReportFrom127002(article.articleId());
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("content-type")).startsWith("application/problem+json");
@@ -80,7 +81,7 @@ class RateLimitIntegrationTests {
         }
         long reportsBefore = mongo.count(new Query(), Report.class);
 
-        RawHttp.Response refused = post(client, "/feedback/reports", FORM, form);
+        Response refused = post(client, "/feedback/reports", FORM, form);
 
         assertThat(refused.status()).isEqualTo(303);
         assertThat(refused.header("location")).isEqualTo(
@@ -89,7 +90,7 @@ class RateLimitIntegrationTests {
         assertThat(mongo.count(new Query(), Report.class)).isEqualTo(reportsBefore);
     }
 
-    private RawHttp.Response postReportFrom127002(String articleId) throws IOException {
+    private Response postReportFrom127002(String articleId) throws IOException {
         String json = """
                 {"articleId":"%s","revision":1,"category":"OTHER","comment":"The second table is out of date"}"""
                 .formatted(articleId);
@@ -97,8 +98,8 @@ class RateLimitIntegrationTests {
                 json);
     }
 
-    private RawHttp.Response post(InetAddress from, String path, String contentType, String content) {
-        return RawHttp.send(from, port, RawHttp.request("POST " + path + " HTTP/1.1",
-                List.of(Map.entry("Content-Type", contentType)), content.getBytes(StandardCharsets.UTF_8), port));
+    private Response post(InetAddress from, String path, String contentType, String content) {
+        return TestClient.onPort(port).sendRaw(from, "POST " + path + " HTTP/1.1",
+                List.of(Map.entry("Content-Type", contentType)), content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package org.erratum.feedback.outbox;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,11 +7,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.Topics;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.report.Report;
 import org.erratum.platform.outbox.Outbox;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +48,12 @@ class OutboxTracingIntegrationTests {
         TestArticles.publishAndAwait(TestArticles.article(articleId, "aspirin-" + articleId, 1, 1), mongo);
         Traceparent caller = Traceparent.random();
 
-        HttpResponse<String> response = new Http(port).postJson("/api/feedback/reports", """
+        Response response = TestClient.onPort(port).withHeader("traceparent", caller.value())
+                .post("/api/feedback/reports", """
                 {"articleId":"%s","revision":1,"category":"INACCURATE","comment":"The dose is wrong"}"""
-                .formatted(articleId), "traceparent", caller.value());
+                .formatted(articleId));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         String id = JSON.readTree(response.body()).get("id").asString();
         assertThat(Traceparent.parse(mongo.findById(id, Report.class).traceparent()).traceId())
                 .as("stored with the outbox entry").isEqualTo(caller.traceId());

@@ -1,6 +1,5 @@
 package org.erratum.feedback.readout;
 
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +22,9 @@ import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.VoteTallies;
 import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.FormSession;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -72,7 +71,7 @@ class EditorialPagesIntegrationTests {
     private final Instant firstPublished = now.minus(Duration.ofDays(35));
     private final Instant corrected = now.minus(Duration.ofDays(14));
     private KnownArticle article;
-    private FormSession editor;
+    private TestClient editor;
 
     @BeforeEach
     void anArticleCorrectedTwoWeeksAgo() {
@@ -82,7 +81,7 @@ class EditorialPagesIntegrationTests {
                 mongo);
         article = TestArticles.publishAndAwait(TestArticles.revisedAt(articleId, slug, 2, corrected,
                 "Corrected the dose"), mongo);
-        editor = FormSession.asDevAccount(port, "editor");
+        editor = TestClient.onPort(port).signedInAs("editor");
     }
 
     @Test
@@ -153,9 +152,9 @@ class EditorialPagesIntegrationTests {
         storeReport(INACCURATE, now.minus(Duration.ofDays(10)), null, "The dose is wrong", false);
         storeReport(OUT_OF_DATE, now.minus(Duration.ofDays(45)), null, "Old guidance", false);
 
-        HttpResponse<String> response = editor.get("/editorial/articles/" + article.articleId());
+        Response response = editor.getText("/editorial/articles/" + article.articleId());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'"));
         assertThat(response.body())
@@ -180,7 +179,7 @@ class EditorialPagesIntegrationTests {
 
     @Test
     void theOverviewListsTheLeastHelpfulAndTheMostReportedWithEachChartMatchingItsTable() {
-        ApiClient readers = ApiClient.onPort(port);
+        TestClient readers = TestClient.onPort(port);
         for (int i = 0; i < 3; i++) {
             assertThat(readers.post("/api/feedback/votes", Map.of("articleId", article.articleId(), "revision", 2,
                     "helpful", false)).status()).isEqualTo(202);
@@ -216,16 +215,16 @@ class EditorialPagesIntegrationTests {
     void theExportFormDownloadsTheCsvAndARefusedRangeComesBackBesideTheFormAsTyped() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        HttpResponse<String> csv = editor.get("/editorial/feedback.csv?from=" + today + "&to=" + today);
+        Response csv = editor.getText("/editorial/feedback.csv?from=" + today + "&to=" + today);
 
-        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         assertThat(csv.body()).startsWith("type,acceptedAt,articleId,revision,helpful,reason,category,passage,"
                 + "comment,spam\r\n");
 
-        HttpResponse<String> refused = editor.get("/editorial/feedback.csv?from=2026-05-02&to=2026-05-01");
+        Response refused = editor.getText("/editorial/feedback.csv?from=2026-05-02&to=2026-05-01");
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(400);
         Element page = Jsoup.parse(refused.body());
         assertThat(page.selectFirst("#export-problem a[href=#to]").text())
                 .isEqualTo("to: must not be before from (2026-05-02)");
@@ -235,13 +234,13 @@ class EditorialPagesIntegrationTests {
 
     @Test
     void anUnknownArticleOrPeriodIsAPageSayingSo() {
-        HttpResponse<String> unknown = editor.get("/editorial/articles/no-such-article");
-        HttpResponse<String> period = editor.get("/editorial?days=14");
+        Response unknown = editor.getText("/editorial/articles/no-such-article");
+        Response period = editor.getText("/editorial?days=14");
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(Jsoup.parse(unknown.body()).selectFirst("main p").text())
                 .isEqualTo("Article no-such-article does not exist");
-        assertThat(period.statusCode()).isEqualTo(400);
+        assertThat(period.status()).isEqualTo(400);
         assertThat(Jsoup.parse(period.body()).selectFirst("main li").text())
                 .isEqualTo("days: must be 7, 30 or 90, or left out for all three");
     }
@@ -291,8 +290,8 @@ class EditorialPagesIntegrationTests {
     }
 
     private Element page(String path) {
-        HttpResponse<String> response = editor.get(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        Response response = editor.getText(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
         return Jsoup.parse(response.body());
     }
 

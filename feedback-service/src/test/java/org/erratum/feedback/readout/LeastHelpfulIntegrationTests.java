@@ -9,8 +9,9 @@ import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.vote.VoteTallies;
 import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,12 +46,12 @@ class LeastHelpfulIntegrationTests {
     @Autowired
     VoteTallies tallies;
 
-    private ApiClient readers;
-    private ApiClient editor;
+    private TestClient readers;
+    private TestClient editor;
 
     @BeforeEach
     void clients() {
-        readers = ApiClient.onPort(port);
+        readers = TestClient.onPort(port);
         editor = readers.as("editor", "editor-dev-password");
     }
 
@@ -115,7 +116,7 @@ class LeastHelpfulIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = { "0", "101", "-5", "twenty" })
     void limitOutsideOneToAHundredIsAProblemNamingLimit(String limit) {
-        ApiClient.Response response = editor.get("/api/editorial/least-helpful?limit=" + limit);
+        Response response = editor.get("/api/editorial/least-helpful?limit=" + limit);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -134,7 +135,7 @@ class LeastHelpfulIntegrationTests {
     }
 
     private List<JsonNode> leastHelpful(String query) {
-        ApiClient.Response response = editor.get("/api/editorial/least-helpful" + query);
+        Response response = editor.get("/api/editorial/least-helpful" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("articles").valueStream().toList();
     }
@@ -163,7 +164,7 @@ class LeastHelpfulIntegrationTests {
 
     private void castVotes(Map<String, Object> vote, int times) {
         for (int i = 0; i < times; i++) {
-            ApiClient.Response response = readers.post("/api/feedback/votes", vote);
+            Response response = readers.post("/api/feedback/votes", vote);
             assertThat(response.status()).as(response.toString()).isEqualTo(202);
         }
     }

@@ -11,8 +11,9 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.report.Report;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,12 +45,12 @@ class ReportsReadoutIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private ApiClient editor;
+    private TestClient editor;
     private Instant now;
 
     @BeforeEach
     void setUp() {
-        editor = ApiClient.onPort(port).as("editor", "editor-dev-password");
+        editor = TestClient.onPort(port).as("editor", "editor-dev-password");
         now = Instant.now();
     }
 
@@ -115,7 +116,7 @@ class ReportsReadoutIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = { "days=14", "days=week", "days=", "limit=0", "limit=1000" })
     void aWindowOtherThan7Or30Or90OrALimitOutOfRangeIsAProblemNamingIt(String query) {
-        ApiClient.Response response = editor.get("/api/editorial/reports?" + query);
+        Response response = editor.get("/api/editorial/reports?" + query);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -132,7 +133,7 @@ class ReportsReadoutIntegrationTests {
     }
 
     private List<JsonNode> reports(String query) {
-        ApiClient.Response response = editor.get("/api/editorial/reports" + query);
+        Response response = editor.get("/api/editorial/reports" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(Instant.parse(response.json().get("asOf").asString())).isAfterOrEqualTo(now);
         return response.json().get("articles").valueStream().toList();
@@ -158,7 +159,7 @@ class ReportsReadoutIntegrationTests {
     }
 
     private void submitReport(KnownArticle article, Category category) {
-        ApiClient.Response response = ApiClient.onPort(port).post("/api/feedback/reports", Map.of(
+        Response response = TestClient.onPort(port).post("/api/feedback/reports", Map.of(
                 "articleId", article.articleId(), "revision", 1, "category", category.name(),
                 "comment", "The second reference link no longer opens."));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);

@@ -1,6 +1,5 @@
 package org.erratum.feedback.report;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,13 +7,14 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.contact.Contact;
 import org.erratum.feedback.contact.Contacts;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.platform.web.FormTokens;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +49,12 @@ class ReportApiIntegrationTests {
     @Autowired
     FormTokens formTokens;
 
-    private Http http;
+    private TestClient http;
     private KnownArticle article;
 
     @BeforeEach
     void publishAnArticleAtRevisionThree() {
-        http = new Http(port);
+        http = TestClient.onPort(port);
         String articleId = TestArticles.newArticleId();
         article = TestArticles.publishAndAwait(TestArticles.article(articleId, "ibuprofen-" + articleId, 5, 3),
                 mongo);
@@ -64,12 +64,12 @@ class ReportApiIntegrationTests {
     void validReportIsAcceptedAndPublishedWithoutTheContactEmail() {
         Instant before = Instant.now();
 
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", """
+        Response response = http.post("/api/feedback/reports", """
                 {"articleId":"%s","revision":2,"category":"SAFETY_CONCERN","passage":"take 4 g every hour",
                  "comment":"That dose is far too high","contactEmail":"%s","contactConsent":true}"""
                 .formatted(article.articleId(), EMAIL));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("status").asString()).isEqualTo("accepted");
         String id = body.get("id").asString();
@@ -209,20 +209,20 @@ class ReportApiIntegrationTests {
     void formReportRedirectsBackToTheArticlePage() {
         long reportsBefore = mongo.count(new Query(), Report.class);
 
-        HttpResponse<String> response = http.postForm("/feedback/reports", Map.of(
+        Response response = http.postForm("/feedback/reports", Map.of(
                 "articleId", article.articleId(), "revision", "3", "category", "OUT_OF_DATE",
                 "passage", "", "comment", "The guidance changed last year", "contactEmail", "",
                 "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30)), "website", ""));
 
-        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.status()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue(
                 "http://localhost:8081/articles/" + article.slug() + "?feedback=thanks#feedback");
         assertThat(mongo.count(new Query(), Report.class)).isEqualTo(reportsBefore + 1);
     }
 
     private String acceptedReportId(String json) {
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", json);
-        assertThat(response.statusCode()).isEqualTo(202);
+        Response response = http.post("/api/feedback/reports", json);
+        assertThat(response.status()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asString();
     }
 
@@ -230,9 +230,9 @@ class ReportApiIntegrationTests {
         long reportsBefore = mongo.count(new Query(), Report.class);
         int recordsBefore = TopicProbe.records(Topics.REPORTS).size();
 
-        HttpResponse<String> response = http.postJson("/api/feedback/reports", json);
+        Response response = http.post("/api/feedback/reports", json);
 
-        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.status()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(fieldsNamedIn(response)).contains(field);
@@ -240,7 +240,7 @@ class ReportApiIntegrationTests {
         assertThat(TopicProbe.records(Topics.REPORTS)).hasSize(recordsBefore);
     }
 
-    private static List<String> fieldsNamedIn(HttpResponse<String> problem) {
+    private static List<String> fieldsNamedIn(Response problem) {
         JsonNode errors = JSON.readTree(problem.body()).get("errors");
         assertThat(errors).as("errors[] of %s", problem.body()).isNotNull();
         return errors.valueStream().map(e -> e.get("field").asString()).toList();

@@ -1,7 +1,6 @@
 package org.erratum.feedback.vote;
 
 import java.net.HttpCookie;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +10,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.Topics;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.platform.web.FormTokens;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +51,12 @@ class VoteApiIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
-    private Http http;
+    private TestClient http;
     private KnownArticle article;
 
     @BeforeEach
     void publishAnArticleAtRevisionTwo() {
-        http = new Http(port);
+        http = TestClient.onPort(port);
         String articleId = TestArticles.newArticleId();
         article = TestArticles.publishAndAwait(TestArticles.article(articleId, "paracetamol-" + articleId, 2, 2),
                 mongo);
@@ -64,10 +64,10 @@ class VoteApiIntegrationTests {
 
     @Test
     void validVoteIsAcceptedSetsReaderCookieAndIsPublishedAsVoteCast() {
-        HttpResponse<String> response = http.postJson("/api/feedback/votes", """
+        Response response = http.post("/api/feedback/votes", """
                 {"articleId":"%s","revision":2,"helpful":false,"reason":"CONFUSING"}""".formatted(article.articleId()));
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("status").asString()).isEqualTo("accepted");
         String id = body.get("id").asString();
@@ -102,14 +102,14 @@ class VoteApiIntegrationTests {
 
     @Test
     void secondVoteWithTheSameCookieReplacesTheFirst() {
-        HttpResponse<String> first = vote(true, null);
+        Response first = vote(true, null);
         String cookie = "erratum_reader=" + readerCookie(first).getValue();
 
-        HttpResponse<String> second = http.postJson("/api/feedback/votes", """
+        Response second = http.withHeader("Cookie", cookie).post("/api/feedback/votes", """
                 {"articleId":"%s","revision":2,"helpful":false,"reason":"OUT_OF_DATE"}"""
-                .formatted(article.articleId()), "Cookie", cookie);
+                .formatted(article.articleId()));
 
-        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
         assertThat(second.headers().allValues("Set-Cookie")).as("the reader keeps their id").isEmpty();
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode tally = helpfulness(2);
@@ -153,8 +153,8 @@ class VoteApiIntegrationTests {
 
     @Test
     void helpfulnessOfARevisionThatDoesNotExistIsNotFound() {
-        assertThat(http.get(helpfulnessPath(article.articleId(), 3)).statusCode()).isEqualTo(404);
-        assertThat(http.get(helpfulnessPath("no-such-article", 1)).statusCode()).isEqualTo(404);
+        assertThat(http.getText(helpfulnessPath(article.articleId(), 3)).status()).isEqualTo(404);
+        assertThat(http.getText(helpfulnessPath("no-such-article", 1)).status()).isEqualTo(404);
     }
 
     @Test
@@ -202,11 +202,11 @@ class VoteApiIntegrationTests {
 
     @Test
     void formVoteRedirectsBackToTheArticlePage() {
-        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+        Response response = http.postForm("/feedback/votes", Map.of(
                 "articleId", article.articleId(), "revision", "2", "helpful", "false", "reason", "",
                 "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30)), "website", ""));
 
-        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.status()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue(
                 "http://localhost:8081/articles/" + article.slug() + "?feedback=thanks#feedback");
         assertThat(readerCookie(response).getValue()).isNotBlank();
@@ -218,11 +218,11 @@ class VoteApiIntegrationTests {
         long votesBefore = mongo.count(new Query(), Vote.class);
         double rejectedBefore = rejectedFormVotes();
 
-        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+        Response response = http.postForm("/feedback/votes", Map.of(
                 "articleId", article.articleId(), "revision", "2",
                 "formToken", formTokens.issue(article.articleId(), Instant.now().minusSeconds(30))));
 
-        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.status()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:8081/articles/"
                 + article.slug() + "?feedback=invalid&field=helpful#feedback");
         assertThat(mongo.count(new Query(), Vote.class)).isEqualTo(votesBefore);
@@ -232,11 +232,11 @@ class VoteApiIntegrationTests {
     /** With no article page to go back to, a reader would be lost either way: the problem says what is wrong. */
     @Test
     void aFormVoteOnAnUnknownArticleIsAnsweredWithItsProblem() {
-        HttpResponse<String> response = http.postForm("/feedback/votes", Map.of(
+        Response response = http.postForm("/feedback/votes", Map.of(
                 "articleId", "no-such-article", "revision", "1", "helpful", "true",
                 "formToken", formTokens.issue("no-such-article", Instant.now().minusSeconds(30))));
 
-        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.status()).isEqualTo(422);
         assertThat(fieldsNamedIn(response)).containsExactly("articleId");
     }
 
@@ -245,17 +245,17 @@ class VoteApiIntegrationTests {
         return rejected == null ? 0 : rejected.count();
     }
 
-    private HttpResponse<String> vote(boolean helpful, String reason) {
-        HttpResponse<String> response = http.postJson("/api/feedback/votes", """
+    private Response vote(boolean helpful, String reason) {
+        Response response = http.post("/api/feedback/votes", """
                 {"articleId":"%s","revision":2,"helpful":%s,"reason":%s}""".formatted(article.articleId(), helpful,
                 reason == null ? "null" : "\"" + reason + "\""));
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         return response;
     }
 
     private JsonNode helpfulness(int revision) {
-        HttpResponse<String> response = http.get(helpfulnessPath(article.articleId(), revision));
-        assertThat(response.statusCode()).isEqualTo(200);
+        Response response = http.getText(helpfulnessPath(article.articleId(), revision));
+        assertThat(response.status()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
@@ -267,9 +267,9 @@ class VoteApiIntegrationTests {
         long votesBefore = mongo.count(new Query(), Vote.class);
         int recordsBefore = TopicProbe.records(Topics.VOTES).size();
 
-        HttpResponse<String> response = http.postJson("/api/feedback/votes", json);
+        Response response = http.post("/api/feedback/votes", json);
 
-        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.status()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(fieldsNamedIn(response)).contains(field);
@@ -277,18 +277,18 @@ class VoteApiIntegrationTests {
         assertThat(TopicProbe.records(Topics.VOTES)).hasSize(recordsBefore);
     }
 
-    private static List<String> fieldsNamedIn(HttpResponse<String> problem) {
+    private static List<String> fieldsNamedIn(Response problem) {
         JsonNode errors = JSON.readTree(problem.body()).get("errors");
         assertThat(errors).as("errors[] of %s", problem.body()).isNotNull();
         return errors.valueStream().map(e -> e.get("field").asString()).toList();
     }
 
-    private static String setCookieHeader(HttpResponse<String> response) {
+    private static String setCookieHeader(Response response) {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(header -> header.startsWith("erratum_reader=")).findFirst().orElseThrow();
     }
 
-    private static HttpCookie readerCookie(HttpResponse<String> response) {
+    private static HttpCookie readerCookie(Response response) {
         return HttpCookie.parse(setCookieHeader(response)).get(0);
     }
 }

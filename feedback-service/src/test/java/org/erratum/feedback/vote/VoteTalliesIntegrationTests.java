@@ -14,12 +14,12 @@ import org.erratum.events.Topics;
 import org.bson.Document;
 import org.erratum.events.VoteCast;
 import org.erratum.events.VoteCast.NotHelpfulReason;
-import org.erratum.feedback.Http;
 import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.vote.VoteTallies.DayVotes;
 import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,16 +70,16 @@ class VoteTalliesIntegrationTests {
 
     @Test
     void votesCastThroughTheApiAreCountedPerRevisionAndAReplacedVoteMovesItsCountOnce() {
-        Http http = new Http(port);
+        TestClient http = TestClient.onPort(port);
         String reader = "erratum_reader=" + "r".repeat(43);
         for (String vote : List.of("true", "true", "false")) {
-            assertThat(http.postJson("/api/feedback/votes", voteJson(2, vote)).statusCode()).isEqualTo(202);
+            assertThat(http.post("/api/feedback/votes", voteJson(2, vote)).status()).isEqualTo(202);
         }
-        assertThat(http.postJson("/api/feedback/votes", voteJson(2, "true"), "Cookie", reader).statusCode())
+        assertThat(http.withHeader("Cookie", reader).post("/api/feedback/votes", voteJson(2, "true")).status())
                 .isEqualTo(202);
         awaitRevision(2, 3, 1);
 
-        assertThat(http.postJson("/api/feedback/votes", voteJson(2, "false"), "Cookie", reader).statusCode())
+        assertThat(http.withHeader("Cookie", reader).post("/api/feedback/votes", voteJson(2, "false")).status())
                 .isEqualTo(202);
 
         awaitRevision(2, 2, 2);

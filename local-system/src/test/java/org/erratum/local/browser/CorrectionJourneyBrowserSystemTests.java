@@ -4,18 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import tools.jackson.databind.JsonNode;
 
@@ -52,17 +50,13 @@ class CorrectionJourneyBrowserSystemTests {
 
     private static RunningSystem system;
 
-    private final List<ChromeDriver> browsers = new ArrayList<>();
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void connect(RunningSystem running) {
         Axe.requireInstalled();
         system = running;
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
     }
 
     @Test
@@ -76,7 +70,7 @@ class CorrectionJourneyBrowserSystemTests {
 
         aReaderReportsTheDoseInAListItem(title);
 
-        StaffPagesInBrowser reviewer = new StaffPagesInBrowser(browser());
+        StaffPagesInBrowser reviewer = browsers.staff();
         String itemId = theReviewerClaimsTheItem(reviewer, title);
         theReviewerCorrectsTheArticleInTheEditor(reviewer, itemId);
         theReviewerResolvesTheItemAsRevisedByRevision2(reviewer, itemId);
@@ -86,7 +80,7 @@ class CorrectionJourneyBrowserSystemTests {
 
         // the sign-off reaches content-service over review.decisions
         await().atMost(WAIT).until(() -> lastReviewedAt(articleId).isAfter(firstReview));
-        ArticlePageInBrowser reader = new ArticlePageInBrowser(browser()).open(system.articlePage(slug));
+        ArticlePageInBrowser reader = browsers.reader(true).open(system.articlePage(slug));
         WebElement article = reader.driver().findElement(By.tagName("article"));
         assertThat(article.getDomAttribute("data-revision")).isEqualTo("2");
         assertThat(article.findElements(By.cssSelector("ol > li > ol > li"))).extracting(WebElement::getText)
@@ -108,9 +102,8 @@ class CorrectionJourneyBrowserSystemTests {
 
     /** @return the new article's id */
     private String anEditorPublishes(String title, String slug) {
-        StaffPagesInBrowser editor = new StaffPagesInBrowser(browser());
-        editor.open(contentUrl("/editor"));
-        editor.signIn("editor", "editor-dev-password");
+        StaffPagesInBrowser editor = browsers.staff();
+        editor.openSignedIn(system.contentUrl("/editor"), "editor", "editor-dev-password");
         editor.awaitPage(() -> editor.text("h1").equals("Articles"));
         editor.driver().findElement(By.linkText("New article")).click();
         editor.awaitPage(() -> editor.text("h1").equals("New article"));
@@ -171,7 +164,7 @@ class CorrectionJourneyBrowserSystemTests {
     }
 
     private void aReaderReportsTheDoseInAListItem(String title) {
-        ArticlePageInBrowser reader = new ArticlePageInBrowser(browser()).open(contentUrl("/"));
+        ArticlePageInBrowser reader = browsers.reader(true).open(system.contentUrl("/"));
         reader.driver().findElement(By.linkText(title)).click();
         await().atMost(WAIT).ignoreExceptions().until(() -> reader.driver().findElement(By.tagName("h1")).getText()
                 .equals(title));
@@ -192,8 +185,7 @@ class CorrectionJourneyBrowserSystemTests {
 
     /** @return the review item's id */
     private static String theReviewerClaimsTheItem(StaffPagesInBrowser reviewer, String title) {
-        reviewer.open(consoleUrl("/console"));
-        reviewer.signIn("reviewer", "reviewer-dev-password");
+        reviewer.openSignedIn(system.consoleUrl("/console"), "reviewer", "reviewer-dev-password");
         reviewer.awaitPage(() -> reviewer.text("h1").equals("Review queue"));
         // the report reaches the queue over feedback.reports
         reviewer.awaitAfterReloads(() -> !reviewer.driver().findElements(By.linkText(title)).isEmpty());
@@ -213,8 +205,8 @@ class CorrectionJourneyBrowserSystemTests {
     private static void theReviewerCorrectsTheArticleInTheEditor(StaffPagesInBrowser reviewer, String itemId) {
         reviewer.driver().findElement(By.linkText("Correct this article")).click();
         // the editor's screens are content-service's, with a sign-in of their own
-        reviewer.awaitPage(() -> !reviewer.driver().getCurrentUrl().startsWith(consoleUrl("/")));
-        assertThat(reviewer.driver().getCurrentUrl()).startsWith(contentUrl("/login"));
+        reviewer.awaitPage(() -> !reviewer.driver().getCurrentUrl().startsWith(system.consoleUrl("/")));
+        assertThat(reviewer.driver().getCurrentUrl()).startsWith(system.contentUrl("/login"));
         reviewer.signIn("editor", "editor-dev-password");
         // back where the link led, once signed in
         reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl().contains("/edit?item=" + itemId));
@@ -238,7 +230,8 @@ class CorrectionJourneyBrowserSystemTests {
 
     private static void theReviewerResolvesTheItemAsRevisedByRevision2(StaffPagesInBrowser reviewer, String itemId) {
         reviewer.driver().findElement(By.linkText("Back to the review item in the console")).click();
-        reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl().equals(consoleUrl("/console/items/" + itemId)));
+        reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl()
+                .equals(system.consoleUrl("/console/items/" + itemId)));
         // revision 2 reaches review-service over content.articles, naming the item it answers
         reviewer.awaitAfterReloads(() -> !reviewer.driver().findElements(By.id("resolve-as-revised")).isEmpty());
         assertDoseDiff(reviewer.driver().findElement(By.id("item-diff")));
@@ -252,9 +245,8 @@ class CorrectionJourneyBrowserSystemTests {
     }
 
     private void aSeniorReviewerSignsOffAfterReadingTheDiff(String title, String itemId) {
-        StaffPagesInBrowser senior = new StaffPagesInBrowser(browser());
-        senior.open(consoleUrl("/console"));
-        senior.signIn("senior", "senior-dev-password");
+        StaffPagesInBrowser senior = browsers.staff();
+        senior.openSignedIn(system.consoleUrl("/console"), "senior", "senior-dev-password");
         senior.awaitPage(() -> senior.text("h1").equals("Review queue"));
         senior.choose("State", "Resolved");
         senior.press("Apply filters");
@@ -289,17 +281,4 @@ class CorrectionJourneyBrowserSystemTests {
         return article.hasNonNull("lastReviewedAt") ? Instant.parse(article.get("lastReviewedAt").asString()) : null;
     }
 
-    private ChromeDriver browser() {
-        ChromeDriver browser = Chromium.start(true);
-        browsers.add(browser);
-        return browser;
-    }
-
-    private static String contentUrl(String path) {
-        return system.services().content().baseUrl() + path;
-    }
-
-    private static String consoleUrl(String path) {
-        return system.services().review().baseUrl() + path;
-    }
 }

@@ -2,7 +2,6 @@ package org.erratum.local.browser;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,12 +12,13 @@ import org.erratum.events.ReviewItemChanged.ReportedPassage;
 import org.erratum.events.ReviewItemChanged.Severity;
 import org.erratum.events.ReviewItemChanged.State;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.erratum.testsupport.ApiClient.Response;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -55,16 +55,12 @@ class EditorBrowserSystemTests {
 
     private static RunningSystem system;
 
-    private final List<ChromeDriver> browsers = new ArrayList<>();
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void connect(RunningSystem running) {
         system = running;
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
     }
 
     @Test
@@ -142,35 +138,35 @@ class EditorBrowserSystemTests {
     @Test
     void theEditorsScreensHaveNoAccessibilityViolationsInAnyState() {
         Axe.requireInstalled();
-        StaffPagesInBrowser editor = new StaffPagesInBrowser(browser(true));
-        editor.open(editorUrl("/editor"));
+        StaffPagesInBrowser editor = browsers.staff(true);
+        editor.open(system.contentUrl("/editor"));
         assertThat(Axe.violations(editor.driver())).as("sign-in page").isEmpty();
         editor.signIn("editor", "editor-dev-password");
 
         assertThat(Axe.violations(editor.driver())).as("article list").isEmpty();
         editor.screenshot("editor-article-list");
 
-        editor.open(editorUrl("/editor/articles/new"));
+        editor.open(system.contentUrl("/editor/articles/new"));
         assertThat(Axe.violations(editor.driver())).as("new article").isEmpty();
         editor.press("Publish");
         editor.awaitPage(() -> !editor.driver().findElements(By.id("error-summary")).isEmpty());
         assertThat(Axe.violations(editor.driver())).as("new article with its error summary").isEmpty();
         editor.screenshot("editor-errors");
 
-        editor.open(editorUrl("/editor/articles/" + RICH_SAMPLE + "/edit"));
+        editor.open(system.contentUrl("/editor/articles/" + RICH_SAMPLE + "/edit"));
         assertThat(Axe.violations(editor.driver())).as("edit page").isEmpty();
         editor.press("Preview");
         editor.awaitPage(() -> !editor.driver().findElements(By.id("preview")).isEmpty());
         assertThat(Axe.violations(editor.driver())).as("edit page with the preview of a rich article").isEmpty();
 
         PublishedArticle article = withTwoRevisions();
-        editor.open(editorUrl("/editor/articles/" + article.id() + "/history?from=1&to=2"));
+        editor.open(system.contentUrl("/editor/articles/" + article.id() + "/history?from=1&to=2"));
         assertThat(editor.driver().findElements(By.cssSelector("#diff ins"))).isNotEmpty();
         assertThat(Axe.violations(editor.driver())).as("history with the diff").isEmpty();
 
         String itemId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         TopicProbe.publish(itemState(article.id(), itemId, "Take 2 tablets <not 3> every 4 hours"));
-        editor.open(editorUrl("/editor/articles/" + article.id() + "/edit?item=" + itemId));
+        editor.open(system.contentUrl("/editor/articles/" + article.id() + "/edit?item=" + itemId));
         editor.awaitAfterReloads(() -> !editor.driver().findElements(By.cssSelector(".item-panel .passage"))
                 .isEmpty());
         assertThat(editor.text(".item-panel .passage")).isEqualTo("Take 2 tablets <not 3> every 4 hours");
@@ -225,7 +221,7 @@ class EditorBrowserSystemTests {
                 .doesNotContain("NICE");
         assertThat(Axe.violations(editor.driver())).as("article page due for review").isEmpty();
         editor.screenshot("article-due-for-review");
-        editor.open(editorUrl("/editor?q=asthma+in+children"));
+        editor.open(system.contentUrl("/editor?q=asthma+in+children"));
         assertThat(editor.text("#article-" + articleIdOf(children))).contains("Review requested")
                 .contains("Requested: New NICE guidance on asthma inhalers");
     }
@@ -234,9 +230,9 @@ class EditorBrowserSystemTests {
     @Test
     void aStaffMemberWithoutTheEditorRoleIsToldWhyOnAnAccessiblePage() {
         Axe.requireInstalled();
-        StaffPagesInBrowser reviewer = new StaffPagesInBrowser(browser(true));
-        reviewer.open(editorUrl("/editor/articles/" + RICH_SAMPLE + "/edit"));
-        reviewer.signIn("reviewer", "reviewer-dev-password");
+        StaffPagesInBrowser reviewer = browsers.staff(true);
+        reviewer.openSignedIn(system.contentUrl("/editor/articles/" + RICH_SAMPLE + "/edit"), "reviewer",
+                "reviewer-dev-password");
 
         reviewer.awaitPage(() -> reviewer.text("h1").equals("You cannot do that here"));
         assertThat(reviewer.driver().findElements(By.id("article-form"))).isEmpty();
@@ -248,7 +244,7 @@ class EditorBrowserSystemTests {
     void axeReportsAViolationOnAnEditorPageWhenThereIsOne() {
         Axe.requireInstalled();
         StaffPagesInBrowser editor = signedInEditor(true);
-        editor.open(editorUrl("/editor/articles/new"));
+        editor.open(system.contentUrl("/editor/articles/new"));
         editor.driver().executeScript("document.getElementById('title').removeAttribute('id');");
 
         assertThat(Axe.violations(editor.driver())).anySatisfy(violation -> assertThat(violation).startsWith("label "));
@@ -256,10 +252,10 @@ class EditorBrowserSystemTests {
 
     @Test
     void anEditorSignsInWritesAPreviewsAndPublishesWithTheKeyboardAlone() {
-        ChromeDriver driver = browser(true);
+        ChromeDriver driver = browsers.start(true);
         StaffPagesInBrowser editor = new StaffPagesInBrowser(driver);
         Keyboard keyboard = new Keyboard(driver);
-        editor.open(editorUrl("/editor"));
+        editor.open(system.contentUrl("/editor"));
         assertThat(keyboard.focusedId()).as("the sign-in form starts in its first field").isEqualTo("username");
         keyboard.press("editor", Keys.TAB, "editor-dev-password", Keys.ENTER);
         editor.awaitPage(() -> editor.text("h1").equals("Articles"));
@@ -297,10 +293,10 @@ class EditorBrowserSystemTests {
         PublishedArticle article = system.publish("Keyboard blisters " + UUID.randomUUID().toString().substring(0, 8),
                 "Leave a blister to heal on its own.");
         String title = system.editor().get("/api/articles/" + article.id()).json().get("title").asString();
-        ChromeDriver driver = browser(true);
+        ChromeDriver driver = browsers.start(true);
         StaffPagesInBrowser editor = new StaffPagesInBrowser(driver);
         Keyboard keyboard = new Keyboard(driver);
-        editor.open(editorUrl("/editor"));
+        editor.open(system.contentUrl("/editor"));
         keyboard.press("editor", Keys.TAB, "editor-dev-password", Keys.ENTER);
         editor.awaitPage(() -> editor.text("h1").equals("Articles"));
 
@@ -335,9 +331,8 @@ class EditorBrowserSystemTests {
     }
 
     private StaffPagesInBrowser signedInEditor(boolean javascript) {
-        StaffPagesInBrowser editor = new StaffPagesInBrowser(browser(javascript));
-        editor.open(editorUrl("/editor"));
-        editor.signIn("editor", "editor-dev-password");
+        StaffPagesInBrowser editor = browsers.staff(javascript);
+        editor.openSignedIn(system.contentUrl("/editor"), "editor", "editor-dev-password");
         editor.awaitPage(() -> editor.text("h1").equals("Articles"));
         return editor;
     }
@@ -391,13 +386,4 @@ class EditorBrowserSystemTests {
         throw new AssertionError("no article at " + slug);
     }
 
-    private ChromeDriver browser(boolean javascript) {
-        ChromeDriver browser = Chromium.start(javascript);
-        browsers.add(browser);
-        return browser;
-    }
-
-    private static String editorUrl(String path) {
-        return system.services().content().baseUrl() + path;
-    }
 }

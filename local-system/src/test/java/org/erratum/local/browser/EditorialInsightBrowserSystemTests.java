@@ -7,15 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.erratum.testsupport.ApiClient;
-import org.erratum.testsupport.ApiClient.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.erratum.testsupport.TestClient.Response;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,19 +40,15 @@ class EditorialInsightBrowserSystemTests {
 
     private static RunningSystem system;
 
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
     private ChromeDriver browser;
 
     @BeforeAll
     static void connect(RunningSystem running) {
         system = running;
         Axe.requireInstalled();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -70,27 +66,24 @@ class EditorialInsightBrowserSystemTests {
                 .get("/api/feedback/articles/" + article.id() + "/revisions/2/helpfulness").status() == 200);
         vote(article, 2, true, 3);
 
-        browser = Chromium.start(true);
-        browser.get(system.services().feedback().baseUrl() + "/editorial");
+        StaffPagesInBrowser editor = browsers.staff().open(system.services().feedback().baseUrl() + "/editorial");
+        browser = editor.driver();
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        field("Username").sendKeys("editor");
-        field("Password").sendKeys("editor-dev-password");
-        browser.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         // back where the browser was going (Spring Security marks the redirect with "?continue")
-        awaitPage(() -> !browser.getCurrentUrl().contains("/login"));
+        editor.signIn("editor", "editor-dev-password");
         assertThat(browser.getCurrentUrl()).contains("/editorial");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Editorial insight");
         // the votes reach the tallies and the readouts through Kafka: reload as an editor would
-        awaitAfterReloads(() -> !browser.findElements(insightLink(article)).isEmpty());
+        editor.awaitAfterReloads(() -> !browser.findElements(insightLink(article)).isEmpty());
         assertThat(browser.findElement(By.id("least-helpful-chart")).getDomAttribute("role")).isEqualTo("img");
         assertThat(browser.findElement(By.cssSelector("nav.account a[href$='/editor']")).getDomAttribute("href"))
                 .isEqualTo(system.services().content().baseUrl() + "/editor");
         assertThat(Axe.violations(browser)).isEmpty();
-        Chromium.screenshot(browser, "editorial-overview");
+        editor.screenshot("editorial-overview");
 
         browser.findElement(insightLink(article)).click();
-        awaitPage(() -> browser.getCurrentUrl().endsWith("/editorial/articles/" + article.id()));
-        awaitAfterReloads(() -> revisionRow(2).get(3).equals("3"));
+        editor.awaitPage(() -> browser.getCurrentUrl().endsWith("/editorial/articles/" + article.id()));
+        editor.awaitAfterReloads(() -> revisionRow(2).get(3).equals("3"));
         assertThat(revisionRow(1)).containsExactly("1", today(), "First published (major)", "1", "4", "20%", "0.57");
         assertThat(revisionRow(2)).containsExactly("2 (current)", today(),
                 "Corrected how often to take the tablets (major)", "3", "0", "100%", "0.81");
@@ -101,7 +94,7 @@ class EditorialInsightBrowserSystemTests {
         assertThat(browser.findElement(By.cssSelector(".reports .comment")).getText())
                 .isEqualTo("My leaflet says once a day.");
         assertThat(Axe.violations(browser)).isEmpty();
-        Chromium.screenshot(browser, "editorial-article");
+        editor.screenshot("editorial-article");
     }
 
     /** The cells of a revision's row in the per-revision table. */
@@ -119,7 +112,7 @@ class EditorialInsightBrowserSystemTests {
     }
 
     private static void vote(PublishedArticle article, int revision, boolean helpful, int readers) {
-        ApiClient feedback = system.feedbackApi();
+        TestClient feedback = system.feedbackApi();
         for (int i = 0; i < readers; i++) {
             Response vote = feedback.post("/api/feedback/votes", Map.of("articleId", article.id(),
                     "revision", revision, "helpful", helpful));
@@ -138,19 +131,4 @@ class EditorialInsightBrowserSystemTests {
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
     }
 
-    private WebElement field(String label) {
-        WebElement labelled = browser.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
-        return browser.findElement(By.id(labelled.getDomAttribute("for")));
-    }
-
-    private static void awaitPage(Callable<Boolean> arrived) {
-        await().atMost(WAIT).ignoreExceptions().until(arrived);
-    }
-
-    private void awaitAfterReloads(Callable<Boolean> condition) {
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            browser.navigate().refresh();
-            return condition.call();
-        });
-    }
 }

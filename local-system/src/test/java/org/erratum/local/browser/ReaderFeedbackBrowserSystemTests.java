@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 
 import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -33,6 +33,9 @@ class ReaderFeedbackBrowserSystemTests {
 
     private static RunningSystem system;
 
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
     private ArticlePageInBrowser reader;
 
     @BeforeAll
@@ -40,17 +43,10 @@ class ReaderFeedbackBrowserSystemTests {
         system = running;
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (reader != null) {
-            reader.driver().quit();
-        }
-    }
-
     @Test
     void readerVotesYesWithoutThePageReloading() {
         PublishedArticle article = publish();
-        reader = inBrowser(true).open(system.articlePage(article.slug()));
+        reader = browsers.reader(true).open(system.articlePage(article.slug()));
         reader.markThisPageLoad();
         reader.takeTimeToRead();
 
@@ -70,7 +66,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void readerVotesNoWithAReason() {
         PublishedArticle article = publish();
-        reader = inBrowser(true).open(system.articlePage(article.slug()));
+        reader = browsers.reader(true).open(system.articlePage(article.slug()));
         reader.markThisPageLoad();
         reader.takeTimeToRead();
 
@@ -89,7 +85,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void readerReportsThePassageTheySelected() {
         PublishedArticle article = publish();
-        reader = inBrowser(true).open(system.articlePage(article.slug()));
+        reader = browsers.reader(true).open(system.articlePage(article.slug()));
         reader.markThisPageLoad();
 
         reader.selectInArticle(DOSE);
@@ -113,7 +109,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void rejectedReportShowsAnErrorSummaryThatLeadsToTheField() {
         PublishedArticle article = publish();
-        reader = inBrowser(true).open(system.articlePage(article.slug()));
+        reader = browsers.reader(true).open(system.articlePage(article.slug()));
         reader.openReportForm();
         reader.choose("category-OTHER");
         reader.takeTimeToRead();
@@ -136,7 +132,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptAYesVoteIsAFormPostThatComesBackWithThanks() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         assertThat(reader.reasonsShown()).as("no script hides the reasons").isTrue();
         reader.takeTimeToRead();
 
@@ -151,7 +147,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptANoVoteCarriesItsReason() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         reader.takeTimeToRead();
 
         reader.choose("helpful-no");
@@ -168,7 +164,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptAReportCarriesThePastedPassage() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         reader.openReportForm();
 
         reader.type("report-passage", DOSE);
@@ -186,7 +182,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptAnEmailWithoutConsentComesBackAskingForTheTick() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         reader.openReportForm();
         reader.choose("category-INACCURATE");
         reader.type("report-comment", "Four doses in a day is too many for a toddler, please check this.");
@@ -207,7 +203,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptACommentOverTheLimitComesBackNamingIt() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         reader.openReportForm();
         reader.choose("category-OTHER");
         reader.bypassTheBrowsersOwnChecks();
@@ -225,7 +221,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void withoutJavaScriptAReportWithoutACategoryComesBackNamingIt() {
         PublishedArticle article = publish();
-        reader = inBrowser(false).open(system.articlePage(article.slug()));
+        reader = browsers.reader(false).open(system.articlePage(article.slug()));
         reader.openReportForm();
         reader.bypassTheBrowsersOwnChecks();
         reader.type("report-comment", "The second table gives a different dose from the first one.");
@@ -242,7 +238,7 @@ class ReaderFeedbackBrowserSystemTests {
     @Test
     void aReaderUsingOnlyTheKeyboardCanVoteAndReport() {
         PublishedArticle article = publish();
-        reader = inBrowser(true).open(system.articlePage(article.slug()));
+        reader = browsers.reader(true).open(system.articlePage(article.slug()));
 
         reader.tabTo("#helpful-yes");
         reader.press(Keys.SPACE);
@@ -277,10 +273,6 @@ class ReaderFeedbackBrowserSystemTests {
                 + " Offer plenty of fluids.");
     }
 
-    private static ArticlePageInBrowser inBrowser(boolean javascript) {
-        return new ArticlePageInBrowser(Chromium.start(javascript));
-    }
-
     private void awaitRedirectBackWithThanks(PublishedArticle article) {
         await().atMost(WAIT).until(() -> reader.driver().getCurrentUrl(),
                 url -> url.startsWith(system.articlePage(article.slug()) + "?feedback=thanks"));
@@ -305,7 +297,7 @@ class ReaderFeedbackBrowserSystemTests {
         var export = system.feedbackEditor()
                 .getText("/api/editorial/feedback.csv?from=" + today.minusDays(1) + "&to=" + today.plusDays(1));
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.text()).as("accepted feedback").doesNotContain(article.id());
+        assertThat(export.body()).as("accepted feedback").doesNotContain(article.id());
     }
 
     private static JsonNode awaitVotes(PublishedArticle article, int votes) {

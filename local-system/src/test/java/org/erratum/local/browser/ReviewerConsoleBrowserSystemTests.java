@@ -3,19 +3,17 @@ package org.erratum.local.browser;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.erratum.local.ReviewItems;
 import org.erratum.local.browser.RunningSystem.PublishedArticle;
-import org.erratum.testsupport.ApiClient.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,7 +41,8 @@ class ReviewerConsoleBrowserSystemTests {
 
     private static RunningSystem system;
 
-    private final List<ChromeDriver> browsers = new ArrayList<>();
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void connect(RunningSystem running) {
@@ -51,29 +50,23 @@ class ReviewerConsoleBrowserSystemTests {
         system = running;
     }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
-    }
-
     @Test
     void reviewersWorkASafetyReportFromTheQueueToSignOff() {
         PublishedArticle article = system.publish(TITLE, FIRST_TEXT);
         String itemId = twoReadersReportTheSamePassage(article);
 
-        ChromeDriver reviewer = browser();
-        reviewer.get(consoleUrl("/console"));
-        signIn(reviewer, "reviewer", "reviewer-dev-password");
-        assertThat(reviewer.findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
+        StaffPagesInBrowser reviewer = browsers.staff();
+        reviewer.openSignedIn(system.consoleUrl("/console"), "reviewer", "reviewer-dev-password");
+        assertThat(reviewer.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
 
-        choose(reviewer, "Severity", "Urgent");
-        choose(reviewer, "Source", "Reader report");
-        reviewer.findElement(By.xpath("//button[normalize-space()='Apply filters']")).click();
-        awaitPage(() -> reviewer.getCurrentUrl().contains("severity=URGENT"));
-        assertThat(reviewer.getCurrentUrl()).contains("source=READER_REPORT");
+        reviewer.choose("Severity", "Urgent");
+        reviewer.choose("Source", "Reader report");
+        reviewer.press("Apply filters");
+        reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl().contains("severity=URGENT"));
+        assertThat(reviewer.driver().getCurrentUrl()).contains("source=READER_REPORT");
         // the review service names the article once content.articles has brought it; until then a reload shows its id
-        awaitAfterReloads(reviewer, () -> TITLE.equals(rowLinkTo(reviewer, itemId).getText()));
-        List<WebElement> rows = reviewer.findElements(By.cssSelector("table.queue tbody tr"));
+        reviewer.awaitAfterReloads(() -> TITLE.equals(rowLinkTo(reviewer, itemId).getText()));
+        List<WebElement> rows = reviewer.driver().findElements(By.cssSelector("table.queue tbody tr"));
         assertThat(rows).extracting(row -> cell(row, 1)).containsOnly("Urgent");
         WebElement top = rows.get(0);
         assertThat(top.findElement(By.tagName("a")).getDomAttribute("href")).endsWith("/console/items/" + itemId);
@@ -83,73 +76,73 @@ class ReviewerConsoleBrowserSystemTests {
         assertThat(top.findElements(By.cssSelector("td.badges .badge"))).extracting(WebElement::getText)
                 .satisfiesExactly(claim -> assertThat(claim).startsWith("Claim due "),
                         resolve -> assertThat(resolve).startsWith("Resolve due "));
-        Chromium.screenshot(reviewer, "console-queue-urgent-reader-reports");
+        reviewer.screenshot("console-queue-urgent-reader-reports");
 
         top.findElement(By.linkText(TITLE)).click();
-        awaitPage(() -> reviewer.getCurrentUrl().endsWith("/console/items/" + itemId));
-        press(reviewer, "Claim this item");
-        awaitPage(() -> confirmation(reviewer).startsWith("You claimed this item."));
-        assertThat(fact(reviewer, "State")).startsWith("Claimed by reviewer, claim holds until ");
-        assertThat(reviewer.findElements(By.cssSelector(".article-text mark"))).extracting(WebElement::getText)
+        reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl().endsWith("/console/items/" + itemId));
+        reviewer.press("Claim this item");
+        reviewer.awaitPage(() -> reviewer.confirmation().startsWith("You claimed this item."));
+        assertThat(reviewer.fact("State")).startsWith("Claimed by reviewer, claim holds until ");
+        assertThat(reviewer.driver().findElements(By.cssSelector(".article-text mark"))).extracting(WebElement::getText)
                 .containsExactly(PASSAGE);
-        assertThat(reviewer.findElements(By.cssSelector(".reports blockquote.passage")))
+        assertThat(reviewer.driver().findElements(By.cssSelector(".reports blockquote.passage")))
                 .extracting(WebElement::getText).containsExactly(PASSAGE, PASSAGE);
-        Chromium.screenshot(reviewer, "console-item-claimed-passage-highlighted");
+        reviewer.screenshot("console-item-claimed-passage-highlighted");
 
         // a senior reviewer puts a notice on the article page at once, while the dose is checked
-        ChromeDriver senior = browser();
-        senior.get(consoleUrl("/console/items/" + itemId));
-        signIn(senior, "senior", "senior-dev-password");
-        awaitPage(() -> senior.getCurrentUrl().contains("/console/items/" + itemId));
-        field(senior, "Notice to show readers at once").sendKeys(NOTICE);
-        press(senior, "Show this notice on the article page");
-        awaitPage(() -> confirmation(senior).equals("Your safety notice is on its way to the article page."));
-        assertThat(senior.findElement(By.id("safety-notice")).getText()).isEqualTo(NOTICE);
-        assertThat(Axe.violations(senior)).isEmpty();
-        Chromium.screenshot(senior, "console-item-safety-notice");
+        StaffPagesInBrowser senior = browsers.staff();
+        senior.openSignedIn(system.consoleUrl("/console/items/" + itemId), "senior", "senior-dev-password");
+        senior.awaitPage(() -> senior.driver().getCurrentUrl().contains("/console/items/" + itemId));
+        senior.field("Notice to show readers at once").sendKeys(NOTICE);
+        senior.press("Show this notice on the article page");
+        senior.awaitPage(() -> senior.confirmation().equals("Your safety notice is on its way to the article page."));
+        assertThat(senior.driver().findElement(By.id("safety-notice")).getText()).isEqualTo(NOTICE);
+        assertThat(Axe.violations(senior.driver())).isEmpty();
+        senior.screenshot("console-item-safety-notice");
 
         editorPublishesRevision2(article);
         // the console accepts revision 2 as the fix once the review service has it from content.articles
-        awaitAfterReloads(reviewer, () -> fact(reviewer, "Article's latest revision").equals("2"));
-        assertRevision2Diff(reviewer.findElement(By.id("item-diff")));
-        assertThat(Axe.violations(reviewer)).isEmpty();
-        Chromium.screenshot(reviewer, "console-item-diff");
-        labelled(reviewer, "Revised").click();
-        assertThat(field(reviewer, "Revised").isSelected()).isTrue();
-        field(reviewer, "Revision that fixed it").sendKeys("2");
-        field(reviewer, "Summary").sendKeys("Revision 2 gives the second application after 7 days, as the "
+        reviewer.awaitAfterReloads(() -> reviewer.fact("Article's latest revision").equals("2"));
+        assertRevision2Diff(reviewer.driver().findElement(By.id("item-diff")));
+        assertThat(Axe.violations(reviewer.driver())).isEmpty();
+        reviewer.screenshot("console-item-diff");
+        reviewer.labelled("Revised").click();
+        assertThat(reviewer.field("Revised").isSelected()).isTrue();
+        reviewer.field("Revision that fixed it").sendKeys("2");
+        reviewer.field("Summary").sendKeys("Revision 2 gives the second application after 7 days, as the "
                 + "product leaflet says.");
-        press(reviewer, "Resolve");
-        awaitPage(() -> confirmation(reviewer).equals("You resolved this item as Revised."));
-        assertThat(reviewer.findElement(By.cssSelector("[aria-labelledby=resolution-heading]")).getText())
+        reviewer.press("Resolve");
+        reviewer.awaitPage(() -> reviewer.confirmation().equals("You resolved this item as Revised."));
+        assertThat(reviewer.driver().findElement(By.cssSelector("[aria-labelledby=resolution-heading]")).getText())
                 .contains("Revised by revision 2 — reviewer");
 
-        senior.navigate().refresh();
-        assertThat(senior.findElements(By.id("safety-notice"))).as("lifted with the resolution").isEmpty();
-        senior.findElement(By.linkText("Sign off this article's clinical review")).click();
-        awaitPage(() -> senior.getCurrentUrl().contains("/console/articles/" + article.id() + "/sign-off"));
-        assertThat(fact(senior, "Latest revision")).isEqualTo("2");
-        assertThat(fact(senior, "Last reviewed")).isEqualTo("Not yet clinically reviewed");
-        assertThat(field(senior, "Revision you reviewed").getDomProperty("value")).isEqualTo("2");
-        assertThat(field(senior, "Review item it concludes (optional)").getDomProperty("value")).isEqualTo(itemId);
-        assertThat(fact(senior, "Last signed off here")).isEqualTo("Never");
-        assertThat(senior.findElement(By.cssSelector("#sign-off-diff caption")).getText())
+        senior.driver().navigate().refresh();
+        assertThat(senior.driver().findElements(By.id("safety-notice"))).as("lifted with the resolution").isEmpty();
+        senior.driver().findElement(By.linkText("Sign off this article's clinical review")).click();
+        senior.awaitPage(() -> senior.driver().getCurrentUrl()
+                .contains("/console/articles/" + article.id() + "/sign-off"));
+        assertThat(senior.fact("Latest revision")).isEqualTo("2");
+        assertThat(senior.fact("Last reviewed")).isEqualTo("Not yet clinically reviewed");
+        assertThat(senior.field("Revision you reviewed").getDomProperty("value")).isEqualTo("2");
+        assertThat(senior.field("Review item it concludes (optional)").getDomProperty("value")).isEqualTo(itemId);
+        assertThat(senior.fact("Last signed off here")).isEqualTo("Never");
+        assertThat(senior.driver().findElement(By.cssSelector("#sign-off-diff caption")).getText())
                 .isEqualTo("Revision 2, all of it new to clinical review");
-        assertThat(Axe.violations(senior)).isEmpty();
-        Chromium.screenshot(senior, "console-sign-off");
-        labelled(senior, "I reviewed the whole article, not only what changed").click();
+        assertThat(Axe.violations(senior.driver())).isEmpty();
+        senior.screenshot("console-sign-off");
+        senior.labelled("I reviewed the whole article, not only what changed").click();
         LocalDate signedOffOn = LocalDate.now(ZoneOffset.UTC);
-        press(senior, "Sign off");
-        awaitPage(() -> confirmation(senior).startsWith("You signed off revision 2 as clinically reviewed."));
-        assertThat(senior.findElements(By.cssSelector("table.activity tbody tr")))
+        senior.press("Sign off");
+        senior.awaitPage(() -> senior.confirmation().startsWith("You signed off revision 2 as clinically reviewed."));
+        assertThat(senior.driver().findElements(By.cssSelector("table.activity tbody tr")))
                 .extracting(row -> cell(row, 2) + " " + cell(row, 3))
                 .containsExactly("reviewer claimed", "senior safety notice set", "reviewer safety notice lifted",
                         "reviewer resolved", "senior signed off");
 
-        ChromeDriver reader = browser();
+        ChromeDriver reader = browsers.start(true);
         reader.get(system.articlePage(article.slug()));
         // the sign-off reaches the content service over review.decisions
-        awaitAfterReloads(reader, () -> reader.findElement(By.cssSelector(".reviewed-by")).getText()
+        Browsers.awaitAfterReloads(reader, () -> reader.findElement(By.cssSelector(".reviewed-by")).getText()
                 .equals("Medically reviewed by Dr Tomas Lindqvist, MD, FRCP"));
         WebElement lastReviewed = reader.findElement(By.cssSelector(".review-dates time"));
         assertThat(reader.findElement(By.cssSelector(".review-dates")).getText()).startsWith("Last reviewed on ");
@@ -173,30 +166,30 @@ class ReviewerConsoleBrowserSystemTests {
                         Map.of("revision", 1, "reviewedWholeArticle", true)).status() == 202);
         editorPublishesRevision2(article, "Nits in the family");
 
-        ChromeDriver senior = browser();
-        senior.get(consoleUrl("/console/articles/" + article.id() + "/sign-off"));
-        signIn(senior, "senior", "senior-dev-password");
-        awaitAfterReloads(senior, () -> fact(senior, "Latest revision").equals("2"));
-        assertThat(fact(senior, "Last signed off here")).isEqualTo("Revision 1");
-        assertRevision2Diff(senior.findElement(By.id("sign-off-diff")));
-        WebElement confirm = field(senior, "I reviewed the whole article, not only what changed");
+        StaffPagesInBrowser senior = browsers.staff();
+        senior.openSignedIn(system.consoleUrl("/console/articles/" + article.id() + "/sign-off"), "senior",
+                "senior-dev-password");
+        senior.awaitAfterReloads(() -> senior.fact("Latest revision").equals("2"));
+        assertThat(senior.fact("Last signed off here")).isEqualTo("Revision 1");
+        assertRevision2Diff(senior.driver().findElement(By.id("sign-off-diff")));
+        WebElement confirm = senior.field("I reviewed the whole article, not only what changed");
         assertThat(confirm.isSelected()).isFalse();
-        assertThat(senior.executeScript("return arguments[0].validity.valueMissing;", confirm))
+        assertThat(senior.driver().executeScript("return arguments[0].validity.valueMissing;", confirm))
                 .as("the browser will not send the form without it").isEqualTo(true);
-        assertThat(Axe.violations(senior)).isEmpty();
-        Chromium.screenshot(senior, "console-sign-off-diff");
+        assertThat(Axe.violations(senior.driver())).isEmpty();
+        senior.screenshot("console-sign-off-diff");
 
         confirm.click();
-        press(senior, "Sign off");
+        senior.press("Sign off");
 
-        awaitPage(() -> confirmation(senior).startsWith("You signed off revision 2 as clinically reviewed."));
+        senior.awaitPage(() -> senior.confirmation().startsWith("You signed off revision 2 as clinically reviewed."));
     }
 
     /** The rich sample article's first group of treatments: a passage a reader selects over two of its sub-items. */
     @Test
     void aPassageSelectedAcrossListItemsIsHighlightedInEachItemInTheConsole() {
         PublishedArticle sample = new PublishedArticle("8e3b6f1a-2c4d-4b7e-9f10-6d2a5c8b9e07", "low-back-pain");
-        ArticlePageInBrowser reader = new ArticlePageInBrowser(browser()).open(system.articlePage(sample.slug()));
+        ArticlePageInBrowser reader = browsers.reader(true).open(system.articlePage(sample.slug()));
         reader.selectAcross("do a little more each day.", "Avoid long periods of bed rest");
         reader.openReportForm();
         assertThat(reader.value(reader.byId("report-passage")))
@@ -209,16 +202,16 @@ class ReviewerConsoleBrowserSystemTests {
         String itemId = await().atMost(WAIT).until(() -> ReviewItems.forArticle(system.reviewer(), sample.id()),
                 found -> found != null).get("id").asString();
 
-        ChromeDriver reviewer = browser();
-        reviewer.get(consoleUrl("/console/items/" + itemId));
-        signIn(reviewer, "reviewer", "reviewer-dev-password");
-        awaitPage(() -> reviewer.getCurrentUrl().contains("/console/items/" + itemId));
+        StaffPagesInBrowser reviewer = browsers.staff();
+        reviewer.openSignedIn(system.consoleUrl("/console/items/" + itemId), "reviewer", "reviewer-dev-password");
+        reviewer.awaitPage(() -> reviewer.driver().getCurrentUrl().contains("/console/items/" + itemId));
 
-        assertThat(reviewer.findElements(By.cssSelector(".article-text li mark"))).extracting(WebElement::getText)
+        assertThat(reviewer.driver().findElements(By.cssSelector(".article-text li mark")))
+                .extracting(WebElement::getText)
                 .containsExactly("do a little more each day.", "Avoid long periods of bed rest");
-        assertThat(reviewer.findElement(By.cssSelector(".reports .hint")).getText())
+        assertThat(reviewer.driver().findElement(By.cssSelector(".reports .hint")).getText())
                 .isEqualTo("Highlighted in the text below.");
-        Chromium.screenshot(reviewer, "console-item-passage-across-list-items");
+        reviewer.screenshot("console-item-passage-across-list-items");
     }
 
     /**
@@ -266,78 +259,11 @@ class ReviewerConsoleBrowserSystemTests {
                 .containsExactly("Unchanged", "Changed", "Removed", "Removed");
     }
 
-    private ChromeDriver browser() {
-        ChromeDriver browser = Chromium.start(true);
-        browsers.add(browser);
-        return browser;
-    }
-
-    private static String consoleUrl(String path) {
-        return system.services().review().baseUrl() + path;
-    }
-
-    /** Signs in on the sign-in page the console sent the browser to, and waits to be let through. */
-    private static void signIn(ChromeDriver browser, String username, String password) {
-        assertThat(browser.getCurrentUrl()).contains("/login");
-        field(browser, "Username").sendKeys(username);
-        field(browser, "Password").sendKeys(password);
-        press(browser, "Sign in");
-        awaitPage(() -> !browser.getCurrentUrl().contains("/login"));
-    }
-
-    /** The form control a label names, found as a screen reader user finds it. */
-    private static WebElement field(ChromeDriver browser, String label) {
-        return browser.findElement(By.id(labelled(browser, label).getDomAttribute("for")));
-    }
-
-    private static WebElement labelled(ChromeDriver browser, String label) {
-        return browser.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"));
-    }
-
-    private static void choose(ChromeDriver browser, String label, String option) {
-        WebElement choice = field(browser, label).findElement(By.xpath("./option[normalize-space()=" + literal(option)
-                + "]"));
-        choice.click();
-        assertThat(choice.isSelected()).as(label + ": " + option).isTrue();
-    }
-
-    private static void press(ChromeDriver browser, String button) {
-        browser.findElement(By.xpath("//button[normalize-space()=" + literal(button) + "]")).click();
-    }
-
-    /** What a fact list ({@code <dl class="facts">}) says for a term. */
-    private static String fact(ChromeDriver browser, String term) {
-        return browser.findElement(By.xpath("//dl[@class='facts']//dt[normalize-space()=" + literal(term)
-                + "]/following-sibling::dd")).getText();
-    }
-
-    private static String confirmation(ChromeDriver browser) {
-        return browser.findElement(By.cssSelector("[role=status].confirmation")).getText();
-    }
-
-    private static WebElement rowLinkTo(ChromeDriver browser, String itemId) {
-        return browser.findElement(By.cssSelector("table.queue a[href$='/console/items/" + itemId + "']"));
+    private static WebElement rowLinkTo(StaffPagesInBrowser browser, String itemId) {
+        return browser.driver().findElement(By.cssSelector("table.queue a[href$='/console/items/" + itemId + "']"));
     }
 
     private static String cell(WebElement row, int column) {
         return row.findElement(By.xpath("./td[" + column + "]")).getText();
-    }
-
-    /** Waits for the page a click leads to; while it loads, the old page's elements may go stale. */
-    private static void awaitPage(Callable<Boolean> arrived) {
-        await().atMost(WAIT).ignoreExceptions().until(arrived);
-    }
-
-    /** Reloads the page, as a reviewer waiting for another service would, until the condition holds. */
-    private static void awaitAfterReloads(ChromeDriver browser, Callable<Boolean> condition) {
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            browser.navigate().refresh();
-            return condition.call();
-        });
-    }
-
-    /** A string as an XPath literal; the labels here hold apostrophes but no double quotes. */
-    private static String literal(String text) {
-        return "\"" + text + "\"";
     }
 }

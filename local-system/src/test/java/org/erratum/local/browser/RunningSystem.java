@@ -9,7 +9,7 @@ import java.util.Map;
 import org.erratum.local.ErratumServices;
 import org.erratum.local.ServiceProcess;
 import org.erratum.local.SharedInfrastructure;
-import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,29 +33,39 @@ final class RunningSystem implements ParameterResolver, AutoCloseable {
         return services;
     }
 
-    ApiClient editor() {
-        return ApiClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
+    TestClient editor() {
+        return TestClient.at(services.content().baseUrl()).as("editor", "editor-dev-password");
     }
 
-    ApiClient feedbackApi() {
-        return ApiClient.at(services.feedback().baseUrl());
+    TestClient feedbackApi() {
+        return TestClient.at(services.feedback().baseUrl());
     }
 
     /** The editorial readouts of the feedback service. */
-    ApiClient feedbackEditor() {
+    TestClient feedbackEditor() {
         return feedbackApi().as("editor", "editor-dev-password");
     }
 
-    ApiClient reviewer() {
-        return ApiClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
+    TestClient reviewer() {
+        return TestClient.at(services.review().baseUrl()).as("reviewer", "reviewer-dev-password");
     }
 
-    ApiClient senior() {
-        return ApiClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
+    TestClient senior() {
+        return TestClient.at(services.review().baseUrl()).as("senior", "senior-dev-password");
     }
 
     String articlePage(String slug) {
-        return services.content().baseUrl() + "/articles/" + slug;
+        return contentUrl("/articles/" + slug);
+    }
+
+    /** A page of content-service: the article pages and the editor's screens. */
+    String contentUrl(String path) {
+        return services.content().baseUrl() + path;
+    }
+
+    /** A page of review-service's console. */
+    String consoleUrl(String path) {
+        return services.review().baseUrl() + path;
     }
 
     /** Publishes an article and waits until the feedback service accepts feedback on it. */

@@ -1,7 +1,6 @@
 package org.erratum.local.browser;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.openqa.selenium.By;
@@ -9,7 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What staff do on the server-rendered staff pages (the editor's screens, the review console) in one browser, as a
@@ -17,8 +15,6 @@ import static org.awaitility.Awaitility.await;
  * by its legend), press buttons by their words, and reload while waiting for another service.
  */
 final class StaffPagesInBrowser {
-
-    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final ChromeDriver driver;
 
@@ -32,6 +28,13 @@ final class StaffPagesInBrowser {
 
     StaffPagesInBrowser open(String url) {
         driver.get(url);
+        return this;
+    }
+
+    /** Opens a staff page and signs in on the sign-in page the service sends the browser to. */
+    StaffPagesInBrowser openSignedIn(String url, String username, String password) {
+        open(url);
+        signIn(username, password);
         return this;
     }
 
@@ -97,15 +100,12 @@ final class StaffPagesInBrowser {
 
     /** Waits for the page a click leads to; while it loads, the old page's elements may go stale. */
     void awaitPage(Callable<Boolean> arrived) {
-        await().atMost(WAIT).ignoreExceptions().until(arrived);
+        Browsers.awaitPage(arrived);
     }
 
     /** Reloads the page, as someone waiting for another service would, until the condition holds. */
     void awaitAfterReloads(Callable<Boolean> condition) {
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            driver.navigate().refresh();
-            return condition.call();
-        });
+        Browsers.awaitAfterReloads(driver, condition);
     }
 
     /** Saves the whole page as target/screenshots/{name}.png for a person to look at. */

@@ -2,12 +2,12 @@ package org.erratum.review.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.erratum.review.console.ConsoleSession;
-import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +80,7 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /api/anything-else                       | admin     | 403
             """)
     void eachCallerReachesExactlyWhatItsRoleAllows(String method, String path, String caller, int expected) {
-        ApiClient.Response response = ApiClient.onPort(port).asDevAccount(caller).call(method, path);
+        Response response = TestClient.onPort(port).asDevAccount(caller).call(method, path);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
     }
@@ -150,15 +150,15 @@ class AuthorizationMatrixIntegrationTests {
             """)
     void eachConsoleVisitorReachesExactlyWhatItsRoleAllows(String method, String path, String caller,
             String expected) {
-        ConsoleSession session = "anonymous".equals(caller) ? ConsoleSession.anonymous(port)
-                : ConsoleSession.signedIn(port, caller, caller + "-dev-password");
+        TestClient session = "anonymous".equals(caller) ? TestClient.onPort(port).session()
+                : TestClient.onPort(port).signedIn(caller, caller + "-dev-password");
 
-        HttpResponse<String> response = "GET".equals(method) ? session.get(path)
+        Response response = "GET".equals(method) ? session.getText(path)
                 // the sign-in page carries this session's CSRF token, whoever is signed in
                 : session.submit("/login", path, Map.of("notice", "Being checked."));
 
         String[] status = expected.split(" ");
-        assertThat(response.statusCode()).as(path).isEqualTo(Integer.parseInt(status[0]));
+        assertThat(response.status()).as(path).isEqualTo(Integer.parseInt(status[0]));
         if (status.length > 1) {
             assertThat(response.headers().firstValue("Location")).as(path)
                     .hasValueSatisfying(location -> assertThat(location).endsWith(status[1]));

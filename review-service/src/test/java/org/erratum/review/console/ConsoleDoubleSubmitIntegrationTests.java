@@ -2,7 +2,6 @@ package org.erratum.review.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,8 @@ import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.StoredItems;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,22 +42,22 @@ class ConsoleDoubleSubmitIntegrationTests {
     }
 
     /** Sends the form twice; returns the pages both answers lead to. */
-    private static List<HttpResponse<String>> sendTwice(ConsoleSession session, String pagePath, String actionPath,
+    private static List<Response> sendTwice(TestClient session, String pagePath, String actionPath,
             Map<String, String> fields) {
         Map<String, String> form = session.formOf(pagePath, fields);
-        HttpResponse<String> first = session.post(actionPath, form);
-        HttpResponse<String> firstPage = session.follow(first);
-        HttpResponse<String> second = session.post(actionPath, form);
-        assertThat(List.of(first, second)).extracting(HttpResponse::statusCode).containsExactly(302, 302);
+        Response first = session.postForm(actionPath, form);
+        Response firstPage = session.follow(first);
+        Response second = session.postForm(actionPath, form);
+        assertThat(List.of(first, second)).extracting(Response::status).containsExactly(302, 302);
         assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         return List.of(firstPage, session.follow(second));
     }
 
     /** Both answers lead to the same page with the same confirmation, and the item changed once. */
-    private ReviewItem sentTwice(ConsoleSession session, ReviewItem item, String action, Map<String, String> fields,
+    private ReviewItem sentTwice(TestClient session, ReviewItem item, String action, Map<String, String> fields,
             String confirmation) {
         long versionBefore = reload(item).version();
-        for (HttpResponse<String> answer : sendTwice(session, page(item), page(item) + action, fields)) {
+        for (Response answer : sendTwice(session, page(item), page(item) + action, fields)) {
             assertThat(answer.body()).contains(confirmation).doesNotContain("role=\"alert\"");
         }
         ReviewItem after = reload(item);
@@ -71,7 +72,7 @@ class ConsoleDoubleSubmitIntegrationTests {
     @Test
     void claimExtendNoteAndEscalateSentTwiceActOnce() {
         ReviewItem item = ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
 
         ReviewItem claimed = sentTwice(reviewer, item, "/claim", Map.of(), "You claimed this item.");
         assertThat(claimed.claimedBy()).isEqualTo("reviewer");
@@ -89,7 +90,7 @@ class ConsoleDoubleSubmitIntegrationTests {
     @Test
     void releaseAndResolveSentTwiceActOnce() {
         ReviewItem item = ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
         reviewer.submit(page(item), page(item) + "/claim", Map.of());
 
         sentTwice(reviewer, item, "/release", Map.of(), "You released this item; it is back in the queue.");
@@ -106,7 +107,7 @@ class ConsoleDoubleSubmitIntegrationTests {
     void aSafetyNoticeSetAndLiftedTwiceActsOnceEach() {
         ReviewItem item = ReportedItems.reportedItem(mongo, Category.SAFETY_CONCERN, "Take two tablets",
                 "My leaflet says one");
-        ConsoleSession senior = ConsoleSession.signedIn(port, "senior", "senior-dev-password");
+        TestClient senior = TestClient.onPort(port).signedIn("senior", "senior-dev-password");
 
         ReviewItem noticed = sentTwice(senior, item, "/safety-notice", Map.of("notice", "Being checked."),
                 "Your safety notice is on its way to the article page.");
@@ -120,13 +121,13 @@ class ConsoleDoubleSubmitIntegrationTests {
 
     @Test
     void claimingTheNextItemTwiceClaimsOneItem() {
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
         ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
         long claimsBefore = StoredItems.claimsBy(mongo, "reviewer");
 
-        List<HttpResponse<String>> pages = sendTwice(reviewer, "/console", "/console/claim-next", Map.of());
+        List<Response> pages = sendTwice(reviewer, "/console", "/console/claim-next", Map.of());
 
-        for (HttpResponse<String> page : pages) {
+        for (Response page : pages) {
             assertThat(page.uri().getPath()).isEqualTo(pages.get(0).uri().getPath()).startsWith("/console/items/");
             assertThat(page.body()).contains("You claimed the most pressing item.");
         }
@@ -136,13 +137,13 @@ class ConsoleDoubleSubmitIntegrationTests {
     @Test
     void aSignOffSentTwiceIsStoredOnceAndConfirmedTwice() {
         ReviewItem item = ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
-        ConsoleSession senior = ConsoleSession.signedIn(port, "senior", "senior-dev-password");
+        TestClient senior = TestClient.onPort(port).signedIn("senior", "senior-dev-password");
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off?itemId=" + item.id();
 
-        List<HttpResponse<String>> pages = sendTwice(senior, signOffPage,
+        List<Response> pages = sendTwice(senior, signOffPage,
                 "/console/articles/" + item.articleId() + "/sign-off", Map.of("revision", "2", "itemId", item.id(), "reviewedWholeArticle", "true"));
 
-        for (HttpResponse<String> page : pages) {
+        for (Response page : pages) {
             assertThat(page.body()).contains("You signed off revision 2 as clinically reviewed.");
         }
         assertThat(mongo.count(Query.query(Criteria.where("articleId").is(item.articleId())), SignOff.class))
@@ -153,10 +154,10 @@ class ConsoleDoubleSubmitIntegrationTests {
     @Test
     void aFormWithoutItsRequestKeyIsRefusedAndChangesNothing() {
         ReviewItem item = ReportedItems.reportedItem(mongo, "Take two tablets", "Check the dose");
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
-        String csrf = reviewer.get(page(item)).body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
+        String csrf = reviewer.getText(page(item)).body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 
-        HttpResponse<String> refused = reviewer.post(page(item) + "/claim", Map.of("_csrf", csrf));
+        Response refused = reviewer.postForm(page(item) + "/claim", Map.of("_csrf", csrf));
 
         assertThat(reviewer.follow(refused).body()).contains("role=\"alert\"")
                 .contains("requestKey: is missing from this form: reload the page and send it again");

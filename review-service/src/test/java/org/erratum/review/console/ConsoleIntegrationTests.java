@@ -3,7 +3,6 @@ package org.erratum.review.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -30,8 +29,10 @@ import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.Signals;
 import org.erratum.review.signoff.SignOff;
-import org.erratum.testsupport.ArticleStatesBeforeBlocks;
+import org.erratum.testsupport.ArticleStates;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,12 +69,12 @@ class ConsoleIntegrationTests {
     @Autowired
     Signals signals;
 
-    private ConsoleSession reviewer() {
-        return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+    private TestClient reviewer() {
+        return TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
     }
 
-    private ConsoleSession senior() {
-        return ConsoleSession.signedIn(port, "senior", "senior-dev-password");
+    private TestClient senior() {
+        return TestClient.onPort(port).signedIn("senior", "senior-dev-password");
     }
 
     private ReviewItem reportedItem(String passage, String comment) {
@@ -104,49 +105,49 @@ class ConsoleIntegrationTests {
         signals.flagReviewDue(articleId);
         ReviewItem item = mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
 
-        HttpResponse<String> page = reviewer().get(page(item));
+        Response page = reviewer().getText(page(item));
 
-        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("No reader reported this article");
     }
 
     @Test
     void anonymousVisitorsAreSentToTheSignInPage() {
-        ConsoleSession anonymous = ConsoleSession.anonymous(port);
+        TestClient anonymous = TestClient.onPort(port).session();
 
         for (String path : new String[] {"/console", "/console/items/any", "/console/articles/any/sign-off", "/"}) {
-            HttpResponse<String> response = anonymous.get(path);
-            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            Response response = anonymous.getText(path);
+            assertThat(response.status()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path)
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         }
-        HttpResponse<String> signIn = anonymous.get("/login");
-        assertThat(signIn.statusCode()).isEqualTo(200);
+        Response signIn = anonymous.getText("/login");
+        assertThat(signIn.status()).isEqualTo(200);
         assertThat(signIn.body()).contains("<label for=\"password\">Password</label>");
     }
 
     @Test
     void aWrongPasswordIsRefusedAndTheJsonApiStillAnswersWithoutASession() {
-        ConsoleSession visitor = ConsoleSession.anonymous(port);
+        TestClient visitor = TestClient.onPort(port).session();
 
-        HttpResponse<String> refused = visitor.submit("/login", "/login",
+        Response refused = visitor.submit("/login", "/login",
                 Map.of("username", "reviewer", "password", "not-the-password"));
 
-        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.status()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(visitor.follow(refused).body()).contains("Sign-in failed");
         // a console session is no credential for the API: it still asks for HTTP Basic
-        assertThat(reviewer().get("/api/review/items").statusCode()).isEqualTo(401);
+        assertThat(reviewer().getText("/api/review/items").status()).isEqualTo(401);
     }
 
     @Test
     void aConsoleFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         ReviewItem item = reportedItem("Take two tablets", "Two seems too many");
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
 
-        HttpResponse<String> refused = reviewer.post(page(item) + "/claim", Map.of());
+        Response refused = reviewer.postForm(page(item) + "/claim", Map.of());
 
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("You cannot do that here");
         assertThat(reload(item).state()).isEqualTo(ItemState.OPEN);
     }
@@ -155,9 +156,9 @@ class ConsoleIntegrationTests {
     void readerTextIsShownAsTextNeverAsMarkup() {
         ReviewItem item = reportedItem(IMAGE, SCRIPT);
 
-        HttpResponse<String> response = reviewer().get(page(item));
+        Response response = reviewer().getText(page(item));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert(1)&gt;")
@@ -171,7 +172,7 @@ class ConsoleIntegrationTests {
     void theReportedPassageIsHighlightedInTheRevisionTheReaderSaw() {
         ReviewItem item = reportedItem("two tablets every four hours", "Is that not too often?");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(body).contains("Revision 1 as readers saw it")
                 .contains("Title r1")
@@ -187,7 +188,7 @@ class ConsoleIntegrationTests {
         // as the article page's script sends a selection over two list items: whitespace folded to single spaces
         ReviewItem item = reportOnRevision1(articleId, "every day Avoid bed rest (1)", "Bed rest is not advised");
 
-        String body = reviewer().get(page(item)).body().replaceAll("\\s+", " ").replace("> <", "><");
+        String body = reviewer().getText(page(item)).body().replaceAll("\\s+", " ").replace("> <", "><");
 
         assertThat(body).contains("<h4>What helps</h4><p>Most back pain gets better (1, 2).</p><h5>Treatments</h5>"
                         + "<ol><li>Keep active<ol><li>Walk a little <mark>every day</mark></li>"
@@ -200,12 +201,14 @@ class ConsoleIntegrationTests {
     @Test
     void anArticleStatePublishedBeforeBlocksShowsItsBodyAsOneParagraph() {
         String articleId = Fixtures.newArticleId();
-        ArticleStatesBeforeBlocks.publish(articleId, ArticleStatesBeforeBlocks.json(articleId, 1, 1, "old-" + articleId,
-                "Published earlier", "Dose", "Take <b>two</b> tablets\nevery four hours."));
+        ArticleStates.publishBeforeBlocks(ArticleStates.article(articleId).slug("old-" + articleId)
+                .title("Published earlier")
+                .sections(List.of(new ArticleChanged.Section("Dose", "Take <b>two</b> tablets\nevery four hours.")))
+                .build());
         awaitRevision1(articleId);
         ReviewItem item = reportOnRevision1(articleId, "two</b> tablets every", "Too often");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(mongo.findById(articleId + ":1", RevisionText.class).sections().get(0).blocks()).containsExactly(
                 new ArticleChanged.Block(ArticleChanged.BlockType.PARAGRAPH, "Take <b>two</b> tablets\nevery four hours.",
@@ -227,7 +230,7 @@ class ConsoleIntegrationTests {
                         "body", "Take two tablets every four hours"))))));
         ReviewItem item = reportOnRevision1(articleId, "every four hours", "Too often");
 
-        String body = reviewer().get(page(item)).body();
+        String body = reviewer().getText(page(item)).body();
 
         assertThat(body).contains("Stored earlier").contains("<p>Take two tablets <mark>every four hours</mark></p>");
     }
@@ -235,20 +238,20 @@ class ConsoleIntegrationTests {
     @Test
     void aReviewerClaimsAndResolvesAnItemThroughTheForms() {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
 
-        HttpResponse<String> claimed = reviewer.submit(page(item), page(item) + "/claim", Map.of());
-        assertThat(claimed.statusCode()).isEqualTo(302);
+        Response claimed = reviewer.submit(page(item), page(item) + "/claim", Map.of());
+        assertThat(claimed.status()).isEqualTo(302);
         assertThat(reviewer.follow(claimed).body()).contains("You claimed this item.");
         assertThat(reload(item).state()).isEqualTo(ItemState.CLAIMED);
         assertThat(reload(item).claimedBy()).isEqualTo("reviewer");
 
-        HttpResponse<String> incomplete = reviewer.submit(page(item), page(item) + "/resolve",
+        Response incomplete = reviewer.submit(page(item), page(item) + "/resolve",
                 Map.of("outcome", "NO_CHANGE_NEEDED", "revision", "", "summary", "", "duplicateOf", ""));
         assertThat(reviewer.follow(incomplete).body()).contains("role=\"alert\"").contains("summary: must not be blank");
         assertThat(reload(item).state()).isEqualTo(ItemState.CLAIMED);
 
-        HttpResponse<String> resolved = reviewer.submit(page(item), page(item) + "/resolve",
+        Response resolved = reviewer.submit(page(item), page(item) + "/resolve",
                 Map.of("outcome", "NO_CHANGE_NEEDED", "revision", "", "summary", "The dose is correct as written",
                         "duplicateOf", ""));
         assertThat(reviewer.follow(resolved).body()).contains("You resolved this item as No change needed.")
@@ -262,33 +265,33 @@ class ConsoleIntegrationTests {
     @Test
     void whatTheQueueRefusesIsShownOnThePageNotAsAnErrorPage() {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
         reviewer.submit(page(item), page(item) + "/claim", Map.of());
 
-        HttpResponse<String> notRevisedYet = reviewer.submit(page(item), page(item) + "/resolve",
+        Response notRevisedYet = reviewer.submit(page(item), page(item) + "/resolve",
                 Map.of("outcome", "REVISED", "revision", "7", "summary", "Fixed", "duplicateOf", ""));
 
-        assertThat(notRevisedYet.statusCode()).isEqualTo(302);
+        assertThat(notRevisedYet.status()).isEqualTo(302);
         String body = reviewer.follow(notRevisedYet).body();
         assertThat(body).contains("role=\"alert\"").contains("revision: is not a published revision of article");
         assertThat(reload(item).state()).isEqualTo(ItemState.CLAIMED);
-        assertThat(ConsoleSession.signedIn(port, "senior", "senior-dev-password")
-                .submit(page(item), page(item) + "/release", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(TestClient.onPort(port).signedIn("senior", "senior-dev-password")
+                .submit(page(item), page(item) + "/release", Map.of()).status()).isEqualTo(302);
         assertThat(reload(item).state()).as("only the holder may release").isEqualTo(ItemState.CLAIMED);
     }
 
     @Test
     void theQueueListsItemsWithTheirArticleAndFiltersThem() {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
-        ConsoleSession reviewer = reviewer();
+        TestClient reviewer = reviewer();
 
-        String queue = reviewer.get("/console?severity=HIGH&source=READER_REPORT").body();
+        String queue = reviewer.getText("/console?severity=HIGH&source=READER_REPORT").body();
         assertThat(queue).contains("href=\"/console/items/" + item.id() + "\"").contains("Title r2")
                 .contains("Claim due");
-        assertThat(reviewer.get("/console?olderThanDays=30").body()).doesNotContain("/console/items/" + item.id());
-        assertThat(reviewer.get("/console?source=REVIEW_DUE").body()).doesNotContain("/console/items/" + item.id());
-        HttpResponse<String> wrong = reviewer.get("/console?severity=SEVERE");
-        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(reviewer.getText("/console?olderThanDays=30").body()).doesNotContain("/console/items/" + item.id());
+        assertThat(reviewer.getText("/console?source=REVIEW_DUE").body()).doesNotContain("/console/items/" + item.id());
+        Response wrong = reviewer.getText("/console?severity=SEVERE");
+        assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("severity: is not one of the values this page offers");
     }
 
@@ -297,19 +300,19 @@ class ConsoleIntegrationTests {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off?itemId=" + item.id();
 
-        assertThat(reviewer().get(signOffPage).statusCode()).isEqualTo(403);
-        assertThat(reviewer().get(page(item)).body()).doesNotContain("/sign-off");
+        assertThat(reviewer().getText(signOffPage).status()).isEqualTo(403);
+        assertThat(reviewer().getText(page(item)).body()).doesNotContain("/sign-off");
 
-        ConsoleSession senior = senior();
-        assertThat(senior.get(page(item)).body()).contains("Sign off");
-        HttpResponse<String> form = senior.get(signOffPage);
-        assertThat(form.statusCode()).isEqualTo(200);
+        TestClient senior = senior();
+        assertThat(senior.getText(page(item)).body()).contains("Sign off");
+        Response form = senior.getText(signOffPage);
+        assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("<label for=\"revision\">Revision you reviewed</label>");
 
-        HttpResponse<String> signedOff = senior.submit(signOffPage, "/console/articles/" + item.articleId()
+        Response signedOff = senior.submit(signOffPage, "/console/articles/" + item.articleId()
                 + "/sign-off", Map.of("revision", "2", "itemId", item.id(), "reviewedWholeArticle", "true"));
 
-        assertThat(signedOff.statusCode()).isEqualTo(302);
+        assertThat(signedOff.status()).isEqualTo(302);
         assertThat(senior.follow(signedOff).body()).contains("You signed off revision 2");
         assertThat(mongo.findOne(Query.query(Criteria.where("articleId").is(item.articleId())), SignOff.class))
                 .satisfies(signOff -> {
@@ -322,8 +325,8 @@ class ConsoleIntegrationTests {
     @Test
     void anItemPageShowsItsArticlesHelpfulnessTrendPerRevisionAndPerWeek() {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
-        ConsoleSession reviewer = reviewer();
-        assertThat(reviewer.get(page(item)).body()).as("no votes yet").doesNotContain("Helpfulness trend");
+        TestClient reviewer = reviewer();
+        assertThat(reviewer.getText(page(item)).body()).as("no votes yet").doesNotContain("Helpfulness trend");
         Instant now = Instant.now();
         int weeks = helpfulness.trendWeeks();
         List<VoteCast> votes = List.of(
@@ -339,7 +342,7 @@ class ConsoleIntegrationTests {
                 "latest_votes") == votes.size() && revisionVotes.of(item.articleId(), 1).total() == 4
                 && revisionVotes.of(item.articleId(), 2).total() == 3);
 
-        String trend = trendSection(reviewer.get(page(item)).body());
+        String trend = trendSection(reviewer.getText(page(item)).body());
 
         assertThat(trend).as("a reader report item, not a low-helpfulness one").contains("Helpfulness trend")
                 .contains(revisionRow("<span>1</span>", 3, 1, "75%"))

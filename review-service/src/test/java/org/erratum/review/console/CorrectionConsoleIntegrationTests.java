@@ -3,7 +3,6 @@ package org.erratum.review.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +22,8 @@ import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +52,8 @@ class CorrectionConsoleIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private ConsoleSession signedIn(String user) {
-        return ConsoleSession.signedIn(port, user, user + "-dev-password");
+    private TestClient signedIn(String user) {
+        return TestClient.onPort(port).signedIn(user, user + "-dev-password");
     }
 
     private void publishAndAwait(ArticleChanged revision) {
@@ -84,7 +85,7 @@ class CorrectionConsoleIntegrationTests {
     void correctThisArticleOpensTheEditorOnTheItem() {
         ReviewItem item = reportedSafetyConcern();
 
-        String body = signedIn("reviewer").get(page(item)).body();
+        String body = signedIn("reviewer").getText(page(item)).body();
 
         assertThat(body).contains("<a id=\"correct-article\" href=\"http://localhost:8081/editor/articles/"
                 + item.articleId() + "/edit?item=" + item.id() + "\">Correct this");
@@ -93,16 +94,16 @@ class CorrectionConsoleIntegrationTests {
     @Test
     void aRevisionSavedForTheItemResolvesItAsRevisedInOneStep() {
         ReviewItem item = reportedSafetyConcern();
-        ConsoleSession reviewer = signedIn("reviewer");
-        assertThat(reviewer.submit(page(item), page(item) + "/claim", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(reviewer.get(page(item)).body()).doesNotContain("id=\"answer\"");
+        TestClient reviewer = signedIn("reviewer");
+        assertThat(reviewer.submit(page(item), page(item) + "/claim", Map.of()).status()).isEqualTo(302);
+        assertThat(reviewer.getText(page(item)).body()).doesNotContain("id=\"answer\"");
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", item.id(), CORRECTED,
                 LIMIT));
-        String body = reviewer.get(page(item)).body();
+        String body = reviewer.getText(page(item)).body();
         assertThat(body).contains("Revision 2 answers this item").contains("Stated one tablet per dose");
 
-        HttpResponse<String> resolved = reviewer.submit(page(item), page(item) + "/resolve",
+        Response resolved = reviewer.submit(page(item), page(item) + "/resolve",
                 formFields(body, "resolve-as-revised"));
 
         assertThat(reviewer.follow(resolved).body()).contains("You resolved this item as Revised.")
@@ -118,13 +119,14 @@ class CorrectionConsoleIntegrationTests {
     @Test
     void theItemPageShowsWhatChangedSinceReadersSawTheArticle() {
         ReviewItem item = reportedSafetyConcern();
-        ConsoleSession reviewer = signedIn("reviewer");
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("Nothing changed: revision <span>1</span> reads"
-                + " as readers saw it.");
+        TestClient reviewer = signedIn("reviewer");
+        assertThat(oneLine(reviewer.getText(page(item)).body()))
+                .contains("Nothing changed: revision <span>1</span> reads"
+                        + " as readers saw it.");
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", null, CORRECTED,
                 LIMIT));
-        String diff = section(reviewer.get(page(item)).body(), "item-diff");
+        String diff = section(reviewer.getText(page(item)).body(), "item-diff");
 
         assertThat(diff).contains("<caption>From revision 1 to revision 2: 2 blocks added, removed or changed"
                         + "</caption>")
@@ -138,28 +140,28 @@ class CorrectionConsoleIntegrationTests {
     @Test
     void theSignOffPageShowsWhatChangedSinceTheLastSignOffAndAsksForTheWholeArticle() {
         ReviewItem item = reportedSafetyConcern();
-        ConsoleSession senior = signedIn("senior");
+        TestClient senior = signedIn("senior");
         String signOffPage = "/console/articles/" + item.articleId() + "/sign-off";
-        String first = oneLine(senior.get(signOffPage).body());
+        String first = oneLine(senior.getText(signOffPage).body());
         assertThat(first).contains("The whole article, as nothing was signed off before")
                 .contains("<caption>Revision 1, all of it new to clinical review</caption>")
                 .contains("<th scope=\"row\">Added</th><td>Paragraph</td><td class=\"depth-0\"><ins>" + READERS_SAW)
                 .contains("<input type=\"checkbox\" id=\"reviewedWholeArticle\" name=\"reviewedWholeArticle\" "
                         + "value=\"true\" required>");
 
-        HttpResponse<String> unconfirmed = senior.submit(signOffPage, signOffPage, Map.of("revision", "1"));
+        Response unconfirmed = senior.submit(signOffPage, signOffPage, Map.of("revision", "1"));
 
         assertThat(senior.follow(unconfirmed).body()).contains("role=\"alert\"")
                 .contains("reviewedWholeArticle: must be true: confirm that you reviewed the whole article");
         assertThat(signOffsOf(item)).as("nothing signed").isZero();
 
-        HttpResponse<String> confirmed = senior.submit(signOffPage, signOffPage, Map.of("revision", "1",
+        Response confirmed = senior.submit(signOffPage, signOffPage, Map.of("revision", "1",
                 "reviewedWholeArticle", "true"));
         assertThat(senior.follow(confirmed).body()).contains("You signed off revision 1");
         assertThat(signOffsOf(item)).isEqualTo(1);
 
         publishAndAwait(Fixtures.revision(item.articleId(), 2, "Stated one tablet per dose", null, CORRECTED));
-        String second = oneLine(senior.get(signOffPage).body());
+        String second = oneLine(senior.getText(signOffPage).body());
         assertThat(second).contains("What changed since the last sign-off")
                 .contains("<dt>Last signed off here</dt><dd>Revision 1</dd>")
                 .contains("<caption>From revision 1 to revision 2: 1 block added, removed or changed</caption>")
@@ -170,28 +172,28 @@ class CorrectionConsoleIntegrationTests {
     @Test
     void aSeniorReviewerPutsASafetyNoticeOnThePageFromTheConsoleAndLiftsIt() {
         ReviewItem item = reportedSafetyConcern();
-        ConsoleSession reviewer = signedIn("reviewer");
-        assertThat(reviewer.get(page(item)).body()).doesNotContain("name=\"notice\"");
-        HttpResponse<String> refused = reviewer.submit(page(item), page(item) + "/safety-notice",
+        TestClient reviewer = signedIn("reviewer");
+        assertThat(reviewer.getText(page(item)).body()).doesNotContain("name=\"notice\"");
+        Response refused = reviewer.submit(page(item), page(item) + "/safety-notice",
                 Map.of("notice", NOTICE));
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(403);
         assertThat(reload(item).safetyNotice()).isNull();
 
-        ConsoleSession senior = signedIn("senior");
-        HttpResponse<String> tooLong = senior.submit(page(item), page(item) + "/safety-notice",
+        TestClient senior = signedIn("senior");
+        Response tooLong = senior.submit(page(item), page(item) + "/safety-notice",
                 Map.of("notice", "x".repeat(ReviewItem.SafetyNotice.MAX_LENGTH + 1)));
         assertThat(senior.follow(tooLong).body()).contains("notice: size must be between 0 and 200")
                 .contains("href=\"#notice\"");
         assertThat(reload(item).safetyNotice()).isNull();
 
-        HttpResponse<String> set = senior.submit(page(item), page(item) + "/safety-notice", Map.of("notice", NOTICE));
+        Response set = senior.submit(page(item), page(item) + "/safety-notice", Map.of("notice", NOTICE));
         assertThat(senior.follow(set).body()).contains("Your safety notice is on its way to the article page.")
                 .contains("<blockquote id=\"safety-notice\" class=\"safety-notice\">" + NOTICE + "</blockquote>");
         assertThat(reload(item).safetyNotice().text()).isEqualTo(NOTICE);
-        assertThat(reviewer.get(page(item)).body()).as("every reviewer sees it").contains(NOTICE)
+        assertThat(reviewer.getText(page(item)).body()).as("every reviewer sees it").contains(NOTICE)
                 .doesNotContain("Lift the safety notice");
 
-        HttpResponse<String> lifted = senior.submit(page(item), page(item) + "/safety-notice/lift", Map.of());
+        Response lifted = senior.submit(page(item), page(item) + "/safety-notice/lift", Map.of());
         assertThat(senior.follow(lifted).body()).contains("You lifted the safety notice");
         assertThat(reload(item).safetyNotice()).isNull();
     }

@@ -21,7 +21,7 @@ import org.erratum.events.VoteCast;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
-import org.erratum.review.console.ConsoleSession;
+import org.erratum.testsupport.TestClient;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
@@ -32,6 +32,7 @@ import org.erratum.review.queue.Resolutions;
 import org.erratum.review.queue.Staff;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.Scrape;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +88,7 @@ class FixVerificationIntegrationTests {
         ReviewItem waiting = reload(item);
         assertThat(waiting.state()).as("29 votes are fewer than the minimum of 30").isEqualTo(ItemState.RESOLVED);
         assertThat(waiting.verification().status()).isEqualTo(Verification.Status.PENDING);
-        assertThat(oneLine(reviewer().get(page(item)).body())).contains("Fix verification pending")
+        assertThat(oneLine(reviewer().getText(page(item)).body())).contains("Fix verification pending")
                 .contains("Revision <span>2</span> has <span>29</span> of the <span>30</span> votes it needs");
 
         publish(vote(item, 2, false));
@@ -123,12 +124,12 @@ class FixVerificationIntegrationTests {
         assertThat(after.increase(before, "erratum_review_fix_verifications_total", "outcome", "improved"))
                 .isZero();
 
-        ConsoleSession reviewer = reviewer();
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
+        TestClient reviewer = reviewer();
+        assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
-        assertThat(queueRow(reviewer.get("/console").body(), item)).contains("Reopened: fix not verified");
+        assertThat(queueRow(reviewer.getText("/console").body(), item)).contains("Reopened: fix not verified");
         claims.claim(item.id(), REVIEWER, null);
-        assertThat(reviewer.get(page(item)).body()).as("revision 2 no longer offered as the answer")
+        assertThat(reviewer.getText(page(item)).body()).as("revision 2 no longer offered as the answer")
                 .doesNotContain("id=\"answer\"").contains("id=\"correct-article\"");
     }
 
@@ -153,10 +154,10 @@ class FixVerificationIntegrationTests {
         assertThat(Scrape.of(port).increase(before, "erratum_review_fix_verifications_total", "outcome",
                 "improved")).isEqualTo(1);
 
-        ConsoleSession reviewer = reviewer();
-        assertThat(oneLine(reviewer.get(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
+        TestClient reviewer = reviewer();
+        assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
                 + verified.verification().measurement() + "</span>");
-        assertThat(reviewer.get("/console").body()).as("a resolved item is not in the queue")
+        assertThat(reviewer.getText("/console").body()).as("a resolved item is not in the queue")
                 .doesNotContain(page(item));
     }
 
@@ -285,8 +286,8 @@ class FixVerificationIntegrationTests {
         return mongo.findById(item.id(), ReviewItem.class);
     }
 
-    private ConsoleSession reviewer() {
-        return ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+    private TestClient reviewer() {
+        return TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
     }
 
     private static String page(ReviewItem item) {

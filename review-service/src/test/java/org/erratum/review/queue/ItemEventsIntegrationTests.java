@@ -16,8 +16,8 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -49,12 +49,12 @@ class ItemEventsIntegrationTests {
     @Autowired
     Claims claims;
 
-    private ApiClient reviewer() {
-        return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+    private TestClient reviewer() {
+        return TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
     }
 
-    private ApiClient senior() {
-        return ApiClient.onPort(port).as("senior", "senior-dev-password");
+    private TestClient senior() {
+        return TestClient.onPort(port).as("senior", "senior-dev-password");
     }
 
     private static ReportSubmitted report(String articleId, Category category, String passage, String comment) {
@@ -168,10 +168,10 @@ class ItemEventsIntegrationTests {
         TopicProbe.publish(report(articleId, Category.SAFETY_CONCERN, "Take two tablets", "My leaflet says one"));
         String id = StoredItems.awaitItem(mongo, articleId, 1).id();
         String items = "/api/review/items/" + id;
-        ApiClient claim = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
-        ApiClient notice = senior().withHeader("Idempotency-Key", UUID.randomUUID().toString());
-        ApiClient note = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
-        ApiClient resolve = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        TestClient claim = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        TestClient notice = senior().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        TestClient note = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        TestClient resolve = reviewer().withHeader("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> decision = Map.of("outcome", "NO_CHANGE_NEEDED", "summary", "The dose is right");
 
         for (int attempt = 1; attempt <= 2; attempt++) {

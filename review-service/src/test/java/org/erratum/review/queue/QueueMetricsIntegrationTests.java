@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
 import org.erratum.testsupport.Scrape;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +44,12 @@ class QueueMetricsIntegrationTests {
     @Autowired
     QueueGauges gauges;
 
-    ApiClient reviewer() {
-        return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+    TestClient reviewer() {
+        return TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
     }
 
-    ApiClient senior() {
-        return ApiClient.onPort(port).as("senior", "senior-dev-password");
+    TestClient senior() {
+        return TestClient.onPort(port).as("senior", "senior-dev-password");
     }
 
     private ReviewItem awaitItem(String articleId, int reports) {

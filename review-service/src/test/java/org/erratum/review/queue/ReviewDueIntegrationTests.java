@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +87,7 @@ class ReviewDueIntegrationTests {
         mongo.updateFirst(Query.query(Criteria.where("groupKey").is(late)),
                 Update.update("claimDueAt", Instant.now().minusSeconds(60)), ReviewItem.class);
 
-        var breached = ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
+        var breached = TestClient.onPort(port).as("reviewer", "reviewer-dev-password")
                 .get("/api/review/items?breached=true").json();
 
         assertThat(breached.findValuesAsString("articleId")).contains(late).doesNotContain(onTime);

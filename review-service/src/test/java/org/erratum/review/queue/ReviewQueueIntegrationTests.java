@@ -15,8 +15,8 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.testsupport.Scrape;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +44,12 @@ class ReviewQueueIntegrationTests {
     @Autowired
     Claims claims;
 
-    ApiClient reviewer() {
-        return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+    TestClient reviewer() {
+        return TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
     }
 
-    ApiClient senior() {
-        return ApiClient.onPort(port).as("senior", "senior-dev-password");
+    TestClient senior() {
+        return TestClient.onPort(port).as("senior", "senior-dev-password");
     }
 
     private ReviewItem awaitItem(String articleId, int reports) {
@@ -270,14 +270,15 @@ class ReviewQueueIntegrationTests {
 
     @Test
     void readersAndBadInputNeverReachTheQueue() {
-        assertThat(ApiClient.onPort(port).get("/api/review/items").status()).isEqualTo(401);
-        assertThat(ApiClient.onPort(port).as("reviewer", "wrong").get("/api/review/items").status()).isEqualTo(401);
+        assertThat(TestClient.onPort(port).get("/api/review/items").status()).isEqualTo(401);
+        assertThat(TestClient.onPort(port).as("reviewer", "wrong").get("/api/review/items").status()).isEqualTo(401);
         var bad = reviewer().post("/api/review/items/nope/resolve", Map.of("outcome", "MAYBE", "summary", "x"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("outcome");
         assertThat(reviewer().post("/api/review/items/nope/claim", "").status()).isEqualTo(404);
-        assertThat(ApiClient.onPort(port).get("/actuator/health").status()).isEqualTo(200);
-        assertThat(ApiClient.onPort(port).getText("/actuator/prometheus").text()).contains("application=\"review-service\"");
-        assertThat(ApiClient.onPort(port).get("/actuator/env").status()).isIn(401, 403, 404);
+        assertThat(TestClient.onPort(port).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(TestClient.onPort(port).getText("/actuator/prometheus").body())
+                .contains("application=\"review-service\"");
+        assertThat(TestClient.onPort(port).get("/actuator/env").status()).isIn(401, 403, 404);
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +36,11 @@ class ReviewQueueRetryIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private ApiClient reviewer() {
-        return ApiClient.onPort(port).as("reviewer", "reviewer-dev-password");
+    private TestClient reviewer() {
+        return TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
     }
 
-    private static ApiClient withKey(ApiClient client, String key) {
+    private static TestClient withKey(TestClient client, String key) {
         return client.withHeader("Idempotency-Key", key);
     }
 
@@ -57,7 +57,7 @@ class ReviewQueueRetryIntegrationTests {
     @Test
     void aNoteSentAgainWithItsKeyIsAddedOnceAndAnsweredAlike() {
         String id = newItem();
-        ApiClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
+        TestClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
 
         var first = sameRequest.post("/api/review/items/" + id + "/notes", Map.of("text", "Asked the author"));
         var retry = sameRequest.post("/api/review/items/" + id + "/notes", Map.of("text", "Asked the author"));
@@ -91,7 +91,7 @@ class ReviewQueueRetryIntegrationTests {
     @Test
     void claimingTheNextItemAgainWithItsKeyAnswersTheSameItem() {
         newItem();
-        ApiClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
+        TestClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
 
         var first = sameRequest.post("/api/review/items/claim-next", "");
         var retry = sameRequest.post("/api/review/items/claim-next", "");
@@ -106,7 +106,7 @@ class ReviewQueueRetryIntegrationTests {
         newItem();
         newItem();
         long claimsBefore = StoredItems.claimsBy(mongo, "reviewer");
-        ApiClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
+        TestClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<JsonNode>> attempts = List.of(1, 2).stream()
                 .map(attempt -> CompletableFuture.supplyAsync(() -> {
@@ -129,7 +129,7 @@ class ReviewQueueRetryIntegrationTests {
     @Test
     void aClaimSentAgainWithItsKeyDoesNotRenewTheLease() {
         String id = newItem();
-        ApiClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
+        TestClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
 
         var first = sameRequest.post("/api/review/items/" + id + "/claim", "");
         var retry = sameRequest.post("/api/review/items/" + id + "/claim", "");
@@ -143,7 +143,7 @@ class ReviewQueueRetryIntegrationTests {
     @Test
     void releaseEscalateAndResolveSentAgainWithoutAKeyAnswerAsTheFirstTime() {
         String id = newItem();
-        ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password");
+        TestClient senior = TestClient.onPort(port).as("senior", "senior-dev-password");
         reviewer().post("/api/review/items/" + id + "/claim", "");
 
         var released = reviewer().post("/api/review/items/" + id + "/release", "");
@@ -173,7 +173,7 @@ class ReviewQueueRetryIntegrationTests {
         TopicProbe.publish(Fixtures.article(articleId, 2, 2));
         TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
         String id = StoredItems.awaitItem(mongo, articleId, 1).id();
-        ApiClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
+        TestClient sameRequest = withKey(reviewer(), UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(articleId, KnownArticle.class) != null);
         reviewer().post("/api/review/items/" + id + "/claim", "");
         var resolved = sameRequest.post("/api/review/items/" + id + "/resolve",

@@ -15,8 +15,9 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticle;
-import org.erratum.review.console.ConsoleSession;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,9 +81,10 @@ class ReviewRequestIntegrationTests {
         assertThat(joined.id()).isEqualTo(item.id());
         assertThat(joined.latestReviewRequest().reason()).isEqualTo("Safety alert on liver damage");
 
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
-        assertThat(reviewer.get("/console").body()).contains("Review due").contains(": Safety alert on liver damage");
-        String page = reviewer.get("/console/items/" + item.id()).body();
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
+        assertThat(reviewer.getText("/console").body()).contains("Review due")
+                .contains(": Safety alert on liver damage");
+        String page = reviewer.getText("/console/items/" + item.id()).body();
         assertThat(page).contains("Review asked for").contains("New NICE guidance on paracetamol")
                 .contains("Safety alert on liver damage");
     }
@@ -96,7 +98,7 @@ class ReviewRequestIntegrationTests {
         TopicProbe.publish(report(articleId, true));
         ReviewItem item = await().atMost(WAIT).until(() -> itemOf(articleId), i -> i != null && i.reportCount() == 3);
 
-        String page = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password")
+        String page = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password")
                 .get("/console/items/" + item.id()).body();
 
         assertThat(page).contains("Readers to be told").contains("id=\"readers-to-be-told\">2<");

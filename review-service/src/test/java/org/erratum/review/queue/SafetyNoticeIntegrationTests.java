@@ -11,8 +11,8 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +36,8 @@ class SafetyNoticeIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    private ApiClient as(String user) {
-        return ApiClient.onPort(port).asDevAccount(user);
+    private TestClient as(String user) {
+        return TestClient.onPort(port).asDevAccount(user);
     }
 
     private ReviewItem reported(Category category) {

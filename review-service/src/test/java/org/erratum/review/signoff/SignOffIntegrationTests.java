@@ -12,8 +12,8 @@ import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.testsupport.Scrape;
 import org.erratum.review.article.KnownArticle;
-import org.erratum.testsupport.ApiClient;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +35,8 @@ class SignOffIntegrationTests {
     MongoTemplate mongo;
 
     /** A senior reviewer sending one request: every call with this client carries the same key. */
-    private ApiClient seniorWithKey() {
-        return ApiClient.onPort(port).as("senior", "senior-dev-password")
+    private TestClient seniorWithKey() {
+        return TestClient.onPort(port).as("senior", "senior-dev-password")
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString());
     }
 
@@ -76,13 +76,13 @@ class SignOffIntegrationTests {
     @Test
     void onlyASeniorReviewerMaySignOffAKnownRevision() {
         String articleId = knownArticle();
-        ApiClient senior = seniorWithKey();
+        TestClient senior = seniorWithKey();
         double signOffsBefore = signOffs();
 
-        assertThat(ApiClient.onPort(port).as("reviewer", "reviewer-dev-password")
+        assertThat(TestClient.onPort(port).as("reviewer", "reviewer-dev-password")
                 .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(403);
-        assertThat(ApiClient.onPort(port)
+        assertThat(TestClient.onPort(port)
                 .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1)).status())
                 .isEqualTo(401);
         var unknownRevision = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(2));
@@ -94,7 +94,7 @@ class SignOffIntegrationTests {
                 Map.of("reviewedWholeArticle", true));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("revision");
-        var withoutKey = ApiClient.onPort(port).as("senior", "senior-dev-password")
+        var withoutKey = TestClient.onPort(port).as("senior", "senior-dev-password")
                 .post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
         assertThat(withoutKey.status()).isEqualTo(400);
         assertThat(withoutKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
@@ -105,7 +105,7 @@ class SignOffIntegrationTests {
     @Test
     void aRetriedSignOffAnswersTheSameSignOffAndStoresNoSecond() {
         String articleId = knownArticle();
-        ApiClient senior = seniorWithKey();
+        TestClient senior = seniorWithKey();
         double signOffsBefore = signOffs();
 
         var first = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
@@ -121,7 +121,7 @@ class SignOffIntegrationTests {
     @Test
     void aKeySentAgainWithADifferentSignOffIsRefusedWith422() {
         String articleId = knownArticle();
-        ApiClient senior = seniorWithKey();
+        TestClient senior = seniorWithKey();
         var first = senior.post("/api/review/articles/" + articleId + "/sign-off", wholeArticle(1));
 
         var other = senior.post("/api/review/articles/" + articleId + "/sign-off",
@@ -138,7 +138,7 @@ class SignOffIntegrationTests {
     @Test
     void aSignOffWithoutTheWholeArticleConfirmationIsRefused() {
         String articleId = knownArticle();
-        ApiClient senior = seniorWithKey();
+        TestClient senior = seniorWithKey();
 
         for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("revision", 1),
                 Map.of("revision", 1, "reviewedWholeArticle", false))) {

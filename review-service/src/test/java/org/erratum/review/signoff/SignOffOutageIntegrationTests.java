@@ -3,7 +3,6 @@ package org.erratum.review.signoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,10 +12,11 @@ import java.util.UUID;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticles;
-import org.erratum.review.console.ConsoleSession;
-import org.erratum.testsupport.ApiClient;
+import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.InfrastructureInitializer;
 import org.erratum.infrastructure.KafkaBrokerProcess;
+import org.erratum.testsupport.TestClient;
+import org.erratum.testsupport.TestClient.Response;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,13 +76,13 @@ class SignOffOutageIntegrationTests {
     void aSignOffMadeWhileKafkaIsDownIsStoredOnceAnsweredAlikeAndAnnouncedWhenKafkaIsBack() {
         String articleId = Fixtures.newArticleId();
         articles.apply(Fixtures.article(articleId, 1, 1));
-        ApiClient senior = ApiClient.onPort(port).as("senior", "senior-dev-password")
+        TestClient senior = TestClient.onPort(port).as("senior", "senior-dev-password")
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString());
-        ConsoleSession console = ConsoleSession.signedIn(port, "senior", "senior-dev-password");
+        TestClient console = TestClient.onPort(port).signedIn("senior", "senior-dev-password");
         String signOff = "/api/review/articles/" + articleId + "/sign-off";
         String page = "/console/articles/" + articleId + "/sign-off";
 
-        var beforeTheOutage = ApiClient.onPort(port).as("senior", "senior-dev-password")
+        var beforeTheOutage = TestClient.onPort(port).as("senior", "senior-dev-password")
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString()).post(signOff, Map.of("revision", 1, "reviewedWholeArticle", true));
         assertThat(beforeTheOutage.json().get("published").asBoolean()).as(beforeTheOutage.toString()).isTrue();
 
@@ -119,9 +119,9 @@ class SignOffOutageIntegrationTests {
     }
 
     /** Sends the console's form and returns the page its answer leads to. */
-    private static String consoleAnswer(ConsoleSession console, String page, Map<String, String> form) {
-        HttpResponse<String> answer = console.post(page, form);
-        assertThat(answer.statusCode()).isEqualTo(302);
+    private static String consoleAnswer(TestClient console, String page, Map<String, String> form) {
+        Response answer = console.postForm(page, form);
+        assertThat(answer.status()).isEqualTo(302);
         return console.follow(answer).body();
     }
 
