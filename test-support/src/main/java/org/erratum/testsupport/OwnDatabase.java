@@ -31,7 +31,8 @@ class OwnDatabase implements ContextCustomizerFactory {
             Endpoints endpoints = TestInfrastructure.endpoints();
             String database = testClass.getSimpleName() + "-" + UUID.randomUUID();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("erratum-test-database",
-                    Map.of("spring.mongodb.uri", endpoints.mongoUri(database))));
+                    Map.of("spring.mongodb.uri", endpoints.mongoUri(database),
+                            Endpoints.EMBEDDED_STORE_SETTING, endpoints.embeddedStore())));
         }
     }
 }
