@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.erratum.platform.web.IdempotencyKey;
-import org.erratum.review.config.ReviewMvcTest;
 import org.erratum.review.queue.QueueRefusal.ItemNotFound;
 import org.erratum.review.queue.QueueRefusal.MissingField;
 import org.erratum.review.queue.QueueRefusal.NotAllowed;
 import org.erratum.review.queue.QueueRefusal.SeniorReviewerRequired;
 import org.erratum.review.queue.QueueRefusal.UnknownReference;
+import org.erratum.testsupport.ServiceMvcTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.erratum.testsupport.MvcProblems.assertRefusedNaming;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -32,7 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The queue API's binding and problems, behind the service's real security chain: a request the API cannot take
  * never reaches the queue, and each of the queue's refusals answers as the problem document it promises.
  */
-@ReviewMvcTest(ReviewQueueController.class)
+@ServiceMvcTest(ReviewQueueController.class)
 class ReviewQueueControllerMvcTests {
 
     private static final String ITEMS = "/api/review/items";
@@ -166,10 +167,5 @@ class ReviewQueueControllerMvcTests {
     private MvcTestResult resolve(String body) {
         return mvc.post().uri(ITEMS + "/item-1/resolve").with(REVIEWER).contentType(MediaType.APPLICATION_JSON)
                 .content(body).exchange();
-    }
-
-    private static void assertRefusedNaming(MvcTestResult refused, int status, String field) {
-        assertThat(refused).hasStatus(status).hasContentType("application/problem+json")
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
     }
 }

@@ -93,7 +93,8 @@ class ReviewQueueMongoTests {
 
     @Test
     void claimingTheNextItemTakesTheMostPressingOneThisReviewerMayWork() {
-        String escalated = store(item(ItemState.ESCALATED, 900, NOW.minus(Duration.ofHours(3))).append("escalated", true));
+        String escalated = store(item(ItemState.ESCALATED, 900, NOW.minus(Duration.ofHours(3)))
+                .append("escalated", true));
         store(item(ItemState.CLAIMED, 800, NOW.minus(Duration.ofHours(3))).append("claimedBy", "someone")
                 .append("leaseExpiresAt", date(NOW.plus(Duration.ofMinutes(5)))));
         String leaseRanOut = store(item(ItemState.CLAIMED, 700, NOW.minus(Duration.ofHours(3)))

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import org.erratum.events.Reviewer;
 import org.erratum.platform.web.IdempotencyKey;
-import org.erratum.review.config.ReviewMvcTest;
 import org.erratum.review.queue.Staff;
 import org.erratum.review.signoff.SignOffRefusal.NotAClinician;
 import org.erratum.review.signoff.SignOffRefusal.UnknownArticle;
 import org.erratum.review.signoff.SignOffRefusal.UnpublishedRevision;
+import org.erratum.testsupport.ServiceMvcTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.erratum.testsupport.MvcProblems.assertRefusedNaming;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
@@ -33,7 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The sign-off API's binding and problems, behind the service's real security chain: what reaches
  * {@link SignOffs}, what never does, and each refusal of a sign-off as the problem document the API promises.
  */
-@ReviewMvcTest(SignOffController.class)
+@ServiceMvcTest(SignOffController.class)
 class SignOffControllerMvcTests {
 
     private static final String PATH = "/api/review/articles/article-1/sign-off";
@@ -100,7 +101,8 @@ class SignOffControllerMvcTests {
 
     @Test
     void aMalformedContentTypeIsRefusedNamingTheHeader() {
-        MvcTestResult refused = mvc.post().uri(PATH).with(SENIOR).header(IdempotencyKey.HEADER, "sign-off-1").header("Content-Type", "application/json; charset")
+        MvcTestResult refused = mvc.post().uri(PATH).with(SENIOR).header(IdempotencyKey.HEADER, "sign-off-1")
+                .header("Content-Type", "application/json; charset")
                 .content(WHOLE_ARTICLE).exchange();
 
         assertRefusedNaming(refused, 400, "Content-Type");
@@ -157,10 +159,5 @@ class SignOffControllerMvcTests {
         return mvc.post().uri(PATH).with(SENIOR)
                 .header(IdempotencyKey.HEADER, "sign-off-1").contentType(MediaType.APPLICATION_JSON).content(body)
                 .exchange();
-    }
-
-    private static void assertRefusedNaming(MvcTestResult refused, int status, String field) {
-        assertThat(refused).hasStatus(status).hasContentType("application/problem+json")
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
     }
 }
