@@ -1,6 +1,7 @@
 package org.erratum.benchmarks;
 
 import org.erratum.feedback.FeedbackServiceApplication;
+import org.erratum.testsupport.Endpoints;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -8,7 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * {@link BenchmarkInfrastructure} runs, with the benchmark's baseline and floor endpoints added and the per-client
  * rate limits raised so the load generator, one client, is not throttled. Prints "BENCHMARK SERVER READY" when it takes traffic.
  *
- * <p>Arguments: port, Kafka bootstrap servers, MongoDB URI.
+ * <p>Arguments: port, Kafka bootstrap servers, MongoDB URI, and optionally whether that is the embedded store
+ * (default true).
  */
 public final class BenchmarkServer {
 
@@ -22,6 +24,8 @@ public final class BenchmarkServer {
                 "--server.port=" + args[0],
                 "--spring.kafka.bootstrap-servers=" + args[1],
                 "--spring.mongodb.uri=" + args[2],
+                // BenchmarkInfrastructure's store: the embedded one, unless a Docker engine answered (then "false")
+                "--" + Endpoints.EMBEDDED_STORE_SETTING + "=" + (args.length > 3 ? args[3] : "true"),
                 "--logging.level.root=WARN",
                 "--erratum.feedback.intake.rate-limits.votes.capacity=100000000",
                 "--erratum.feedback.intake.rate-limits.reports.capacity=100000000");

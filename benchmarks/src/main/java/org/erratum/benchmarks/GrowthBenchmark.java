@@ -41,7 +41,7 @@ import org.erratum.infrastructure.JavaCommand;
 import org.erratum.infrastructure.KafkaBrokerProcess;
 import org.erratum.infrastructure.Polling;
 import org.erratum.local.ErratumServices;
-import org.erratum.testsupport.PageSession;
+import org.erratum.testsupport.TestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +83,7 @@ public final class GrowthBenchmark {
     private GrowthTraffic traffic;
     private ErratumServices services;
     private ConsumerLag kafka;
-    private PageSession console;
+    private TestClient console;
     private long votesStored;
     private long votesPosted;
     private long reportsStored;
@@ -129,7 +129,7 @@ public final class GrowthBenchmark {
             running.add(0, broker);
             awaitStoreUri();
             System.out.println("store " + storeUri + ", broker " + broker.bootstrapServers() + "; starting services");
-            services = ErratumServices.start(new ErratumServices.Infrastructure(broker.bootstrapServers(), storeUri),
+            services = ErratumServices.start(new ErratumServices.Infrastructure(broker.bootstrapServers(), storeUri, true),
                     Path.of("local-system/target/services"), Binding.LOOPBACK,
                     new ErratumServices.Ports(Binding.freePort(), Binding.freePort(), Binding.freePort()), "",
                     data.resolve("logs"), Map.of(
@@ -145,7 +145,7 @@ public final class GrowthBenchmark {
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             running.add(0, sampler::shutdownNow);
             sampler.scheduleAtFixedRate(this::sampleHeaps, 0, 1, TimeUnit.SECONDS);
-            console = PageSession.signedIn(port(services.review().baseUrl()), "reviewer", "reviewer-dev-password");
+            console = TestClient.at(services.review().baseUrl()).signedIn("reviewer", "reviewer-dev-password");
             grow(storeFile);
             drainBacklog();
             print(storeFile, began);
@@ -260,9 +260,9 @@ public final class GrowthBenchmark {
                 GrowthTraffic.REVIEWER), 200));
         operations.put("queue console page (review)", () -> {
             long start = System.nanoTime();
-            HttpResponse<String> page = console.get("/console");
+            TestClient.Response page = console.getText("/console");
             long took = System.nanoTime() - start;
-            require(page.statusCode() == 200, "console answered " + page.statusCode());
+            require(page.status() == 200, "console answered " + page.status());
             return took;
         });
         operations.put("claim-next (review)", () -> {

@@ -79,6 +79,7 @@ public final class VoteHandlingBenchmark {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
+                "--" + Endpoints.EMBEDDED_STORE_SETTING + "=" + infrastructure.embeddedStore(),
                 "--erratum.group-suffix=-bench-" + run,
                 "--logging.level.root=WARN")) {
             System.out.printf(Locale.ROOT, "%,d votes stored: service started (backfill included) in %.1f s%n",

@@ -74,6 +74,7 @@ public final class ErratumServices implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         all.put("spring.mongodb.uri", infrastructure.mongoServer() + "/" + database);
+        all.put("erratum.mongo.embedded-store", String.valueOf(infrastructure.embeddedStore()));
         return ServiceProcess.start(name, jars.resolve(name + ".jar"), binding, port, all, logs, jvmOptions);
     }
 
@@ -105,8 +106,10 @@ public final class ErratumServices implements AutoCloseable {
      *
      * @param kafkaBootstrapServers host:port of the Kafka broker
      * @param mongoServer           {@code mongodb://host:port}, without a database name
+     * @param embeddedStore         whether that is the embedded Mongo-wire store, which gets indexes of its own
+     *                              (the platform's {@code EmbeddedStoreIndexes})
      */
-    public record Infrastructure(String kafkaBootstrapServers, String mongoServer) {
+    public record Infrastructure(String kafkaBootstrapServers, String mongoServer, boolean embeddedStore) {
     }
 
     public record Ports(int content, int feedback, int review) {

@@ -94,7 +94,7 @@ public final class LocalSystem {
         running.push(mail);
         System.out.println("Starting the services (logs in " + data.resolve("logs").toAbsolutePath() + ") ...");
         ErratumServices services = ErratumServices.start(
-                new ErratumServices.Infrastructure(kafka.bootstrapServers(), store.uri()), settings.services(),
+                new ErratumServices.Infrastructure(kafka.bootstrapServers(), store.uri(), true), settings.services(),
                 binding, settings.ports(), "", data.resolve("logs"), Map.of("spring.mail.host", Binding.LOOPBACK.clientHost(),
                         "spring.mail.port", Integer.toString(mail.port())), marked);
         running.push(services);

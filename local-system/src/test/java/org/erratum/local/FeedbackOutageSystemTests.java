@@ -49,7 +49,7 @@ class FeedbackOutageSystemTests {
     static void startTheSystemOnABrokerThatCanFail() {
         kafka = KafkaBrokerProcess.startFresh(Path.of("target/outage-kafka"));
         var infrastructure = new ErratumServices.Infrastructure(kafka.bootstrapServers(),
-                TestInfrastructure.endpoints().mongoServer());
+                TestInfrastructure.endpoints().mongoServer(), TestInfrastructure.endpoints().embeddedStore());
         var ports = new ErratumServices.Ports(Binding.freePort(), Binding.freePort(), Binding.freePort());
         // one test client sends all the feedback, far more than a reader's rate limit allows
         services = ErratumServices.start(infrastructure, Path.of("target/services"), ports,

@@ -49,7 +49,8 @@ class ReviewScaleOutSystemTests {
         String suffix = "-scale-out-" + UUID.randomUUID();
         // one database and one consumer group for both instances, shared with no other system in this JVM
         Map<String, String> shared = Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
-                "spring.mongodb.uri", endpoints.mongoUri("erratum-review" + suffix), "erratum.group-suffix", suffix);
+                "spring.mongodb.uri", endpoints.mongoUri("erratum-review" + suffix), "erratum.group-suffix", suffix,
+                Endpoints.EMBEDDED_STORE_SETTING, String.valueOf(endpoints.embeddedStore()));
         for (String name : List.of("review-a", "review-b")) {
             instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), Binding.LOOPBACK,
                     Binding.freePort(), shared, Path.of("target/system-logs"), List.of()));

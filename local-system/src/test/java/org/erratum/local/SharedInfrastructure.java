@@ -11,6 +11,7 @@ public final class SharedInfrastructure {
 
     public static ErratumServices.Infrastructure get() {
         Endpoints endpoints = TestInfrastructure.endpoints();
-        return new ErratumServices.Infrastructure(endpoints.kafkaBootstrapServers(), endpoints.mongoServer());
+        return new ErratumServices.Infrastructure(endpoints.kafkaBootstrapServers(), endpoints.mongoServer(),
+                endpoints.embeddedStore());
     }
 }

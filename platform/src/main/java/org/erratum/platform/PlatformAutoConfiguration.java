@@ -12,27 +12,16 @@ import org.erratum.platform.outbox.EventPublisher;
 import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.outbox.OutboxProperties;
 import org.erratum.platform.outbox.Outboxes;
-import org.erratum.platform.security.ErratumSecurityProperties;
-import org.erratum.platform.security.SecurityLayout;
-import org.erratum.platform.security.StaffSignIn;
 import org.erratum.platform.web.ApiDocumentation;
-import org.erratum.platform.web.FormTokenProperties;
-import org.erratum.platform.web.FormTokens;
-import org.erratum.platform.web.ProblemDetailsAdvice;
-import org.erratum.platform.web.ProblemErrorController;
 import org.erratum.platform.web.ProblemReportValve;
-import org.erratum.platform.web.RequestHeaderGuard;
-import org.erratum.platform.web.StrictJson;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.Environment;
@@ -44,12 +33,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -63,9 +46,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Erratum service gets by depending on the platform. */
-@AutoConfiguration(before = { MongoHealthContributorAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
-@EnableConfigurationProperties({ ErratumSecurityProperties.class, FormTokenProperties.class,
-    SmoothedHelpfulness.class, OutboxProperties.class })
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@EnableConfigurationProperties({ SmoothedHelpfulness.class, OutboxProperties.class })
 @Import(ApiDocumentation.class)
 public class PlatformAutoConfiguration {
 
@@ -126,28 +108,6 @@ public class PlatformAutoConfiguration {
         return new DeadLetters(registry, bindings);
     }
 
-    @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
-    }
-
-    /** Replaces Boot's {@code /error}, so errors raised outside Spring MVC are problem documents too. */
-    @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
-    }
-
-    @Bean
-    RequestHeaderGuard requestHeaderGuard() {
-        return new RequestHeaderGuard();
-    }
-
-    /** The HTTP API reads JSON strictly; the {@code JsonMapper} bean, which event consumers build on, does not. */
-    @Bean
-    ServerHttpMessageConvertersCustomizer strictJsonApi(JsonMapper jsonMapper) {
-        return StrictJson.httpApi(jsonMapper);
-    }
-
     /**
      * Errors Tomcat answers itself, before the application sees the request, as problem documents. The context's
      * host is not started yet when context customizers run, so it still takes the report valve's class.
@@ -158,29 +118,10 @@ public class PlatformAutoConfiguration {
                 .setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
-    /** Shared by the article page (which stamps feedback forms) and the feedback service (which checks them). */
-    @Bean
-    FormTokens formTokens(FormTokenProperties properties) {
-        return new FormTokens(properties.secret());
-    }
-
     /** Named as Boot's indicator so it replaces it. */
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
-    }
-
-    /** ADMIN's rights, and a senior reviewer's, in one place for every service (see {@link SecurityLayout}). */
-    @Bean
-    @ConditionalOnMissingBean
-    RoleHierarchy roleHierarchy() {
-        return SecurityLayout.roleHierarchy();
-    }
-
-    @Bean
-    StaffSignIn staffSignIn(ErratumSecurityProperties properties,
-            ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<JwtDecoder> jwtDecoder) {
-        return new StaffSignIn(properties, clientRegistrations.getIfAvailable(), jwtDecoder.getIfAvailable());
     }
 
     /** A service that sends mail (it declares Spring Boot's mail starter) gets the outbox its postman sends from. */
@@ -194,12 +135,4 @@ public class PlatformAutoConfiguration {
         }
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    UserDetailsService configuredUsers(ErratumSecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash())
-                        .roles(u.roles().toArray(String[]::new)).build())
-                .toList());
-    }
 }

@@ -18,6 +18,6 @@ final class ContainerInfrastructure {
         var mongo = new MongoDBContainer(MONGO_IMAGE);
         kafka.start();
         mongo.start();
-        return new Endpoints(kafka.getBootstrapServers(), mongo.getConnectionString());
+        return new Endpoints(kafka.getBootstrapServers(), mongo.getConnectionString(), false);
     }
 }

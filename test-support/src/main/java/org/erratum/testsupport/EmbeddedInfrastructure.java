@@ -32,7 +32,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         mongo = new MongoServer(mongoBackend);
         mongo.bind(new InetSocketAddress("127.0.0.1", 0));
         endpoints = new Endpoints(kafka.getBrokersAsString(),
-                "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
+                "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(), true);
     }
 
     public static EmbeddedInfrastructure startEphemeral() {

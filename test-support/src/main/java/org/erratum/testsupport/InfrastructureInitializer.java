@@ -18,6 +18,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("erratum-test-infrastructure",
                 Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                         "spring.mongodb.uri", endpoints.mongoUri(database),
+                        Endpoints.EMBEDDED_STORE_SETTING, endpoints.embeddedStore(),
                         "spring.mail.host", "127.0.0.1",
                         "spring.mail.port", TestMail.port())));
     }

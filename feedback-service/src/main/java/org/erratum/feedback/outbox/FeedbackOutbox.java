@@ -74,9 +74,9 @@ final class FeedbackOutbox<T extends OutboxEntry> implements OutboxStore<T> {
 
     /**
      * Marks entries in one bulk write. Only the event that was sent is marked: a vote replaced meanwhile carries a
-     * new event id, so it stays pending for that event. Each update names the document by id and event id, which
-     * the {@code event} unique index answers, so no update scans the collection, not even on stores that ignore
-     * every index but unique ones.
+     * new event id, so it stays pending for that event. Each update names the document by id and event id: MongoDB
+     * finds it by {@code _id}, the embedded store by the {@code event} index it alone gets ({@code EmbeddedStoreIndex}),
+     * so no update scans the collection.
      */
     @Override
     public List<T> markPublished(List<T> acknowledged) {

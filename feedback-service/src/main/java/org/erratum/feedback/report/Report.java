@@ -9,6 +9,7 @@ import org.erratum.events.ErratumEvent;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.feedback.outbox.OutboxEntry;
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -29,11 +30,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                         send
  * @param traceparent      the trace of the request that submitted it, which its event continues
  */
+@EmbeddedStoreIndex(name = "event", field = "eventId")
 @Document("reports")
 @CompoundIndexes({
         @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
-        // unique anyway (it starts with the id): lets the embedded store find an entry to mark published by index
-        @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true),
         // the editorial readouts count recent reports, and the export reads a date range
         @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}"),
         // an article's insight page counts and lists its recent reports

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,9 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                  revisions readers voted on that day
  * @param version   grows with every change; the compare-and-set that changes the counts names it
  */
+@EmbeddedStoreIndex(name = "version", field = "version")
 @Document("helpfulness_days")
-// unique anyway (it starts with the id): lets the embedded store serve the compare-and-set by index
-@CompoundIndex(name = "version", def = "{'_id': 1, 'version': 1}", unique = true)
 record HelpfulnessDay(@Id String id, String articleId, String day, Map<String, Counts> revisions, long version) {
 
     static String idOf(String articleId, String day) {

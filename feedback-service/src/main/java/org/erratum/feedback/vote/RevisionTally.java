@@ -2,8 +2,8 @@ package org.erratum.feedback.vote;
 
 import java.util.Map;
 
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,9 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param reasons how many "no" votes gave each reason, by reason name; a reason never given is absent
  * @param version grows with every change; the compare-and-set that changes the counts names it
  */
+@EmbeddedStoreIndex(name = "version", field = "version")
 @Document("helpfulness_revisions")
-// unique anyway (it starts with the id): lets the embedded store serve the compare-and-set by index
-@CompoundIndex(name = "version", def = "{'_id': 1, 'version': 1}", unique = true)
 record RevisionTally(@Id String id, String articleId, int revision, Long yes, Long no,
         Map<String, Long> reasons, long version) {
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.erratum.events.VoteCast;
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,9 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param partition    the {@code feedback.votes} partition of the record that made this state
  * @param offset       that record's offset: the tallies it changed remember it, so applying it again changes nothing
  */
+@EmbeddedStoreIndex(name = "event", field = "eventId")
 @Document("tallied_votes")
-// unique anyway (it starts with the id): lets the embedded store serve the compare-and-set on the event by index
-@CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true)
 record TalliedVote(@Id String id, String articleId, int revision, String eventId, Instant occurredAt,
         String day, boolean helpful, String previousDay, Boolean previousHelpful, int partition,
         long offset, String reason, String previousReason, Boolean reasonKnown) {

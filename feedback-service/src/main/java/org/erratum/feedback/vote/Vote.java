@@ -9,6 +9,7 @@ import org.erratum.events.ErratumEvent;
 import org.erratum.events.VoteCast;
 import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.feedback.outbox.OutboxEntry;
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -25,12 +26,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param published   nothing is left to publish: Kafka acknowledged the event, or, for spam, there is none to send
  * @param traceparent the trace of the request that cast it, which its event continues
  */
+@EmbeddedStoreIndex(name = "event", field = "eventId")
 @Document("votes")
 @CompoundIndexes({
         @CompoundIndex(name = "tally", def = "{'articleId': 1, 'revision': 1}"),
         @CompoundIndex(name = "pending", def = "{'published': 1, 'acceptedAt': 1}"),
-        // unique anyway (it starts with the id): lets the embedded store find an entry to mark published by index
-        @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true),
         // the editorial export reads a date range
         @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}") })
 public record Vote(

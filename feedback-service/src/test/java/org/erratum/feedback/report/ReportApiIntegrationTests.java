@@ -152,57 +152,10 @@ class ReportApiIntegrationTests {
     }
 
     @Test
-    void whenCommentIsLongerThan2000CharactersThenReportIsRejectedNamingComment() {
-        assertRejectedWithoutTrace(400, "comment", """
-                {"articleId":"%s","revision":3,"category":"OTHER","comment":"%s"}"""
-                .formatted(article.articleId(), "x".repeat(2001)));
-    }
-
-    @Test
-    void whenCommentIsBlankThenReportIsRejectedNamingComment() {
-        assertRejectedWithoutTrace(400, "comment", """
-                {"articleId":"%s","revision":3,"category":"OTHER","comment":"   "}""".formatted(article.articleId()));
-    }
-
-    @Test
-    void whenPassageIsLongerThan500CharactersThenReportIsRejectedNamingPassage() {
-        assertRejectedWithoutTrace(400, "passage", """
-                {"articleId":"%s","revision":3,"category":"OTHER","passage":"%s","comment":"Too long a quote"}"""
-                .formatted(article.articleId(), "p".repeat(501)));
-    }
-
-    @Test
-    void whenFieldIsUnknownThenReportIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "mood", """
-                {"articleId":"%s","revision":3,"category":"OTHER","comment":"Hi","mood":"x"}"""
-                .formatted(article.articleId()));
-    }
-
-    @Test
-    void whenRevisionIsNotANumberThenReportIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "revision", """
-                {"articleId":"%s","revision":"three","category":"OTHER","comment":"Hi"}"""
-                .formatted(article.articleId()));
-    }
-
-    @Test
-    void whenCategoryIsMissingThenReportIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "category", """
-                {"articleId":"%s","revision":3,"comment":"Hi"}""".formatted(article.articleId()));
-    }
-
-    @Test
     void whenContactEmailComesWithoutConsentThenReportIsRejected() {
         assertRejectedWithoutTrace(400, "contactConsent", """
                 {"articleId":"%s","revision":3,"category":"OTHER","comment":"Hi","contactEmail":"%s"}"""
                 .formatted(article.articleId(), EMAIL));
-    }
-
-    @Test
-    void whenContactEmailIsNotAnAddressThenReportIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "contactEmail", """
-                {"articleId":"%s","revision":3,"category":"OTHER","comment":"Hi","contactEmail":"not an address",
-                 "contactConsent":true}""".formatted(article.articleId()));
     }
 
     @Test

@@ -170,34 +170,10 @@ class VoteApiIntegrationTests {
     }
 
     @Test
-    void whenFieldIsUnknownThenVoteIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "mood", """
-                {"articleId":"%s","revision":2,"helpful":true,"mood":"happy"}""".formatted(article.articleId()));
-    }
-
-    @Test
-    void whenHelpfulIsNotABooleanThenVoteIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "helpful", """
-                {"articleId":"%s","revision":2,"helpful":"maybe"}""".formatted(article.articleId()));
-    }
-
-    @Test
-    void whenHelpfulIsMissingThenVoteIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "helpful", """
-                {"articleId":"%s","revision":2}""".formatted(article.articleId()));
-    }
-
-    @Test
     void whenAHelpfulVoteGivesAReasonThenItIsRejectedNamingReason() {
         assertRejectedWithoutTrace(400, "reason", """
                 {"articleId":"%s","revision":2,"helpful":true,"reason":"CONFUSING"}"""
                 .formatted(article.articleId()));
-    }
-
-    @Test
-    void whenReasonIsNotOneOfTheListThenVoteIsRejectedNamingIt() {
-        assertRejectedWithoutTrace(400, "reason", """
-                {"articleId":"%s","revision":2,"helpful":false,"reason":"BORING"}""".formatted(article.articleId()));
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.platform.web.Problems;
 import org.erratum.review.queue.QueueProblems;
 import org.erratum.review.queue.QueueRefusal;
+import org.erratum.review.signoff.SignOffProblems;
+import org.erratum.review.signoff.SignOffRefusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
@@ -13,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Post-redirect-get for console forms: the outcome of an action travels to the next page as a flash attribute,
- * either a confirmation ({@code message}) or the queue's problem ({@code problem}), never as an error page.
+ * either a confirmation ({@code message}) or the queue's or the sign-off's problem ({@code problem}), never as an
+ * error page.
  * <p>
  * Every form carries an idempotency key made when its page was rendered (the {@code requestKey} fragment of the
  * layout), so the same form sent twice is one request: the second answers with the same confirmation and changes
@@ -40,6 +43,8 @@ final class ConsoleActions {
             flash.addFlashAttribute(PROBLEM, Problem.of(refused));
         } catch (QueueRefusal refused) {
             flash.addFlashAttribute(PROBLEM, Problem.of(QueueProblems.problemOf(refused)));
+        } catch (SignOffRefusal refused) {
+            flash.addFlashAttribute(PROBLEM, Problem.of(SignOffProblems.problemOf(refused)));
         }
         return false;
     }

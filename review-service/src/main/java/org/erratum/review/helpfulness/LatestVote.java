@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.erratum.events.VoteCast;
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -22,12 +23,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param offset          that record's offset: the tallies it changed remember it, so applying it again changes
  *                        nothing
  */
+@EmbeddedStoreIndex(name = "event", field = "eventId")
 @Document("latest_votes")
 @CompoundIndexes({
         // the helpfulness trend reads an article's votes of the last weeks
-        @CompoundIndex(name = "window", def = "{'articleId': 1, 'occurredAt': 1}"),
-        // unique anyway (it starts with the id): lets the embedded store serve the compare-and-set on the event
-        @CompoundIndex(name = "event", def = "{'_id': 1, 'eventId': 1}", unique = true) })
+        @CompoundIndex(name = "window", def = "{'articleId': 1, 'occurredAt': 1}") })
 record LatestVote(@Id String id, String articleId, int revision, boolean helpful, Instant occurredAt,
         String eventId, Boolean previousHelpful, Integer partition, Long offset) {
 

@@ -1,7 +1,7 @@
 package org.erratum.review.helpfulness;
 
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,9 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param no      absent until a reader said no
  * @param version grows with every change; the compare-and-set that changes the counts names it
  */
+@EmbeddedStoreIndex(name = "version", field = "version")
 @Document(RevisionTally.COLLECTION)
-// unique anyway (it starts with the id): lets the embedded store serve the compare-and-set by index
-@CompoundIndex(name = "version", def = "{'_id': 1, 'version': 1}", unique = true)
 record RevisionTally(@Id String id, String articleId, int revision, Long yes, Long no, long version) {
 
     static final String COLLECTION = "revision_tallies";

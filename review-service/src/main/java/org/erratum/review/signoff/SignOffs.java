@@ -12,17 +12,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.events.Reviewer;
 import org.erratum.platform.outbox.Outbox;
 import org.erratum.platform.web.IdempotencyKey;
-import org.erratum.platform.web.Problems;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ItemNotes;
 import org.erratum.review.queue.ItemQueries;
 import org.erratum.review.queue.Staff;
+import org.erratum.review.signoff.SignOffRefusal.NotAClinician;
+import org.erratum.review.signoff.SignOffRefusal.UnknownArticle;
+import org.erratum.review.signoff.SignOffRefusal.UnpublishedRevision;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,6 +65,7 @@ public class SignOffs {
     /**
      * @return the stored sign-off; {@code published} is false when Kafka did not acknowledge it yet, and the relay
      *         then announces it
+     * @throws SignOffRefusal when the article, its revision or the clinician does not allow it
      * @throws org.springframework.web.ErrorResponseException 422 when the key was used for another sign-off
      */
     public SignOff signOff(String articleId, int revision, String itemId, Staff who, Optional<Reviewer> clinician,
@@ -73,15 +75,13 @@ public class SignOffs {
         if (earlier != null) {
             return again(earlier, articleId, revision, itemId, who);
         }
-        KnownArticle article = articles.find(articleId).orElseThrow(() -> Problems.notFound("Article " + articleId));
+        KnownArticle article = articles.find(articleId).orElseThrow(() -> new UnknownArticle(articleId));
         if (!article.hasRevision(revision)) {
-            throw Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "revision",
-                    "is not a published revision of this article (latest is " + article.revision() + ")");
+            throw new UnpublishedRevision(article.revision());
         }
         Reviewer reviewer = clinician
                 .filter(r -> r.name() != null && r.credentials() != null)
-                .orElseThrow(() -> Problems.conflict(
-                        "Your account has no clinical name and credentials on record, so it cannot sign off"));
+                .orElseThrow(NotAClinician::new);
         if (itemId != null) {
             items.get(itemId);
         }

@@ -17,6 +17,7 @@ import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.review.ReviewApplication;
 import org.erratum.infrastructure.KafkaBrokerProcess;
+import org.erratum.testsupport.Endpoints;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,7 @@ class ItemEventsOutageIntegrationTests {
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers(),
                 "spring.mongodb.uri", TestInfrastructure.endpoints().mongoUri(database),
+                Endpoints.EMBEDDED_STORE_SETTING, TestInfrastructure.endpoints().embeddedStore(),
                 "erratum.outbox.review-items.sweep-interval", "1s",
                 "erratum.outbox.review-items.grace", "1s");
         return new SpringApplicationBuilder(ReviewApplication.class)

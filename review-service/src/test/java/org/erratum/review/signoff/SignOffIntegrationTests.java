@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -132,25 +131,6 @@ class SignOffIntegrationTests {
         assertThat(other.header("Content-Type")).startsWith("application/problem+json");
         assertThat(other.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(signOffsOf(articleId)).isEqualTo(1);
-    }
-
-    /** A clinician who only read the diff has not reviewed the article: the API refuses, naming the field. */
-    @Test
-    void aSignOffWithoutTheWholeArticleConfirmationIsRefused() {
-        String articleId = knownArticle();
-        TestClient senior = seniorWithKey();
-
-        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("revision", 1),
-                Map.of("revision", 1, "reviewedWholeArticle", false))) {
-            var refused = senior.post("/api/review/articles/" + articleId + "/sign-off", body);
-
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-            assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
-                assertThat(error.get("field").asString()).isEqualTo("reviewedWholeArticle");
-                assertThat(error.get("message").asString()).contains("reviewed the whole article");
-            });
-        }
-        assertThat(signOffsOf(articleId)).isZero();
     }
 
     private static Map<String, Object> wholeArticle(int revision) {

@@ -16,6 +16,7 @@ import org.erratum.review.Fixtures;
 import org.erratum.review.ReviewApplication;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.Staff;
+import org.erratum.testsupport.Endpoints;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,7 @@ class SignOffRestartIntegrationTests {
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers(),
                 "spring.mongodb.uri", TestInfrastructure.endpoints().mongoUri(database),
+                Endpoints.EMBEDDED_STORE_SETTING, TestInfrastructure.endpoints().embeddedStore(),
                 "erratum.outbox.sign-offs.sweep-interval", "1s",
                 "erratum.outbox.sign-offs.grace", "1s");
         return new SpringApplicationBuilder(ReviewApplication.class)

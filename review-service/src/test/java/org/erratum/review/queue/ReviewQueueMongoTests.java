@@ -1,0 +1,184 @@
+package org.erratum.review.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.erratum.platform.web.IdempotencyKey;
+import org.erratum.testsupport.MongoSliceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The queue's own queries on the real store: the order every queue page shows and "claim the next item" takes, and
+ * which items that claim may take. Items are stored as documents, as the queue's writes leave them; the class has a
+ * database of its own, which each test empties of items first.
+ */
+@MongoSliceTest
+@Import({ ItemQueries.class, Claims.class, ItemStore.class, QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
+@EnableConfigurationProperties({ QueueProperties.class, ItemEventsProperties.class, SlaProperties.class })
+class ReviewQueueMongoTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Staff REVIEWER = new Staff("reviewer", false);
+    private static final Staff SENIOR = new Staff("senior", true);
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    @Autowired
+    private ItemQueries queries;
+
+    @Autowired
+    private Claims claims;
+
+    @Autowired
+    private Announced announced;
+
+    @BeforeEach
+    void noItems() {
+        mongo.remove(new Query(), ReviewItem.class);
+        announced.items.clear();
+    }
+
+    @Test
+    void theQueueListsTheHighestPriorityFirstAndTheOldestFirstAmongEquals() {
+        String newerUrgent = store(item(ItemState.OPEN, 900, NOW.minus(Duration.ofHours(1))));
+        String low = store(item(ItemState.OPEN, 10, NOW.minus(Duration.ofDays(3))));
+        String olderUrgent = store(item(ItemState.ESCALATED, 900, NOW.minus(Duration.ofHours(5))));
+        String normal = store(item(ItemState.CLAIMED, 100, NOW.minus(Duration.ofDays(1))));
+        store(item(ItemState.RESOLVED, 5000, NOW.minus(Duration.ofDays(2))));
+
+        assertThat(queries.list(ItemState.ACTIVE, null, false)).extracting(ReviewItem::id)
+                .containsExactly(olderUrgent, newerUrgent, normal, low);
+        assertThat(queries.list(List.of(ItemState.OPEN), null, false)).extracting(ReviewItem::id)
+                .containsExactly(newerUrgent, low);
+    }
+
+    @Test
+    void onlyItemsPastAClaimOrResolveDeadlineAreBreached() {
+        String unclaimedLate = store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofDays(2)))
+                .append("claimDueAt", date(NOW.minus(Duration.ofMinutes(1)))));
+        store(item(ItemState.OPEN, 200, NOW.minus(Duration.ofDays(2)))
+                .append("claimDueAt", date(NOW.plus(Duration.ofMinutes(1)))));
+        String unresolvedLate = store(item(ItemState.CLAIMED, 50, NOW.minus(Duration.ofDays(9)))
+                .append("claimDueAt", date(NOW.minus(Duration.ofDays(8))))
+                .append("resolveDueAt", date(NOW.minus(Duration.ofDays(1)))));
+        // claimed in time: a passed claim deadline no longer counts once someone holds it
+        store(item(ItemState.CLAIMED, 300, NOW.minus(Duration.ofDays(2)))
+                .append("claimDueAt", date(NOW.minus(Duration.ofDays(1))))
+                .append("resolveDueAt", date(NOW.plus(Duration.ofDays(1)))));
+
+        assertThat(queries.list(ItemState.ACTIVE, null, true)).extracting(ReviewItem::id)
+                .containsExactly(unclaimedLate, unresolvedLate);
+    }
+
+    @Test
+    void claimingTheNextItemTakesTheMostPressingOneThisReviewerMayWork() {
+        String escalated = store(item(ItemState.ESCALATED, 900, NOW.minus(Duration.ofHours(3)))
+                .append("escalated", true));
+        store(item(ItemState.CLAIMED, 800, NOW.minus(Duration.ofHours(3))).append("claimedBy", "someone")
+                .append("leaseExpiresAt", date(NOW.plus(Duration.ofMinutes(5)))));
+        String leaseRanOut = store(item(ItemState.CLAIMED, 700, NOW.minus(Duration.ofHours(3)))
+                .append("claimedBy", "someone").append("leaseExpiresAt", date(NOW.minus(Duration.ofMinutes(1)))));
+        String open = store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofHours(3))));
+
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).get()
+                .satisfies(claimed -> assertThat(claimed.id()).isEqualTo(leaseRanOut))
+                .satisfies(claimed -> assertThat(claimed.claimedBy()).isEqualTo("reviewer"))
+                .satisfies(claimed -> assertThat(claimed.leaseExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15))));
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).map(ReviewItem::id).contains(open);
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).isEmpty();
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(escalated);
+        assertThat(announced.items).extracting(ReviewItem::id).containsExactly(leaseRanOut, open, escalated);
+    }
+
+    @Test
+    void claimingTheNextItemAgainWithTheSameKeyAnswersTheItemClaimedFirst() {
+        String first = store(item(ItemState.OPEN, 500, NOW.minus(Duration.ofHours(2))));
+        store(item(ItemState.OPEN, 400, NOW.minus(Duration.ofHours(2))));
+        IdempotencyKey key = IdempotencyKey.random();
+
+        Optional<ReviewItem> claimed = claims.claimNext(REVIEWER, key);
+        Optional<ReviewItem> again = claims.claimNext(REVIEWER, key);
+
+        assertThat(claimed).map(ReviewItem::id).contains(first);
+        assertThat(again).map(ReviewItem::id).contains(first);
+        assertThat(mongo.findById(first, ReviewItem.class).version()).isEqualTo(2);
+        assertThat(queries.list(List.of(ItemState.CLAIMED), null, false)).extracting(ReviewItem::id)
+                .containsExactly(first);
+    }
+
+    private String store(Document item) {
+        mongo.insert(item, "review_items");
+        return item.getObjectId("_id").toHexString();
+    }
+
+    /** An item as the queue's writes store it, with what these queries read. */
+    private static Document item(ItemState state, double priority, Instant createdAt) {
+        ObjectId id = new ObjectId();
+        String articleId = "article-" + id.toHexString();
+        return new Document("_id", id).append("articleId", articleId)
+                .append("groupKey", state == ItemState.RESOLVED ? "closed:" + id.toHexString() : articleId)
+                .append("state", state.name()).append("severity", "NORMAL").append("priority", priority)
+                .append("escalated", false).append("reportCount", 1).append("createdAt", date(createdAt))
+                .append("version", 1L);
+    }
+
+    private static Date date(Instant instant) {
+        return Date.from(instant);
+    }
+
+    /** What the store handed to be announced; Kafka is not part of this slice. */
+    static final class Announced extends ItemAnnouncer {
+
+        final List<ReviewItem> items = new ArrayList<>();
+
+        Announced() {
+            super(null);
+        }
+
+        @Override
+        boolean announce(ReviewItem item) {
+            items.add(item);
+            return true;
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Doubles {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        Announced announced() {
+            return new Announced();
+        }
+    }
+}
