@@ -533,9 +533,6 @@ public final class GrowthBenchmark {
         }
     }
 
-    private static int port(String baseUrl) {
-        return Integer.parseInt(baseUrl.replaceAll(".*:", ""));
-    }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
