@@ -9,6 +9,8 @@ import java.util.Set;
  * @param currentRevision the article's latest revision, when the article is known here
  * @param shown           the revision whose text is shown, or null when there is none to show
  * @param revisions       every revision the item's signals refer to, to switch between
+ * @param reports         one page of the reports, newest first
+ * @param reportsPage     which page that is, and whether older reports follow
  * @param trend           how readers rate the article, revision by revision and week by week; null without votes
  * @param resolution      how the item was closed, once it is
  * @param diff            what changed from the revision readers saw to the current one; null when the article or the
@@ -23,10 +25,22 @@ import java.util.Set;
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
-        List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
+        List<Integer> revisions, List<ReportEntry> reports, ReportsPage reportsPage, Helpfulness helpfulness, Trend trend,
         List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
         String editorUrl, Answer answer, Verification verification, List<Requested> reviewRequests,
         int readersToBeTold) {
+
+    /**
+     * Where the page of reports is among all of them: page 1 shows the newest.
+     *
+     * @param more whether older reports follow on the next page
+     */
+    record ReportsPage(int number, boolean more) {
+
+        public boolean newer() {
+            return number > 1;
+        }
+    }
 
     /** An editor's request to review the article now, and why. */
     record Requested(String reason, String by, When at) {

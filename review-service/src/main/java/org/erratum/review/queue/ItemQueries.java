@@ -21,11 +21,15 @@ public class ItemQueries {
     static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private final ItemStore store;
+    private final ItemReports reports;
+    private final QueueProperties properties;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ItemQueries(ItemStore store, MongoTemplate mongo, Clock clock) {
+    ItemQueries(ItemStore store, ItemReports reports, QueueProperties properties, MongoTemplate mongo, Clock clock) {
         this.store = store;
+        this.reports = reports;
+        this.properties = properties;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -47,6 +51,21 @@ public class ItemQueries {
                     SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
         }
         return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
+    }
+
+    /**
+     * One page of the item's reports, newest first: the first is the latest reports the item holds, each further
+     * one as many older reports.
+     *
+     * @param page from 1
+     */
+    public ReportPage reports(ReviewItem item, int page) {
+        int size = properties.reportSample();
+        return new ReportPage(reports.page(item, page, size), page, ItemReports.morePast(item, page, size));
+    }
+
+    /** @param more whether older reports follow on the next page */
+    public record ReportPage(List<ReviewItem.Report> reports, int page, boolean more) {
     }
 
     /** @throws QueueRefusal.ItemNotFound when no item has this id */
