@@ -92,13 +92,15 @@ class ConsoleViews {
     /**
      * @param requestedRevision the revision to show; by default the one the latest report refers to
      * @param reportsPage       which page of the reports to show, newest first, from 1
+     * @param activityPage      which page of the activity log to show, the latest first, from 1
      */
-    ItemPage item(String id, Integer requestedRevision, int reportsPage, Staff me) {
+    ItemPage item(String id, Integer requestedRevision, int reportsPage, int activityPage, Staff me) {
         Instant now = clock.instant();
         ReviewItem item = items.get(id);
         Optional<KnownArticle> article = articles.find(item.articleId());
-        ItemQueries.ReportPage page = items.reports(item, reportsPage);
-        List<Report> reports = page.reports();
+        ItemQueries.Page<Report> page = items.reports(item, reportsPage);
+        List<Report> reports = page.entries();
+        ItemQueries.Page<ReviewItem.Activity> log = items.activity(item, activityPage);
         Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, article);
         Revision shown = shownNumber == null ? null : revision(item.articleId(), shownNumber, reports);
         List<SlaBadge> badges = SlaBadge.of(item, now);
@@ -109,8 +111,9 @@ class ConsoleViews {
                 item.claimedBy(), When.of(item.leaseExpiresAt()), item.escalated(), When.of(item.createdAt()),
                 age(item, now), badges, shown, revisionsOf(item, article),
                 reports.stream().map(report -> entry(report, shown)).toList(),
-                new ItemPage.ReportsPage(page.page(), page.more()), helpfulness(item),
-                trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
+                ItemPage.Paging.of(page), helpfulness(item),
+                trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(log.entries()),
+                ItemPage.Paging.of(log),
                 resolved(item), actions, sinceReadersSaw(item, article), notice(item),
                 actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item),
                 verification(item),
@@ -281,9 +284,8 @@ class ConsoleViews {
                 week.votes() == 0 ? null : week.helpfulPercent() + "%", week.helpfulPercent());
     }
 
-    private static List<Entry> activity(ReviewItem item) {
-        return item.activity() == null ? List.of() : item.activity().stream()
-                .map(a -> new Entry(a.action(), a.by(), When.of(a.at()), a.detail())).toList();
+    private static List<Entry> activity(List<ReviewItem.Activity> lines) {
+        return lines.stream().map(a -> new Entry(a.action(), a.by(), When.of(a.at()), a.detail())).toList();
     }
 
     private static Resolved resolved(ReviewItem item) {

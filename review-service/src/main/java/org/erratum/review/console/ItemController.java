@@ -47,17 +47,23 @@ class ItemController {
 
     @GetMapping
     String item(@PathVariable String id, @RequestParam(required = false) Integer revision,
-            @RequestParam(defaultValue = "1") int reportsPage, Authentication user, Model model) {
-        if (reportsPage < 1) {
-            throw Problems.invalidField(HttpStatus.BAD_REQUEST, "reportsPage", "must be 1 or more");
-        }
-        model.addAttribute("page", views.item(id, revision, reportsPage, Staff.of(user, roles)));
+            @RequestParam(defaultValue = "1") int reportsPage, @RequestParam(defaultValue = "1") int activityPage,
+            Authentication user, Model model) {
+        requirePage("reportsPage", reportsPage);
+        requirePage("activityPage", activityPage);
+        model.addAttribute("page", views.item(id, revision, reportsPage, activityPage, Staff.of(user, roles)));
         if (!model.containsAttribute("resolveForm")) {
             model.addAttribute("resolveForm", ResolveForm.empty());
         }
         ResolveForm form = (ResolveForm) model.getAttribute("resolveForm");
         model.addAttribute("outcomes", Option.of(Outcome.class, form.outcome()));
         return "console/item";
+    }
+
+    private static void requirePage(String field, int page) {
+        if (page < 1) {
+            throw Problems.invalidField(HttpStatus.BAD_REQUEST, field, "must be 1 or more");
+        }
     }
 
     @PostMapping("/claim")

@@ -3,6 +3,8 @@ package org.erratum.review.console;
 import java.util.List;
 import java.util.Set;
 
+import org.erratum.review.queue.ItemQueries;
+
 /**
  * The item page: what readers reported, against the revision they saw, and what this reviewer may do about it.
  *
@@ -11,6 +13,8 @@ import java.util.Set;
  * @param revisions       every revision the item's signals refer to, to switch between
  * @param reports         one page of the reports, newest first
  * @param reportsPage     which page that is, and whether older reports follow
+ * @param activity        one page of the activity log, oldest first within it; page 1 holds the latest lines
+ * @param activityPage    which page that is, and whether earlier lines follow
  * @param trend           how readers rate the article, revision by revision and week by week; null without votes
  * @param resolution      how the item was closed, once it is
  * @param diff            what changed from the revision readers saw to the current one; null when the article or the
@@ -25,17 +29,21 @@ import java.util.Set;
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
-        List<Integer> revisions, List<ReportEntry> reports, ReportsPage reportsPage, Helpfulness helpfulness, Trend trend,
-        List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
+        List<Integer> revisions, List<ReportEntry> reports, Paging reportsPage, Helpfulness helpfulness, Trend trend,
+        List<Entry> activity, Paging activityPage, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
         String editorUrl, Answer answer, Verification verification, List<Requested> reviewRequests,
         int readersToBeTold) {
 
     /**
-     * Where the page of reports is among all of them: page 1 shows the newest.
+     * Where a page of a long list (reports, activity) is among all of it: page 1 shows the newest.
      *
-     * @param more whether older reports follow on the next page
+     * @param more whether older entries follow on the next page
      */
-    record ReportsPage(int number, boolean more) {
+    record Paging(int number, boolean more) {
+
+        static Paging of(ItemQueries.Page<?> page) {
+            return new Paging(page.number(), page.more());
+        }
 
         public boolean newer() {
             return number > 1;

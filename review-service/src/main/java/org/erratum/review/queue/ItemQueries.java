@@ -22,13 +22,16 @@ public class ItemQueries {
 
     private final ItemStore store;
     private final ItemReports reports;
+    private final ItemActivity activity;
     private final QueueProperties properties;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ItemQueries(ItemStore store, ItemReports reports, QueueProperties properties, MongoTemplate mongo, Clock clock) {
+    ItemQueries(ItemStore store, ItemReports reports, ItemActivity activity, QueueProperties properties,
+            MongoTemplate mongo, Clock clock) {
         this.store = store;
         this.reports = reports;
+        this.activity = activity;
         this.properties = properties;
         this.mongo = mongo;
         this.clock = clock;
@@ -59,13 +62,27 @@ public class ItemQueries {
      *
      * @param page from 1
      */
-    public ReportPage reports(ReviewItem item, int page) {
+    public Page<ReviewItem.Report> reports(ReviewItem item, int page) {
         int size = properties.reportSample();
-        return new ReportPage(reports.page(item, page, size), page, ItemReports.morePast(item, page, size));
+        return new Page<>(reports.page(item, page, size), page, ItemReports.morePast(item, page, size));
     }
 
-    /** @param more whether older reports follow on the next page */
-    public record ReportPage(List<ReviewItem.Report> reports, int page, boolean more) {
+    /**
+     * One page of the item's activity log, oldest first within it: the first is the latest lines the item holds,
+     * each further one as many earlier lines.
+     *
+     * @param page from 1
+     */
+    public Page<ReviewItem.Activity> activity(ReviewItem item, int page) {
+        int size = properties.activityKept();
+        return new Page<>(activity.page(item, page, size), page, ItemActivity.morePast(item, page, size));
+    }
+
+    /**
+     * @param number from 1, the newest
+     * @param more   whether older entries follow on the next page
+     */
+    public record Page<T>(List<T> entries, int number, boolean more) {
     }
 
     /** @throws QueueRefusal.ItemNotFound when no item has this id */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param helpfulnessWeight priority points per unit the smoothed helpfulness score is below its threshold
  * @param reportSample   how many of its newest reports an item keeps in itself (the console's first page of reports,
  *                       and the passages {@code review.items} carries); every report is stored apart as well
+ * @param activityKept   how many of its latest activity lines an item keeps in itself (the console's first page of
+ *                       the log); every line is stored apart as well
  */
 @Validated
 @ConfigurationProperties("erratum.review.queue")
@@ -38,7 +41,16 @@ public record QueueProperties(
         @DefaultValue("1") @PositiveOrZero double overdueWeight,
         @DefaultValue("90") @PositiveOrZero int overdueCapDays,
         @DefaultValue("400") @PositiveOrZero double helpfulnessWeight,
-        @DefaultValue("20") @Positive @Max(MAX_REPORT_SAMPLE) int reportSample) {
+        @DefaultValue("20") @Positive @Max(MAX_REPORT_SAMPLE) int reportSample,
+        @DefaultValue("50") @Min(MIN_ACTIVITY_KEPT) @Max(MAX_ACTIVITY_KEPT) int activityKept) {
+
+    /**
+     * A write adds a line or two; the item must keep a few writes' lines until they are stored apart (see
+     * {@link ItemActivity}), and the latest for recognising a retry without a key.
+     */
+    static final int MIN_ACTIVITY_KEPT = 10;
+
+    static final int MAX_ACTIVITY_KEPT = 500;
 
     /** Each report is at most a few kilobytes of reader text: a hundred keep an item far below any document limit. */
     static final int MAX_REPORT_SAMPLE = 100;

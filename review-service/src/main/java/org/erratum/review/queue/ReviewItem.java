@@ -47,6 +47,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *                  first: each is written in the same atomic update as its change, and removed on acknowledgement
  * @param reportedRevisions every revision a report was about: as many as the article has revisions, not reports
  * @param readersAsking how many of the reports asked to hear the outcome
+ * @param activity  the latest lines of the activity log, oldest first, at most {@code erratum.review.queue.activity-kept}:
+ *                  every line is stored apart as well, in {@link ItemActivity}
+ * @param activityCount how many lines the log has had: the number of its newest line
+ * @param archivedActivity the number of the newest line stored apart (see {@link ItemActivity})
+ * @param claims    how many times the item was claimed (renewals included), so the first claim is known
  */
 @Document("review_items")
 @CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
@@ -84,12 +89,19 @@ public record ReviewItem(
         @JsonIgnore List<ReviewItemChanged> outbox,
         List<RequestedReview> reviewRequests,
         Set<Integer> reportedRevisions,
-        Integer readersAsking) {
+        Integer readersAsking,
+        @JsonIgnore Long activityCount,
+        @JsonIgnore Long archivedActivity,
+        @JsonIgnore Integer claims) {
 
     public ReviewItem {
         latestReports = latestReports == null ? List.of() : List.copyOf(latestReports);
         reportedRevisions = reportedRevisions == null ? Set.of() : Set.copyOf(reportedRevisions);
         readersAsking = readersAsking == null ? 0 : readersAsking;
+        activity = activity == null ? List.of() : List.copyOf(activity);
+        activityCount = activityCount == null ? 0L : activityCount;
+        archivedActivity = archivedActivity == null ? 0L : archivedActivity;
+        claims = claims == null ? 0 : claims;
         version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         reviewRequests = reviewRequests == null ? List.of() : List.copyOf(reviewRequests);
@@ -271,11 +283,21 @@ public record ReviewItem(
      *
      * @param requestId the request that made it, when it came with an idempotency key, so that its retry is
      *                  recognised
+     * @param seq       its number in the item's log, from 1, once written
      */
-    public record Activity(String action, String by, Instant at, String detail, @JsonIgnore String requestId) {
+    public record Activity(String action, String by, Instant at, String detail, @JsonIgnore String requestId,
+            @JsonIgnore Long seq) {
 
         public Activity(String action, String by, Instant at, String detail) {
-            this(action, by, at, detail, null);
+            this(action, by, at, detail, null, null);
+        }
+
+        public Activity(String action, String by, Instant at, String detail, String requestId) {
+            this(action, by, at, detail, requestId, null);
+        }
+
+        Activity numbered(long number) {
+            return new Activity(action, by, at, detail, requestId, number);
         }
     }
 }

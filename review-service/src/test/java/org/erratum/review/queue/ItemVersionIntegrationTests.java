@@ -56,6 +56,9 @@ class ItemVersionIntegrationTests {
     ItemReports reports;
 
     @Autowired
+    ItemActivity activity;
+
+    @Autowired
     Signals signals;
 
     @Autowired
@@ -64,8 +67,8 @@ class ItemVersionIntegrationTests {
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        Signals stoppedClockQueue = new Signals(new ItemStore(mongo, announcer, events, clock), reports, mongo,
-                articles, properties, sla, metrics, clock);
+        ItemStore store = new ItemStore(mongo, activity, announcer, events, properties, clock);
+        Signals stoppedClockQueue = new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));
 

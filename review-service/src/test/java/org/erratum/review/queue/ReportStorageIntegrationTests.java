@@ -50,7 +50,7 @@ class ReportStorageIntegrationTests {
     QueueProperties properties;
 
     @Autowired
-    ReportsApartMigration migration;
+    ItemStorageMigration migration;
 
     private ReviewItem itemOf(String articleId) {
         return mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
@@ -184,8 +184,8 @@ class ReportStorageIntegrationTests {
                 .append("reports", reports).append("activity", List.of())
                 .append("createdAt", java.util.Date.from(now)).append("updatedAt", java.util.Date.from(now))
                 .append("version", 3L), "review_items");
-        mongo.remove(Query.query(Criteria.where("_id").is(ReportsApartMigration.MIGRATION)),
-                ReportsApartMigration.MIGRATIONS);
+        mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
+                ItemStorageMigration.MIGRATIONS);
 
         migration.afterSingletonsInstantiated();
 
@@ -207,8 +207,8 @@ class ReportStorageIntegrationTests {
         assertThat(storedReportsOf(joined)).hasSize(embedded + 1).last().extracting(Stored::seq)
                 .isEqualTo((long) embedded + 1);
 
-        mongo.remove(Query.query(Criteria.where("_id").is(ReportsApartMigration.MIGRATION)),
-                ReportsApartMigration.MIGRATIONS);
+        mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
+                ItemStorageMigration.MIGRATIONS);
         migration.afterSingletonsInstantiated();
         assertThat(mongo.findById(id.toHexString(), ReviewItem.class)).as("run again, it changes nothing")
                 .isEqualTo(joined);

@@ -25,7 +25,7 @@ class VerificationTests {
         return new ReviewItem("item-1", "article-1", "closed:item-1", ItemState.RESOLVED, Set.of(Source.READER_REPORT),
                 Severity.NORMAL, 100, false, reports.size(), Map.of(), reports, null, null, null,
                 measured == null ? null : new HelpfulnessSignal(measured, 0.4, 25, 0.5), null, null, null, List.of(),
-                NOW, NOW, null, 3L, openedAt, null, null, List.of(), List.of(), Set.copyOf(reported), 0);
+                NOW, NOW, null, 3L, openedAt, null, null, List.of(), List.of(), Set.copyOf(reported), 0, null, null, null);
     }
 
     @Test
@@ -81,6 +81,7 @@ class VerificationTests {
                 i.escalated(), i.reportCount(), i.categories(), i.latestReports(), i.claimedBy(), i.claimedAt(),
                 i.leaseExpiresAt(), i.helpfulness(), i.claimDueAt(), i.resolveDueAt(), i.resolution(), i.activity(),
                 i.createdAt(), i.updatedAt(), i.claimRequest(), i.version(), i.openedAtRevision(), i.safetyNotice(),
-                verification, i.outbox(), i.reviewRequests(), i.reportedRevisions(), i.readersAsking());
+                verification, i.outbox(), i.reviewRequests(), i.reportedRevisions(), i.readersAsking(),
+                i.activityCount(), i.archivedActivity(), i.claims());
     }
 }
