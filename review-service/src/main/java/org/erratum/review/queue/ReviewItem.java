@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.ReviewItemChanged;
 import org.springframework.data.annotation.Id;
@@ -32,7 +33,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param escalated once escalated, only a senior reviewer may claim or resolve it
  * @param latestReports the newest reports that joined, oldest first, at most {@code erratum.review.queue.report-sample}
  *                  of them: a bounded sample for the console and {@code review.items}. Every report is stored apart,
- *                  in {@link ItemReports}, so the item stays small however many readers report the article
+ *                  in {@link ItemReports}, so the item stays small however many readers report the article. The
+ *                  API calls them {@code reports}, as it did when the item held them all
  * @param claimRequest the request that made the current claim, when it came with an idempotency key: unique, so a
  *                     retried "claim the next item" finds the item it claimed instead of claiming a second one
  * @param version   counts every write of the item; every write after the first is decided on the item as read and
@@ -70,7 +72,7 @@ public record ReviewItem(
         boolean escalated,
         int reportCount,
         Map<Category, Integer> categories,
-        List<Report> latestReports,
+        @JsonProperty("reports") List<Report> latestReports,
         String claimedBy,
         Instant claimedAt,
         Instant leaseExpiresAt,
