@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -61,16 +60,13 @@ class ItemActivity {
 
     /** The line this request made on the item, if it is stored: found by key, however long the log. */
     Optional<Activity> madeBy(String itemId, String requestId) {
-        return Optional.ofNullable(mongo.findById(Line.idOf(itemId, line(requestId)), Line.class)).map(Line::activity);
-    }
-
-    private static Activity line(String requestId) {
-        return new Activity(null, null, null, null, requestId);
+        return Optional.ofNullable(mongo.findById(Line.ofRequest(itemId, requestId), Line.class))
+                .map(Line::activity);
     }
 
     /**
-     * One page of the item's log, oldest first within it: page 1 is the lines the item keeps, each further page as
-     * many older lines, read by their numbers.
+     * One page of the item's log, oldest first within it (see {@link NumberedPages}): page 1 is the lines the item
+     * keeps.
      *
      * @param page from 1
      */
@@ -78,24 +74,15 @@ class ItemActivity {
         if (page == 1) {
             return item.activity();
         }
-        long newest = olderThanKept(item) - (long) (page - 2) * size;
-        if (newest < 1) {
-            return List.of();
-        }
-        Query onPage = Query.query(where("itemId").is(item.id()).and("seq").lte(newest))
-                .with(Sort.by(Sort.Direction.DESC, "seq")).limit(size);
-        List<Activity> lines = new ArrayList<>(mongo.find(onPage, Line.class).stream().map(Line::activity).toList());
+        List<Activity> lines = new ArrayList<>(NumberedPages.older(mongo, Line.class, item.id(), item.activityCount(),
+                item.activity().size(), page, size).stream().map(Line::activity).toList());
         Collections.reverse(lines);
         return lines;
     }
 
     /** Whether the item's log has older lines than those on this page. */
     static boolean morePast(ReviewItem item, int page, int size) {
-        return olderThanKept(item) - (long) (page - 1) * size > 0;
-    }
-
-    private static long olderThanKept(ReviewItem item) {
-        return item.activityCount() - item.activity().size();
+        return NumberedPages.morePast(item.activityCount(), item.activity().size(), page, size);
     }
 
     /**
@@ -114,7 +101,11 @@ class ItemActivity {
         }
 
         static String idOf(String itemId, Activity line) {
-            return line.requestId() != null ? itemId + "/request/" + line.requestId() : itemId + "/" + line.seq();
+            return line.requestId() != null ? ofRequest(itemId, line.requestId()) : itemId + "/" + line.seq();
+        }
+
+        static String ofRequest(String itemId, String requestId) {
+            return itemId + "/request/" + requestId;
         }
 
         Activity activity() {

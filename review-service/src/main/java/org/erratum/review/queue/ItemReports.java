@@ -11,7 +11,6 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -65,34 +64,24 @@ class ItemReports {
     }
 
     /**
-     * One page of the item's reports, newest first. The first is the latest reports the item holds, read with it; the
-     * ones after it are read from here by their numbers, {@code size} each.
+     * One page of the item's reports, newest first (see {@link NumberedPages}).
      *
      * @param page from 1
      */
     List<Report> page(ReviewItem item, int page, int size) {
+        List<Report> latest = item.latestReports();
         if (page == 1) {
-            List<Report> newestFirst = new ArrayList<>(item.latestReports());
+            List<Report> newestFirst = new ArrayList<>(latest);
             Collections.reverse(newestFirst);
             return newestFirst;
         }
-        long newest = olderThanLatest(item) - (long) (page - 2) * size;
-        if (newest < 1) {
-            return List.of();
-        }
-        Query onPage = Query.query(where("itemId").is(item.id()).and("seq").lte(newest))
-                .with(Sort.by(Sort.Direction.DESC, "seq")).limit(size);
-        return mongo.find(onPage, Stored.class).stream().map(Stored::report).toList();
+        return NumberedPages.older(mongo, Stored.class, item.id(), item.reportCount(), latest.size(), page, size)
+                .stream().map(Stored::report).toList();
     }
 
     /** Whether the item has reports beyond this page. */
     static boolean morePast(ReviewItem item, int page, int size) {
-        return olderThanLatest(item) - (long) (page - 1) * size > 0;
-    }
-
-    /** How many of the item's reports are older than those it holds itself. */
-    private static long olderThanLatest(ReviewItem item) {
-        return item.reportCount() - item.latestReports().size();
+        return NumberedPages.morePast(item.reportCount(), item.latestReports().size(), page, size);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -112,7 +111,7 @@ class ActivityStorageIntegrationTests {
         String body = reviewer.get(page).body();
         assertThat(body).doesNotContain("id=\"later-activity\"");
         while (true) {
-            pages.add(details(body));
+            pages.add(StoredItems.found(DETAIL, body));
             if (!body.contains("id=\"earlier-activity\"")) {
                 break;
             }
@@ -128,15 +127,6 @@ class ActivityStorageIntegrationTests {
         assertThat(oldestFirst).as("each line once, in order").containsExactlyElementsOf(
                 IntStream.rangeClosed(1, lines).mapToObj(n -> "note #" + n).toList());
         assertThat(reviewer.get(page + "?activityPage=0").statusCode()).isEqualTo(400);
-    }
-
-    private static List<String> details(String body) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = DETAIL.matcher(body);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
     }
 
     /** A crash after the item's write and before its lines were stored apart: the next write stores them. */

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -101,7 +100,7 @@ class ReportStorageIntegrationTests {
         assertThat(body).doesNotContain("id=\"newer-reports\"");
         int pages = 1;
         while (true) {
-            shown.addAll(comments(body));
+            shown.addAll(StoredItems.found(COMMENT, body));
             if (!body.contains("id=\"older-reports\"")) {
                 break;
             }
@@ -116,15 +115,6 @@ class ReportStorageIntegrationTests {
                 IntStream.iterate(reports, n -> n >= 1, n -> n - 1).mapToObj(n -> "comment #" + n).toList());
         assertThat(reviewer.get(page + "?reportsPage=0").statusCode()).isEqualTo(400);
         assertThat(reviewer.get(page + "?reportsPage=9").body()).doesNotContain("class=\"comment\"");
-    }
-
-    private static List<String> comments(String body) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = COMMENT.matcher(body);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
     }
 
     @Test
