@@ -98,8 +98,9 @@ class FeedbackOutageSystemTests {
         JsonNode item = await().atMost(WAIT).until(() -> ReviewItems.forArticle(reviewer, articleId),
                 found -> found != null && found.get("reportCount").asInt() >= REPORTS);
         assertThat(item.get("reportCount").asInt()).isEqualTo(REPORTS);
+        // the item shows its latest reports (erratum.review.queue.report-sample, 20), each once; the count is of all
         assertThat(item.get("reports")).extracting(r -> r.get("eventId").asString())
-                .containsExactlyInAnyOrderElementsOf(reportIds);
+                .doesNotHaveDuplicates().hasSize(Math.min(REPORTS, 20)).isSubsetOf(reportIds);
         assertThat(await().atMost(WAIT).until(
                 () -> TopicProbe.eventIds(kafka.bootstrapServers(), Topics.VOTES, articleId),
                 ids -> ids.containsAll(voteIds))).containsExactlyInAnyOrderElementsOf(voteIds);

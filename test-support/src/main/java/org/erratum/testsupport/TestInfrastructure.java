@@ -26,7 +26,8 @@ public final class TestInfrastructure {
         return endpoints;
     }
 
-    private static boolean useContainers() {
+    /** Whether the tests run on Testcontainers' MongoDB and Kafka (a Docker engine answers), not the embedded ones. */
+    static boolean useContainers() {
         String choice = System.getenv().getOrDefault("ERRATUM_TEST_INFRASTRUCTURE", "auto");
         return switch (choice) {
             case "containers" -> true;

@@ -91,13 +91,17 @@ class ConsoleViews {
 
     /**
      * @param requestedRevision the revision to show; by default the one the latest report refers to
+     * @param reportsPage       which page of the reports to show, newest first, from 1
+     * @param activityPage      which page of the activity log to show, the latest first, from 1
      */
-    ItemPage item(String id, Integer requestedRevision, Staff me) {
+    ItemPage item(String id, Integer requestedRevision, int reportsPage, int activityPage, Staff me) {
         Instant now = clock.instant();
         ReviewItem item = items.get(id);
         Optional<KnownArticle> article = articles.find(item.articleId());
-        List<Report> reports = item.reports() == null ? List.of() : item.reports();
-        Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, reports, article);
+        ItemQueries.Page<Report> page = items.reports(item, reportsPage);
+        List<Report> reports = page.entries();
+        ItemQueries.Page<ReviewItem.Activity> log = items.activity(item, activityPage);
+        Integer shownNumber = requestedRevision != null ? requestedRevision : defaultRevision(item, article);
         Revision shown = shownNumber == null ? null : revision(item.articleId(), shownNumber, reports);
         List<SlaBadge> badges = SlaBadge.of(item, now);
         Actions actions = Actions.of(item, me, now);
@@ -105,10 +109,12 @@ class ConsoleViews {
                 article.map(KnownArticle::revision).orElse(null), Labels.of(item.state()),
                 Labels.of(item.severity()), severityClass(item.severity()), sources(item), item.reportCount(),
                 item.claimedBy(), When.of(item.leaseExpiresAt()), item.escalated(), When.of(item.createdAt()),
-                age(item, now), badges, shown, revisionsOf(item, reports, article),
-                reports.stream().map(report -> entry(report, shown)).toList(), helpfulness(item),
-                trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(item),
-                resolved(item), actions, sinceReadersSaw(item, reports, article), notice(item),
+                age(item, now), badges, shown, revisionsOf(item, article),
+                reports.stream().map(report -> entry(report, shown)).toList(),
+                ItemPage.Paging.of(page), helpfulness(item),
+                trend(item.articleId(), article.map(KnownArticle::revision).orElse(null)), activity(log.entries()),
+                ItemPage.Paging.of(log),
+                resolved(item), actions, sinceReadersSaw(item, article), notice(item),
                 actions.correct() ? properties.editorUrl(item.articleId(), item.id()) : null, answer(item),
                 verification(item),
                 item.reviewRequests().stream()
@@ -133,9 +139,9 @@ class ConsoleViews {
      * From the revision readers saw (the earliest one reported, else the one measured unhelpful, else the one the
      * item opened at) to the article's current revision.
      */
-    private RevisionDiff sinceReadersSaw(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
+    private RevisionDiff sinceReadersSaw(ReviewItem item, Optional<KnownArticle> article) {
         Integer measured = item.helpfulness() == null ? null : item.helpfulness().revision();
-        Integer seen = reports.stream().map(Report::revision).min(Integer::compare)
+        Integer seen = item.reportedRevisions().stream().min(Integer::compare)
                 .orElse(measured != null ? measured : item.openedAtRevision());
         return seen == null || article.isEmpty() ? null : diff(item.articleId(), seen, article.get().revision());
     }
@@ -166,9 +172,9 @@ class ConsoleViews {
     }
 
     /** The revision the latest reader saw, else the one measured unhelpful, else the article as it stands. */
-    private static Integer defaultRevision(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
-        if (!reports.isEmpty()) {
-            return reports.get(reports.size() - 1).revision();
+    private static Integer defaultRevision(ReviewItem item, Optional<KnownArticle> article) {
+        if (!item.latestReports().isEmpty()) {
+            return item.latestReports().get(item.latestReports().size() - 1).revision();
         }
         if (item.helpfulness() != null) {
             return item.helpfulness().revision();
@@ -176,9 +182,8 @@ class ConsoleViews {
         return article.map(KnownArticle::revision).orElse(null);
     }
 
-    private static List<Integer> revisionsOf(ReviewItem item, List<Report> reports, Optional<KnownArticle> article) {
-        TreeSet<Integer> revisions = new TreeSet<>();
-        reports.forEach(report -> revisions.add(report.revision()));
+    private static List<Integer> revisionsOf(ReviewItem item, Optional<KnownArticle> article) {
+        TreeSet<Integer> revisions = new TreeSet<>(item.reportedRevisions());
         if (item.helpfulness() != null) {
             revisions.add(item.helpfulness().revision());
         }
@@ -186,6 +191,7 @@ class ConsoleViews {
         return List.copyOf(revisions);
     }
 
+    /** The passages highlighted are those of the reports on the page, so each report's note tells where its is. */
     private Revision revision(String articleId, int number, List<Report> reports) {
         List<String> passages = reports.stream().filter(report -> report.revision() == number)
                 .map(Report::passage).filter(Objects::nonNull).toList();
@@ -278,9 +284,8 @@ class ConsoleViews {
                 week.votes() == 0 ? null : week.helpfulPercent() + "%", week.helpfulPercent());
     }
 
-    private static List<Entry> activity(ReviewItem item) {
-        return item.activity() == null ? List.of() : item.activity().stream()
-                .map(a -> new Entry(a.action(), a.by(), When.of(a.at()), a.detail())).toList();
+    private static List<Entry> activity(List<ReviewItem.Activity> lines) {
+        return lines.stream().map(a -> new Entry(a.action(), a.by(), When.of(a.at()), a.detail())).toList();
     }
 
     private static Resolved resolved(ReviewItem item) {

@@ -3,12 +3,18 @@ package org.erratum.review.console;
 import java.util.List;
 import java.util.Set;
 
+import org.erratum.review.queue.ItemQueries;
+
 /**
  * The item page: what readers reported, against the revision they saw, and what this reviewer may do about it.
  *
  * @param currentRevision the article's latest revision, when the article is known here
  * @param shown           the revision whose text is shown, or null when there is none to show
  * @param revisions       every revision the item's signals refer to, to switch between
+ * @param reports         one page of the reports, newest first
+ * @param reportsPage     which page that is, and whether older reports follow
+ * @param activity        one page of the activity log, oldest first within it; page 1 holds the latest lines
+ * @param activityPage    which page that is, and whether earlier lines follow
  * @param trend           how readers rate the article, revision by revision and week by week; null without votes
  * @param resolution      how the item was closed, once it is
  * @param diff            what changed from the revision readers saw to the current one; null when the article or the
@@ -23,10 +29,26 @@ import java.util.Set;
 record ItemPage(String id, String articleId, String articleTitle, Integer currentRevision, String state,
         String severity, String severityClass, List<String> sources, int reportCount, String claimedBy,
         When leaseExpiresAt, boolean escalated, When createdAt, String age, List<SlaBadge> badges, Revision shown,
-        List<Integer> revisions, List<ReportEntry> reports, Helpfulness helpfulness, Trend trend,
-        List<Entry> activity, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
+        List<Integer> revisions, List<ReportEntry> reports, Paging reportsPage, Helpfulness helpfulness, Trend trend,
+        List<Entry> activity, Paging activityPage, Resolved resolution, Actions actions, RevisionDiff diff, Notice safetyNotice,
         String editorUrl, Answer answer, Verification verification, List<Requested> reviewRequests,
         int readersToBeTold) {
+
+    /**
+     * Where a page of a long list (reports, activity) is among all of it: page 1 shows the newest.
+     *
+     * @param more whether older entries follow on the next page
+     */
+    record Paging(int number, boolean more) {
+
+        static Paging of(ItemQueries.Page<?> page) {
+            return new Paging(page.number(), page.more());
+        }
+
+        public boolean newer() {
+            return number > 1;
+        }
+    }
 
     /** An editor's request to review the article now, and why. */
     record Requested(String reason, String by, When at) {

@@ -30,7 +30,7 @@ public class Claims {
     /** Each failed attempt at the next item means another reviewer claimed one, or a report changed it. */
     private static final int MAX_CLAIM_ATTEMPTS = 20;
 
-    private static final String CLAIMED = "claimed";
+    static final String CLAIMED = "claimed";
 
     private final ItemStore store;
     private final MongoTemplate mongo;
@@ -107,7 +107,7 @@ public class Claims {
 
     /** Measures the wait for a reviewer once per item: at its first claim, not at renewals or later claims. */
     private ReviewItem firstClaimMeasured(ReviewItem item) {
-        if (item.activity().stream().filter(a -> CLAIMED.equals(a.action())).count() == 1) {
+        if (item.claims() == 1) {
             metrics.firstClaimed(item);
         }
         return item;
@@ -118,7 +118,8 @@ public class Claims {
                 .set("state", ItemState.CLAIMED)
                 .set("claimedBy", request.who().username())
                 .set("claimedAt", now)
-                .set("leaseExpiresAt", now.plus(properties.lease()));
+                .set("leaseExpiresAt", now.plus(properties.lease()))
+                .inc("claims", 1);
         if (request.id() != null) {
             claim.set(ItemStore.CLAIM_REQUEST, request.id());
         } else {

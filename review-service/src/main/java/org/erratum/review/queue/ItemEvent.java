@@ -40,7 +40,7 @@ final class ItemEvent {
 
     /** The item as it stands; a change then says what it alters. */
     static ItemEvent after(ReviewItem item) {
-        return new ItemEvent(item.state(), item.severity(), item.reportCount(), item.reports(), item.resolveDueAt(),
+        return new ItemEvent(item.state(), item.severity(), item.reportCount(), item.latestReports(), item.resolveDueAt(),
                 item.safetyNotice(), item.resolution());
     }
 
@@ -89,7 +89,7 @@ final class ItemEvent {
     }
 
     /**
-     * @param passages how many of the newest quoted passages to carry
+     * @param passages how many of the newest quoted passages to carry, from the item's latest reports
      */
     ReviewItemChanged build(String itemId, String articleId, long version, Instant at, int passages) {
         return new ReviewItemChanged(eventId(itemId, version), at, articleId, itemId, version,

@@ -21,11 +21,18 @@ public class ItemQueries {
     static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
     private final ItemStore store;
+    private final ItemReports reports;
+    private final ItemActivity activity;
+    private final QueueProperties properties;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ItemQueries(ItemStore store, MongoTemplate mongo, Clock clock) {
+    ItemQueries(ItemStore store, ItemReports reports, ItemActivity activity, QueueProperties properties,
+            MongoTemplate mongo, Clock clock) {
         this.store = store;
+        this.reports = reports;
+        this.activity = activity;
+        this.properties = properties;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -47,6 +54,35 @@ public class ItemQueries {
                     SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
         }
         return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
+    }
+
+    /**
+     * One page of the item's reports, newest first: the first is the latest reports the item holds, each further
+     * one as many older reports.
+     *
+     * @param page from 1
+     */
+    public Page<ReviewItem.Report> reports(ReviewItem item, int page) {
+        int size = properties.reportSample();
+        return new Page<>(reports.page(item, page, size), page, ItemReports.morePast(item, page, size));
+    }
+
+    /**
+     * One page of the item's activity log, oldest first within it: the first is the latest lines the item holds,
+     * each further one as many earlier lines.
+     *
+     * @param page from 1
+     */
+    public Page<ReviewItem.Activity> activity(ReviewItem item, int page) {
+        int size = properties.activityKept();
+        return new Page<>(activity.page(item, page, size), page, ItemActivity.morePast(item, page, size));
+    }
+
+    /**
+     * @param number from 1, the newest
+     * @param more   whether older entries follow on the next page
+     */
+    public record Page<T>(List<T> entries, int number, boolean more) {
     }
 
     /** @throws QueueRefusal.ItemNotFound when no item has this id */

@@ -31,23 +31,28 @@ record ItemRequest(Staff who, String action, String detail, String id) {
     }
 
     /**
+     * @param stored the item's whole log, looked in by key only when the item no longer keeps every line itself
      * @return whether the item already shows this request
      * @throws org.springframework.web.ErrorResponseException 422 when its key was used for another action or text
      */
-    boolean appliedTo(ReviewItem item) {
-        List<Activity> log = item.activity() == null ? List.of() : item.activity();
+    boolean appliedTo(ReviewItem item, ItemActivity stored) {
+        List<Activity> log = item.activity();
         if (id == null) {
             return !log.isEmpty() && isMadeBy(log.get(log.size() - 1));
         }
         for (Activity entry : log) {
             if (id.equals(entry.requestId())) {
-                if (!isMadeBy(entry)) {
-                    throw IdempotencyKey.reused();
-                }
-                return true;
+                return sameRequest(entry);
             }
         }
-        return false;
+        return item.activityCount() > log.size() && stored.madeBy(item.id(), id).map(this::sameRequest).orElse(false);
+    }
+
+    private boolean sameRequest(Activity entry) {
+        if (!isMadeBy(entry)) {
+            throw IdempotencyKey.reused();
+        }
+        return true;
     }
 
     private boolean isMadeBy(Activity entry) {

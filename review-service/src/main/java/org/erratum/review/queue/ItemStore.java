@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,17 +45,24 @@ class ItemStore {
 
     static final String CLAIM_REQUEST = "claimRequest";
 
+    static final String ACTIVITY_COUNT = "activityCount";
+
     private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
+    private final ItemActivity activity;
     private final ItemAnnouncer announcer;
     private final ItemEventsProperties events;
+    private final QueueProperties properties;
     private final Clock clock;
 
-    ItemStore(MongoTemplate mongo, ItemAnnouncer announcer, ItemEventsProperties events, Clock clock) {
+    ItemStore(MongoTemplate mongo, ItemActivity activity, ItemAnnouncer announcer, ItemEventsProperties events,
+            QueueProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.activity = activity;
         this.announcer = announcer;
         this.events = events;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -77,7 +85,7 @@ class ItemStore {
     Optional<Applied> change(String id, ItemRequest once, Function<ReviewItem, Optional<Change>> decide) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem item = get(id);
-            if (once != null && once.appliedTo(item)) {
+            if (once != null && once.appliedTo(item, activity)) {
                 return Optional.of(new Applied(item, false));
             }
             Optional<Change> change = decide.apply(item);
@@ -100,20 +108,34 @@ class ItemStore {
                 List.of(request.entry(clock.instant()))))).orElseThrow().item();
     }
 
-    /** @return the item as written, or null when it is no longer at the version read */
+    /**
+     * The change's log lines are numbered on from the item's and kept in it, the oldest beyond
+     * {@code activity-kept} dropped; {@link ItemActivity} stores every line once the write is done.
+     *
+     * @return the item as written, or null when it is no longer at the version read
+     */
     ReviewItem write(ReviewItem item, Change change, Instant now) {
         ReviewItemChanged event = change.after() == null ? null
                 : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
         Update update = change.update();
         if (!change.log().isEmpty()) {
-            update.push("activity").each(change.log().toArray());
+            List<Activity> numbered = new ArrayList<>();
+            for (Activity line : change.log()) {
+                numbered.add(line.numbered(item.activityCount() + numbered.size() + 1));
+            }
+            update.push("activity").slice(-properties.activityKept()).each(numbered.toArray())
+                    .inc(ACTIVITY_COUNT, numbered.size());
         }
         // The state, holder and escalation the change was decided on are matched as well as the version: the
         // embedded store may let a read see a write half done, new version beside old state.
         Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
                 .is(item.escalated()).and("claimedBy").is(item.claimedBy());
-        return mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
+        ReviewItem written = mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
                 touched(update, now, event), options().returnNew(true), ReviewItem.class);
+        if (written != null) {
+            activity.archive(written);
+        }
+        return written;
     }
 
     /**
@@ -130,6 +152,7 @@ class ItemStore {
                 .setOnInsert("state", ItemState.OPEN)
                 .setOnInsert("escalated", false)
                 .setOnInsert("openedAtRevision", openedAtRevision)
+                .setOnInsert(ACTIVITY_COUNT, 0L)
                 .setOnInsert("createdAt", now);
         ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
         try {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -23,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param overdueWeight  priority points per day the article's clinical review is overdue
  * @param overdueCapDays an overdue review adds nothing more beyond this many days
  * @param helpfulnessWeight priority points per unit the smoothed helpfulness score is below its threshold
+ * @param reportSample   how many of its newest reports an item keeps in itself (the console's first page of reports,
+ *                       and the passages {@code review.items} carries); every report is stored apart as well
+ * @param activityKept   how many of its latest activity lines an item keeps in itself (the console's first page of
+ *                       the log); every line is stored apart as well
  */
 @Validated
 @ConfigurationProperties("erratum.review.queue")
@@ -34,7 +40,20 @@ public record QueueProperties(
         @DefaultValue("20") @PositiveOrZero double reportWeight,
         @DefaultValue("1") @PositiveOrZero double overdueWeight,
         @DefaultValue("90") @PositiveOrZero int overdueCapDays,
-        @DefaultValue("400") @PositiveOrZero double helpfulnessWeight) {
+        @DefaultValue("400") @PositiveOrZero double helpfulnessWeight,
+        @DefaultValue("20") @Positive @Max(MAX_REPORT_SAMPLE) int reportSample,
+        @DefaultValue("50") @Min(MIN_ACTIVITY_KEPT) @Max(MAX_ACTIVITY_KEPT) int activityKept) {
+
+    /**
+     * A write adds a line or two; the item must keep a few writes' lines until they are stored apart (see
+     * {@link ItemActivity}), and the latest for recognising a retry without a key.
+     */
+    static final int MIN_ACTIVITY_KEPT = 10;
+
+    static final int MAX_ACTIVITY_KEPT = 500;
+
+    /** Each report is at most a few kilobytes of reader text: a hundred keep an item far below any document limit. */
+    static final int MAX_REPORT_SAMPLE = 100;
 
     public QueueProperties {
         Map<Severity, Double> weights = new EnumMap<>(

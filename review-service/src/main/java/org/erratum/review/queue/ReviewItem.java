@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.ReviewItemChanged;
 import org.springframework.data.annotation.Id;
@@ -30,7 +31,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param claimDueAt   when the item must be claimed by, from its severity's SLA
  * @param resolveDueAt when it must be resolved by
  * @param escalated once escalated, only a senior reviewer may claim or resolve it
- * @param reports   every report that joined, with the revision the reader saw
+ * @param latestReports the newest reports that joined, oldest first, at most {@code erratum.review.queue.report-sample}
+ *                  of them: a bounded sample for the console and {@code review.items}. Every report is stored apart,
+ *                  in {@link ItemReports}, so the item stays small however many readers report the article. The
+ *                  API calls them {@code reports}, as it did when the item held them all
  * @param claimRequest the request that made the current claim, when it came with an idempotency key: unique, so a
  *                     retried "claim the next item" finds the item it claimed instead of claiming a second one
  * @param version   counts every write of the item; every write after the first is decided on the item as read and
@@ -43,6 +47,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *                  sources
  * @param outbox    the {@code review.items} events of this item's changes that Kafka has not acknowledged yet, oldest
  *                  first: each is written in the same atomic update as its change, and removed on acknowledgement
+ * @param reportedRevisions every revision a report was about: as many as the article has revisions, not reports
+ * @param readersAsking how many of the reports asked to hear the outcome
+ * @param activity  the latest lines of the activity log, oldest first, at most {@code erratum.review.queue.activity-kept}:
+ *                  every line is stored apart as well, in {@link ItemActivity}
+ * @param activityCount how many lines the log has had: the number of its newest line
+ * @param archivedActivity the number of the newest line stored apart (see {@link ItemActivity})
+ * @param claims    how many times the item was claimed (renewals included), so the first claim is known
  */
 @Document("review_items")
 @CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
@@ -61,7 +72,7 @@ public record ReviewItem(
         boolean escalated,
         int reportCount,
         Map<Category, Integer> categories,
-        List<Report> reports,
+        @JsonProperty("reports") List<Report> latestReports,
         String claimedBy,
         Instant claimedAt,
         Instant leaseExpiresAt,
@@ -78,9 +89,21 @@ public record ReviewItem(
         SafetyNotice safetyNotice,
         Verification verification,
         @JsonIgnore List<ReviewItemChanged> outbox,
-        List<RequestedReview> reviewRequests) {
+        List<RequestedReview> reviewRequests,
+        Set<Integer> reportedRevisions,
+        Integer readersAsking,
+        @JsonIgnore Long activityCount,
+        @JsonIgnore Long archivedActivity,
+        @JsonIgnore Integer claims) {
 
     public ReviewItem {
+        latestReports = latestReports == null ? List.of() : List.copyOf(latestReports);
+        reportedRevisions = reportedRevisions == null ? Set.of() : Set.copyOf(reportedRevisions);
+        readersAsking = readersAsking == null ? 0 : readersAsking;
+        activity = activity == null ? List.of() : List.copyOf(activity);
+        activityCount = activityCount == null ? 0L : activityCount;
+        archivedActivity = archivedActivity == null ? 0L : archivedActivity;
+        claims = claims == null ? 0 : claims;
         version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         reviewRequests = reviewRequests == null ? List.of() : List.copyOf(reviewRequests);
@@ -127,10 +150,7 @@ public record ReviewItem(
 
     /** How many readers will be told this item's outcome: those who asked, unless it turned out to be spam. */
     public int readersToBeTold() {
-        if (reports == null || resolution != null && resolution.outcome() == Outcome.SPAM) {
-            return 0;
-        }
-        return (int) reports.stream().filter(Report::outcomeRequested).count();
+        return resolution != null && resolution.outcome() == Outcome.SPAM ? 0 : readersAsking;
     }
 
     /** The newest reason an editor gave for this review, if any. */
@@ -149,11 +169,16 @@ public record ReviewItem(
      * the article's first revision. The newest, not the earliest: the fix is measured against the text it replaced.
      */
     Integer readersSawBefore(int fix) {
-        Stream<Integer> seen = Stream.concat(reports == null ? Stream.empty() : reports.stream().map(Report::revision),
+        Stream<Integer> seen = Stream.concat(reportedRevisions.stream(),
                 helpfulness == null ? Stream.empty() : Stream.of(helpfulness.revision()));
         return seen.filter(revision -> revision < fix).max(Integer::compare)
                 .or(() -> Optional.ofNullable(openedAtRevision).filter(revision -> revision < fix))
                 .orElse(fix > 1 ? fix - 1 : null);
+    }
+
+    /** Whether this report is among the latest that joined: a report counted just before a crash is found here. */
+    boolean hasLatest(String reportEventId) {
+        return latestReports.stream().anyMatch(report -> report.eventId().equals(reportEventId));
     }
 
     /** Whether the item came back to the queue because readers did not find its fix more helpful. */
@@ -260,11 +285,21 @@ public record ReviewItem(
      *
      * @param requestId the request that made it, when it came with an idempotency key, so that its retry is
      *                  recognised
+     * @param seq       its number in the item's log, from 1, once written
      */
-    public record Activity(String action, String by, Instant at, String detail, @JsonIgnore String requestId) {
+    public record Activity(String action, String by, Instant at, String detail, @JsonIgnore String requestId,
+            @JsonIgnore Long seq) {
 
         public Activity(String action, String by, Instant at, String detail) {
-            this(action, by, at, detail, null);
+            this(action, by, at, detail, null, null);
+        }
+
+        public Activity(String action, String by, Instant at, String detail, String requestId) {
+            this(action, by, at, detail, requestId, null);
+        }
+
+        Activity numbered(long number) {
+            return new Activity(action, by, at, detail, requestId, number);
         }
     }
 }

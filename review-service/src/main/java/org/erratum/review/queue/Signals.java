@@ -35,6 +35,7 @@ public class Signals {
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
 
     private final ItemStore store;
+    private final ItemReports reports;
     private final MongoTemplate mongo;
     private final KnownArticles articles;
     private final QueueProperties properties;
@@ -42,9 +43,10 @@ public class Signals {
     private final QueueMetrics metrics;
     private final Clock clock;
 
-    Signals(ItemStore store, MongoTemplate mongo, KnownArticles articles, QueueProperties properties,
+    Signals(ItemStore store, ItemReports reports, MongoTemplate mongo, KnownArticles articles, QueueProperties properties,
             SlaProperties sla, QueueMetrics metrics, Clock clock) {
         this.store = store;
+        this.reports = reports;
         this.mongo = mongo;
         this.articles = articles;
         this.properties = properties;
@@ -55,18 +57,28 @@ public class Signals {
 
     /**
      * A reader's report joins the article's active item, or opens one. Reports of one article arrive in order on
-     * one partition; a redelivered report is recognised by its event id and changes nothing.
+     * one partition; a redelivered report is recognised by its event id and changes nothing. The item counts the
+     * report first, then the report is stored apart ({@link ItemReports} says how a crash between is closed).
      */
     public void addReport(ReportSubmitted report) {
-        if (mongo.exists(Query.query(where("reports.eventId").is(report.eventId().toString())), ReviewItem.class)) {
-            log.debug("Report {} already queued", report.eventId());
+        String eventId = report.eventId().toString();
+        if (reports.stored(eventId)) {
+            log.debug("Report {} already queued", eventId);
             return;
         }
-        Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
-                report.passage(), report.comment(), report.occurredAt(), report.outcomeRequested());
-        join(report.articleId(), Source.READER_REPORT, entry, null,
-                reports -> Severity.of(report.category(), reports, properties.highAtReports()),
-                update -> update.inc("categories." + report.category().name(), 1).push("reports", entry));
+        Report entry = new Report(eventId, report.revision(), report.category(), report.passage(), report.comment(),
+                report.occurredAt(), report.outcomeRequested());
+        ReviewItem counted = join(report.articleId(), Source.READER_REPORT, entry, null,
+                count -> Severity.of(report.category(), count, properties.highAtReports()),
+                update -> {
+                    update.inc("categories." + report.category().name(), 1)
+                            .addToSet("reportedRevisions", report.revision())
+                            .push("latestReports").slice(-properties.reportSample()).each(entry);
+                    if (report.outcomeRequested()) {
+                        update.inc("readersAsking", 1);
+                    }
+                });
+        reports.store(counted, report.articleId(), eventId);
     }
 
     /**
@@ -80,7 +92,7 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW, update -> {
+        join(articleId, Source.REVIEW_DUE, null, null, count -> Severity.LOW, update -> {
         });
         return true;
     }
@@ -97,14 +109,14 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, null, reports -> Severity.LOW,
+        join(articleId, Source.REVIEW_DUE, null, null, count -> Severity.LOW,
                 update -> update.push("reviewRequests", request));
         return true;
     }
 
     /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
     public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
-        join(articleId, Source.LOW_HELPFULNESS, null, signal, reports -> Severity.NORMAL,
+        join(articleId, Source.LOW_HELPFULNESS, null, signal, count -> Severity.NORMAL,
                 update -> update.set("helpfulness", signal));
     }
 
@@ -115,11 +127,16 @@ public class Signals {
      * group key; either way the loop recomputes.
      *
      * @param report the report that joins, or null when another signal does
+     * @return the item as written; with a report the item counted already (see {@link ItemReports}), as it stands
      */
-    private void join(String articleId, Source source, Report report, HelpfulnessSignal helpfulness,
+    private ReviewItem join(String articleId, Source source, Report report, HelpfulnessSignal helpfulness,
             IntFunction<Severity> signal, Consumer<Update> details) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
+            if (report != null && current != null && current.hasLatest(report.eventId())) {
+                log.info("Report {} was counted into item {} before a restart", report.eventId(), current.id());
+                return current;
+            }
             int reports = (current == null ? 0 : current.reportCount()) + (report == null ? 0 : 1);
             Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
             Instant now = clock.instant();
@@ -146,8 +163,7 @@ public class Signals {
                 // ids and the source only, never reader text; the line's trace id leads back to the reader's request
                 log.info("Review item {} for article {}: {} {} it", written.id(), articleId, source,
                         current == null ? "opened" : "joined");
-                store.announced(written);
-                return;
+                return store.announced(written);
             }
             if (attempt == ItemStore.MAX_ATTEMPTS) {
                 throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");

@@ -110,6 +110,12 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /console/items/unknown                    | reviewer  | 404
             GET  | /console/items/unknown                    | senior    | 404
             GET  | /console/items/unknown                    | admin     | 404
+            GET  | /console/items/unknown?reportsPage=2      | anonymous | 302 /login
+            GET  | /console/items/unknown?reportsPage=2      | editor    | 403
+            GET  | /console/items/unknown?reportsPage=2      | reviewer  | 404
+            GET  | /console/items/unknown?activityPage=2     | anonymous | 302 /login
+            GET  | /console/items/unknown?activityPage=2     | editor    | 403
+            GET  | /console/items/unknown?activityPage=2     | senior    | 404
             GET  | /console/articles/unknown/sign-off        | anonymous | 302 /login
             GET  | /console/articles/unknown/sign-off        | editor    | 403
             GET  | /console/articles/unknown/sign-off        | reviewer  | 403

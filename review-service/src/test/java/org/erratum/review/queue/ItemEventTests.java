@@ -23,7 +23,7 @@ class ItemEventTests {
         return new ReviewItem("item-1", "article-1", "article-1", ItemState.CLAIMED, Set.of(Source.READER_REPORT),
                 Severity.URGENT, 1000, false, reports.size(), Map.of(Category.SAFETY_CONCERN, reports.size()),
                 reports, "reviewer", NOW, NOW.plusSeconds(900), null, NOW, NOW.plusSeconds(3600), null, List.of(),
-                NOW, NOW, null, 7L, 1, notice, null, List.of(), List.of());
+                NOW, NOW, null, 7L, 1, notice, null, List.of(), List.of(), Set.of(1), 0, null, null, null);
     }
 
     private static Report report(int n, String passage) {

@@ -53,6 +53,12 @@ class ItemVersionIntegrationTests {
     ItemEventsProperties events;
 
     @Autowired
+    ItemReports reports;
+
+    @Autowired
+    ItemActivity activity;
+
+    @Autowired
     Signals signals;
 
     @Autowired
@@ -61,8 +67,8 @@ class ItemVersionIntegrationTests {
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        Signals stoppedClockQueue = new Signals(new ItemStore(mongo, announcer, events, clock), mongo, articles,
-                properties, sla, metrics, clock);
+        ItemStore store = new ItemStore(mongo, activity, announcer, events, properties, clock);
+        Signals stoppedClockQueue = new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));
 
@@ -77,7 +83,9 @@ class ItemVersionIntegrationTests {
 
         ReviewItem item = mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
         assertThat(clock.bothRead()).as("the writers overlapped").isTrue();
-        assertThat(item.reports()).hasSize(3);
+        assertThat(item.latestReports()).hasSize(3);
+        assertThat(mongo.count(Query.query(Criteria.where("itemId").is(item.id())), ItemReports.Stored.class))
+                .isEqualTo(3);
         assertThat(item.reportCount()).as("no write lost").isEqualTo(3);
         assertThat(item.version()).isEqualTo(3);
         assertThat(item.updatedAt()).isEqualTo(clock.now);

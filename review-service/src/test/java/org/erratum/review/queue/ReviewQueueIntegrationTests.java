@@ -68,7 +68,8 @@ class ReviewQueueIntegrationTests {
         assertThat(item.state()).isEqualTo(ItemState.OPEN);
         assertThat(item.severity()).isEqualTo(Severity.NORMAL);
         assertThat(item.categories()).containsEntry(Category.OUT_OF_DATE, 1).containsEntry(Category.BROKEN_REFERENCE, 1);
-        assertThat(item.reports()).extracting(ReviewItem.Report::passage).containsOnly("Take two tablets every hour");
+        assertThat(item.latestReports()).extracting(ReviewItem.Report::passage)
+                .containsOnly("Take two tablets every hour");
     }
 
     /**
@@ -118,8 +119,9 @@ class ReviewQueueIntegrationTests {
 
         ReviewItem item = awaitItem(articleId, 2);
 
-        assertThat(item.reports()).extracting(ReviewItem.Report::eventId).doesNotHaveDuplicates()
+        assertThat(item.latestReports()).extracting(ReviewItem.Report::eventId).doesNotHaveDuplicates()
                 .contains(report.eventId().toString());
+        assertThat(mongo.findById(report.eventId().toString(), ItemReports.Stored.class).itemId()).isEqualTo(item.id());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.erratum.review.queue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +26,16 @@ public final class StoredItems {
         return mongo.findAll(ReviewItem.class).stream()
                 .flatMap(item -> item.activity() == null ? Stream.empty() : item.activity().stream())
                 .filter(entry -> "claimed".equals(entry.action()) && reviewer.equals(entry.by())).count();
+    }
+
+    /** The first group of every match of the pattern in a page's body, in order. */
+    static List<String> found(Pattern pattern, String body) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(body);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
     }
 
     /** Waits until the article's item holds that many reports. */

@@ -89,7 +89,7 @@ class TransitionTests {
         ReviewItem held = new ReviewItem("item-1", "article-1", "article-1", ItemState.CLAIMED, Set.of(),
                 Severity.NORMAL, 100, false, 1, Map.of(), List.of(), "reviewer", NOW.minusSeconds(60),
                 NOW.plusSeconds(60), null, null, null, null, List.of(), NOW, NOW, null, 1L, 1, null, null, List.of(),
-                List.of());
+                List.of(), Set.of(), 0, null, null, null);
 
         assertThat(held.claimableBy(OTHER, NOW)).isFalse();
         assertThat(held.claimableBy(REVIEWER, NOW)).isTrue();
@@ -99,6 +99,6 @@ class TransitionTests {
     private static ReviewItem item(ItemState state, String claimedBy, boolean escalated) {
         return new ReviewItem("item-1", "article-1", "article-1", state, Set.of(), Severity.NORMAL, 100, escalated,
                 1, Map.of(), List.of(), claimedBy, null, claimedBy == null ? null : NOW.plusSeconds(60), null, null,
-                null, null, List.of(), NOW, NOW, null, 1L, 1, null, null, List.of(), List.of());
+                null, null, List.of(), NOW, NOW, null, 1L, 1, null, null, List.of(), List.of(), Set.of(), 0, null, null, null);
     }
 }

@@ -25,7 +25,7 @@ class VerificationTests {
         return new ReviewItem("item-1", "article-1", "closed:item-1", ItemState.RESOLVED, Set.of(Source.READER_REPORT),
                 Severity.NORMAL, 100, false, reports.size(), Map.of(), reports, null, null, null,
                 measured == null ? null : new HelpfulnessSignal(measured, 0.4, 25, 0.5), null, null, null, List.of(),
-                NOW, NOW, null, 3L, openedAt, null, null, List.of(), List.of());
+                NOW, NOW, null, 3L, openedAt, null, null, List.of(), List.of(), Set.copyOf(reported), 0, null, null, null);
     }
 
     @Test
@@ -78,9 +78,10 @@ class VerificationTests {
 
     private static ReviewItem withState(ReviewItem i, ItemState state, Verification verification) {
         return new ReviewItem(i.id(), i.articleId(), i.groupKey(), state, i.sources(), i.severity(), i.priority(),
-                i.escalated(), i.reportCount(), i.categories(), i.reports(), i.claimedBy(), i.claimedAt(),
+                i.escalated(), i.reportCount(), i.categories(), i.latestReports(), i.claimedBy(), i.claimedAt(),
                 i.leaseExpiresAt(), i.helpfulness(), i.claimDueAt(), i.resolveDueAt(), i.resolution(), i.activity(),
                 i.createdAt(), i.updatedAt(), i.claimRequest(), i.version(), i.openedAtRevision(), i.safetyNotice(),
-                verification, i.outbox(), i.reviewRequests());
+                verification, i.outbox(), i.reviewRequests(), i.reportedRevisions(), i.readersAsking(),
+                i.activityCount(), i.archivedActivity(), i.claims());
     }
 }
