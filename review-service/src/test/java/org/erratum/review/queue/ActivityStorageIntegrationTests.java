@@ -18,9 +18,9 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.Fixtures;
-import org.erratum.review.console.ConsoleSession;
 import org.erratum.review.queue.ItemActivity.Line;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,18 +104,18 @@ class ActivityStorageIntegrationTests {
         for (int n = 1; n <= lines; n++) {
             notes.note(item.id(), REVIEWER, "note #" + n, IdempotencyKey.random());
         }
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
         String page = "/console/items/" + item.id();
 
         List<List<String>> pages = new ArrayList<>();
-        String body = reviewer.get(page).body();
+        String body = reviewer.getText(page).body();
         assertThat(body).doesNotContain("id=\"later-activity\"");
         while (true) {
             pages.add(StoredItems.found(DETAIL, body));
             if (!body.contains("id=\"earlier-activity\"")) {
                 break;
             }
-            body = reviewer.get(page + "?activityPage=" + (pages.size() + 1)).body();
+            body = reviewer.getText(page + "?activityPage=" + (pages.size() + 1)).body();
             assertThat(body).contains("id=\"later-activity\"");
         }
 
@@ -126,7 +126,7 @@ class ActivityStorageIntegrationTests {
         }
         assertThat(oldestFirst).as("each line once, in order").containsExactlyElementsOf(
                 IntStream.rangeClosed(1, lines).mapToObj(n -> "note #" + n).toList());
-        assertThat(reviewer.get(page + "?activityPage=0").statusCode()).isEqualTo(400);
+        assertThat(reviewer.getText(page + "?activityPage=0").status()).isEqualTo(400);
     }
 
     /** A crash after the item's write and before its lines were stored apart: the next write stores them. */

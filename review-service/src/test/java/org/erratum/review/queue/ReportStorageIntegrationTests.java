@@ -16,9 +16,9 @@ import org.bson.types.ObjectId;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
-import org.erratum.review.console.ConsoleSession;
 import org.erratum.review.queue.ItemReports.Stored;
 import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,11 +92,11 @@ class ReportStorageIntegrationTests {
         for (int n = 1; n <= reports; n++) {
             signals.addReport(report(articleId, n, false));
         }
-        ConsoleSession reviewer = ConsoleSession.signedIn(port, "reviewer", "reviewer-dev-password");
+        TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
         String page = "/console/items/" + itemOf(articleId).id();
 
         List<String> shown = new ArrayList<>();
-        String body = reviewer.get(page).body();
+        String body = reviewer.getText(page).body();
         assertThat(body).doesNotContain("id=\"newer-reports\"");
         int pages = 1;
         while (true) {
@@ -106,15 +106,15 @@ class ReportStorageIntegrationTests {
             }
             assertThat(body).contains("reportsPage=" + (pages + 1));
             pages++;
-            body = reviewer.get(page + "?reportsPage=" + pages).body();
+            body = reviewer.getText(page + "?reportsPage=" + pages).body();
             assertThat(body).contains("id=\"newer-reports\"");
         }
 
         assertThat(pages).isEqualTo(3);
         assertThat(shown).as("each report once, newest first").containsExactlyElementsOf(
                 IntStream.iterate(reports, n -> n >= 1, n -> n - 1).mapToObj(n -> "comment #" + n).toList());
-        assertThat(reviewer.get(page + "?reportsPage=0").statusCode()).isEqualTo(400);
-        assertThat(reviewer.get(page + "?reportsPage=9").body()).doesNotContain("class=\"comment\"");
+        assertThat(reviewer.getText(page + "?reportsPage=0").status()).isEqualTo(400);
+        assertThat(reviewer.getText(page + "?reportsPage=9").body()).doesNotContain("class=\"comment\"");
     }
 
     @Test
