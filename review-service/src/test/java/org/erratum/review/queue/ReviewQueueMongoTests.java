@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of its own, which each test empties of items first.
  */
 @MongoSliceTest
-@Import({ ItemQueries.class, Claims.class, ItemStore.class, QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
+@Import({ ItemQueries.class, Claims.class, ItemStore.class, ItemActivity.class, ItemReports.class,
+        QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
 @EnableConfigurationProperties({ QueueProperties.class, ItemEventsProperties.class, SlaProperties.class })
 class ReviewQueueMongoTests {
 
