@@ -35,7 +35,7 @@ import org.h2.mvstore.MVStore;
 public final class MongoWireStore implements AutoCloseable {
 
     /** Below this share of live data in the file, it is compacted. */
-    static final int COMPACT_BELOW_FILL_RATE = 50;
+    private static final int COMPACT_BELOW_FILL_RATE = 50;
 
     /** How often the file's fill rate is looked at. */
     private static final long COMPACT_CHECK_SECONDS = 30;
