@@ -63,7 +63,7 @@ class MongoWireStoreCrashTests {
         }
     }
 
-    private static int awaitPort(Process store) throws Exception {
+    static int awaitPort(Process store) throws Exception {
         var output = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             if (line.startsWith(StoreJvm.READY)) {

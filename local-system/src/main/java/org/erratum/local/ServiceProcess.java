@@ -23,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
-    /** Faster start-up for development: the services spend their first seconds in the JIT otherwise. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
+    /**
+     * Faster start-up for development (the services spend their first seconds in the JIT otherwise), and the heap
+     * each service is meant to run in (issue 14: at most 256 MiB each); an option given with {@code jvmOptions}
+     * comes later and wins.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     private final String name;
     private final String baseUrl;
