@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bson.Document;
+import org.erratum.platform.migration.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReasonBackfill implements SmartInitializingSingleton {
 
-    static final String MIGRATIONS = "migrations";
     static final String MIGRATION = "reasons-from-tallied-votes";
     private static final String FOUND = "reasonFoundBy";
     private static final Logger log = LoggerFactory.getLogger(ReasonBackfill.class);
@@ -50,9 +50,10 @@ class ReasonBackfill implements SmartInitializingSingleton {
 
     /** @param migration names the marker and, in each tally it adds to, the step */
     void run(String migration) {
-        if (mongo.exists(query(where("_id").is(migration)), MIGRATIONS)) {
-            return;
-        }
+        Migrations.once(mongo, migration, () -> backfill(migration));
+    }
+
+    private Document backfill(String migration) {
         mongo.updateMulti(query(where("reasonKnown").ne(true).and("helpful").is(true)),
                 new Update().set("reasonKnown", true), TalliedVote.class);
         for (TalliedVote unknown : mongo.find(query(where("reasonKnown").ne(true)), TalliedVote.class)) {
@@ -74,11 +75,11 @@ class ReasonBackfill implements SmartInitializingSingleton {
         }
         reasons.forEach((revision, counts) -> tallies.addOnce(migration, revision.articleId(), revision.number(),
                 counts));
-        mongo.save(new Document("_id", migration), MIGRATIONS);
         if (!reasons.isEmpty()) {
             log.info("Counted the reasons of votes tallied before reasons were into {} revision tallies",
                     reasons.size());
         }
+        return new Document("revisions", reasons.size());
     }
 
     private record Revision(String articleId, int number) {

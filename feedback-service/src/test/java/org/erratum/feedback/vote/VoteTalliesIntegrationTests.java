@@ -18,6 +18,7 @@ import org.erratum.feedback.TestArticles;
 import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.vote.VoteTallies.DayVotes;
 import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
+import org.erratum.platform.migration.Migrations;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
@@ -176,7 +177,7 @@ class VoteTalliesIntegrationTests {
         String migration = "test-" + UUID.randomUUID();
 
         backfill.run(migration);
-        mongo.remove(query(where("_id").is(migration)), ReasonBackfill.MIGRATIONS); // a crash before the marker
+        mongo.remove(query(where("_id").is(migration)), Migrations.COLLECTION); // a crash before the marker
         backfill.run(migration);
 
         assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(0, 3, Map.of(

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bson.Document;
+import org.erratum.platform.migration.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TallyBackfill implements SmartInitializingSingleton {
 
-    static final String MIGRATIONS = "migrations";
     static final String MIGRATION = "tallies-from-latest-votes";
     private static final Logger log = LoggerFactory.getLogger(TallyBackfill.class);
 
@@ -43,9 +43,10 @@ class TallyBackfill implements SmartInitializingSingleton {
 
     /** @param migration names the marker and, in each tally it adds to, the step */
     void run(String migration) {
-        if (mongo.exists(Query.query(where("_id").is(migration)), MIGRATIONS)) {
-            return;
-        }
+        Migrations.once(mongo, migration, () -> backfill(migration));
+    }
+
+    private Document backfill(String migration) {
         Map<Revision, long[]> perRevision = new HashMap<>();
         long[] site = new long[2];
         Query uncounted = Query.query(where("eventId").exists(false));
@@ -61,11 +62,11 @@ class TallyBackfill implements SmartInitializingSingleton {
         perRevision.forEach((revision, counts) -> tallies.addOnce(migration, revision.articleId(), revision.number(),
                 counts[0], counts[1]));
         tallies.addToSiteOnce(migration, site[0], site[1]);
-        mongo.save(new Document("_id", migration).append("votes", site[0] + site[1]), MIGRATIONS);
         if (site[0] + site[1] > 0) {
             log.info("Counted {} votes stored before the tallies into {} revision tallies", site[0] + site[1],
                     perRevision.size());
         }
+        return new Document("votes", site[0] + site[1]);
     }
 
     private record Revision(String articleId, int number) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.bson.Document;
+import org.erratum.platform.migration.Migrations;
 import org.erratum.review.queue.ItemReports.Stored;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.Report;
@@ -34,7 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemStorageMigration implements SmartInitializingSingleton {
 
-    static final String MIGRATIONS = "migrations";
     static final String MIGRATION = "reports-and-activity-apart-from-items";
     private static final Logger log = LoggerFactory.getLogger(ItemStorageMigration.class);
 
@@ -53,9 +53,10 @@ class ItemStorageMigration implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (mongo.exists(Query.query(where("_id").is(MIGRATION)), MIGRATIONS)) {
-            return;
-        }
+        Migrations.once(mongo, MIGRATION, this::migrate);
+    }
+
+    private Document migrate() {
         long items = 0;
         Query oldShape = Query.query(new Criteria().orOperator(where("reports").exists(true),
                 where(ItemStore.ACTIVITY_COUNT).exists(false)));
@@ -69,10 +70,10 @@ class ItemStorageMigration implements SmartInitializingSingleton {
                 items++;
             }
         }
-        mongo.save(new Document("_id", MIGRATION).append("items", items), MIGRATIONS);
         if (items > 0) {
             log.info("Moved the reports and activity of {} review items to documents of their own", items);
         }
+        return new Document("items", items);
     }
 
     private void moveReportsOut(Document item) {

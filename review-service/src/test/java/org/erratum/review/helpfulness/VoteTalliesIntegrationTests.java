@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.erratum.events.VoteCast;
+import org.erratum.platform.migration.Migrations;
 import org.erratum.platform.tally.OnceOnlyCounters;
 import org.erratum.review.Fixtures;
 import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
@@ -159,12 +160,12 @@ class VoteTalliesIntegrationTests {
 
         assertThat(helpfulness.of(articleId, 1)).isEqualTo(new Votes(3, 1));
         assertThat(helpfulness.of(articleId, 2)).isEqualTo(new Votes(0, 1));
-        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(migration)), TallyBackfill.MIGRATIONS))
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(migration)), Migrations.COLLECTION))
                 .isTrue();
         awaitSiteTallyCountsEveryStoredVote();
 
         // a crash before the marker was written, or a second instance starting at the same time
-        mongo.remove(Query.query(Criteria.where("_id").is(migration)), TallyBackfill.MIGRATIONS);
+        mongo.remove(Query.query(Criteria.where("_id").is(migration)), Migrations.COLLECTION);
         backfill.run(migration);
         assertThat(helpfulness.of(articleId, 1)).isEqualTo(new Votes(3, 1));
 

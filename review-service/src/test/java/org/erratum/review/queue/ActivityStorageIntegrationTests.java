@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.platform.migration.Migrations;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.Fixtures;
 import org.erratum.review.queue.ItemActivity.Line;
@@ -179,7 +180,7 @@ class ActivityStorageIntegrationTests {
                 .append("activity", log).append("createdAt", Date.from(Instant.now()))
                 .append("updatedAt", Date.from(Instant.now())).append("version", 9L), "review_items");
         mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
-                ItemStorageMigration.MIGRATIONS);
+                Migrations.COLLECTION);
 
         migration.afterSingletonsInstantiated();
 

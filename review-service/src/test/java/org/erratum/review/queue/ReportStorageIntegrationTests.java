@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.platform.migration.Migrations;
 import org.erratum.review.Fixtures;
 import org.erratum.review.queue.ItemReports.Stored;
 import org.erratum.testsupport.IntegrationTest;
@@ -175,7 +176,7 @@ class ReportStorageIntegrationTests {
                 .append("createdAt", java.util.Date.from(now)).append("updatedAt", java.util.Date.from(now))
                 .append("version", 3L), "review_items");
         mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
-                ItemStorageMigration.MIGRATIONS);
+                Migrations.COLLECTION);
 
         migration.afterSingletonsInstantiated();
 
@@ -198,7 +199,7 @@ class ReportStorageIntegrationTests {
                 .isEqualTo((long) embedded + 1);
 
         mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
-                ItemStorageMigration.MIGRATIONS);
+                Migrations.COLLECTION);
         migration.afterSingletonsInstantiated();
         assertThat(mongo.findById(id.toHexString(), ReviewItem.class)).as("run again, it changes nothing")
                 .isEqualTo(joined);
