@@ -82,8 +82,9 @@ class ReviewQueueController {
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(value = 1, message = LIMITS)
             @Max(value = MAX_LIMIT, message = LIMITS) int limit,
             @RequestParam(defaultValue = "1") @Min(value = 1, message = "must be a whole number, 1 or more") int page) {
-        ItemQueries.Page<ReviewItem> found = items.list(new ItemQueries.Wanted(
-                state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity, null, null, breached), page, limit);
+        Set<ItemState> states = state == null || state.isEmpty() ? ItemState.ACTIVE : state;
+        ItemQueries.Page<ReviewItem> found = items.list(new ItemQueries.Wanted(states, severity, null, null, breached),
+                page, limit);
         List<String> links = new ArrayList<>();
         if (found.more()) {
             links.add(linkTo(page + 1, "next"));

@@ -10,13 +10,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.Fixtures;
@@ -40,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 @IntegrationTest
 class ConsoleIntegrationTests {
@@ -68,6 +74,9 @@ class ConsoleIntegrationTests {
 
     @Autowired
     Signals signals;
+
+    @Autowired
+    ConsoleProperties console;
 
     private TestClient reviewer() {
         return TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
@@ -293,6 +302,53 @@ class ConsoleIntegrationTests {
         Response wrong = reviewer.getText("/console?severity=SEVERE");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("severity: is not one of the values this page offers");
+    }
+
+    /** A long queue is shown a page at a time, the filter kept from page to page, each item on one page. */
+    @Test
+    void aReviewerPagesThroughALongQueueSeeingEachItemOnce() {
+        int pageSize = console.queuePageSize();
+        List<String> ours = new ArrayList<>();
+        for (int n = 0; n < pageSize + 2; n++) {
+            String articleId = Fixtures.newArticleId();
+            signals.addReport(new ReportSubmitted(UUID.randomUUID(), Instant.now(), articleId, 1, Category.OTHER,
+                    null, "comment " + n, false));
+            ours.add(articleId);
+        }
+        // arrived long before anything else in the store: the age filter then leaves only these
+        mongo.updateMulti(Query.query(Criteria.where("articleId").in(ours)),
+                Update.update("createdAt", Instant.parse("1971-01-01T00:00:00Z")), ReviewItem.class);
+        TestClient reviewer = reviewer();
+
+        String first = reviewer.getText("/console?olderThanDays=18000").body();
+        assertThat(itemLinks(first)).hasSize(pageSize);
+        assertThat(first).contains("Items 1 to " + pageSize + ", most pressing first")
+                .doesNotContain("id=\"previous-page\"");
+        String next = linkOf(first, "next-page");
+        assertThat(next).isEqualTo("/console?olderThanDays=18000&page=2");
+        String second = reviewer.getText(next).body();
+        assertThat(itemLinks(second)).hasSize(2);
+        assertThat(second).contains("Items " + (pageSize + 1) + " to " + (pageSize + 2) + " of " + (pageSize + 2))
+                .doesNotContain("id=\"next-page\"");
+        assertThat(linkOf(second, "previous-page")).isEqualTo("/console?olderThanDays=18000&page=1");
+
+        List<String> shown = new ArrayList<>(itemLinks(first));
+        shown.addAll(itemLinks(second));
+        assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ours.stream()
+                .map(articleId -> mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)),
+                        ReviewItem.class).id()).toList());
+        assertThat(reviewer.getText("/console?page=0").status()).isEqualTo(400);
+    }
+
+    private static List<String> itemLinks(String queuePage) {
+        return Pattern.compile("href=\"/console/items/([^\"]+)\"").matcher(queuePage).results()
+                .map(match -> match.group(1)).toList();
+    }
+
+    private static String linkOf(String page, String id) {
+        Matcher link = Pattern.compile("id=\"" + id + "\"\\s+href=\"([^\"]+)\"").matcher(page);
+        assertThat(link.find()).as("a link " + id).isTrue();
+        return link.group(1).replace("&amp;", "&");
     }
 
     @Test
