@@ -108,14 +108,14 @@ class ReviewScaleOutSystemTests {
 
         assertThat(won).hasSize(ARTICLES);
         assertThat(won).extracting(item -> item.get("id").asString()).doesNotHaveDuplicates();
-        for (JsonNode item : as(instances.get(1), "reviewer").get("/api/review/items?state=CLAIMED").json()) {
+        for (JsonNode item : ReviewItems.all(as(instances.get(1), "reviewer"), "state=CLAIMED")) {
             assertThat(item.get("activity")).extracting(a -> a.get("action").asString()).containsExactly("claimed");
         }
     }
 
     private static Set<String> queuedArticles() {
         Set<String> queued = new HashSet<>();
-        for (JsonNode item : as(instances.get(0), "reviewer").get("/api/review/items").json()) {
+        for (JsonNode item : ReviewItems.all(as(instances.get(0), "reviewer"), "")) {
             queued.add(item.get("articleId").asString());
         }
         return queued;

@@ -71,14 +71,15 @@ class ConsoleViews {
         this.clock = clock;
     }
 
-    QueuePage queue(QueueFilter filter) {
+    /** @param page from 1, the most pressing */
+    QueuePage queue(QueueFilter filter, int page) {
         Instant now = clock.instant();
         Map<String, String> titles = new HashMap<>();
-        List<QueuePage.Row> rows = items.list(filter.states(), filter.severity(), filter.breached()).stream()
-                .filter(item -> filter.matches(item, now))
+        ItemQueries.Page<ReviewItem> found = items.list(filter.wanted(now), page, properties.queuePageSize());
+        List<QueuePage.Row> rows = found.entries().stream()
                 .map(item -> row(item, titles.computeIfAbsent(item.articleId(), this::titleOf), now))
                 .toList();
-        return QueuePage.of(filter, rows);
+        return QueuePage.of(filter, rows, ItemPage.Paging.of(found), properties.queuePageSize());
     }
 
     private static QueuePage.Row row(ReviewItem item, String title, Instant now) {

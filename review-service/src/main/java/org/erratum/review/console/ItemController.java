@@ -2,7 +2,6 @@ package org.erratum.review.console;
 
 import jakarta.validation.Valid;
 import org.erratum.platform.web.IdempotencyKey;
-import org.erratum.platform.web.Problems;
 import org.erratum.review.console.Forms.EscalateForm;
 import org.erratum.review.console.Forms.NoteForm;
 import org.erratum.review.console.Forms.ResolveForm;
@@ -12,7 +11,6 @@ import org.erratum.review.queue.Claims;
 import org.erratum.review.queue.ItemNotes;
 import org.erratum.review.queue.Resolutions;
 import org.erratum.review.queue.Staff;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -49,8 +47,8 @@ class ItemController {
     String item(@PathVariable String id, @RequestParam(required = false) Integer revision,
             @RequestParam(defaultValue = "1") int reportsPage, @RequestParam(defaultValue = "1") int activityPage,
             Authentication user, Model model) {
-        requirePage("reportsPage", reportsPage);
-        requirePage("activityPage", activityPage);
+        ItemPage.Paging.requireValid("reportsPage", reportsPage);
+        ItemPage.Paging.requireValid("activityPage", activityPage);
         model.addAttribute("page", views.item(id, revision, reportsPage, activityPage, Staff.of(user, roles)));
         if (!model.containsAttribute("resolveForm")) {
             model.addAttribute("resolveForm", ResolveForm.empty());
@@ -58,12 +56,6 @@ class ItemController {
         ResolveForm form = (ResolveForm) model.getAttribute("resolveForm");
         model.addAttribute("outcomes", Option.of(Outcome.class, form.outcome()));
         return "console/item";
-    }
-
-    private static void requirePage(String field, int page) {
-        if (page < 1) {
-            throw Problems.invalidField(HttpStatus.BAD_REQUEST, field, "must be 1 or more");
-        }
     }
 
     @PostMapping("/claim")

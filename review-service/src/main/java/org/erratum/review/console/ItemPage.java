@@ -3,7 +3,9 @@ package org.erratum.review.console;
 import java.util.List;
 import java.util.Set;
 
+import org.erratum.platform.web.Problems;
 import org.erratum.review.queue.ItemQueries;
+import org.springframework.http.HttpStatus;
 
 /**
  * The item page: what readers reported, against the revision they saw, and what this reviewer may do about it.
@@ -35,7 +37,8 @@ record ItemPage(String id, String articleId, String articleTitle, Integer curren
         int readersToBeTold) {
 
     /**
-     * Where a page of a long list (reports, activity) is among all of it: page 1 shows the newest.
+     * Where a page of a long list (reports, activity, the queue) is among all of it: page 1 shows the newest (of the
+     * queue: the most pressing).
      *
      * @param more whether older entries follow on the next page
      */
@@ -47,6 +50,13 @@ record ItemPage(String id, String articleId, String articleTitle, Integer curren
 
         public boolean newer() {
             return number > 1;
+        }
+
+        /** @throws org.springframework.web.ErrorResponseException 400 naming the field, for a page below 1 */
+        static void requireValid(String field, int page) {
+            if (page < 1) {
+                throw Problems.invalidField(HttpStatus.BAD_REQUEST, field, "must be 1 or more");
+            }
         }
     }
 

@@ -32,8 +32,11 @@ class QueueController {
     @GetMapping("/console")
     String queue(@RequestParam(required = false) ItemState state, @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) Source source, @RequestParam(required = false) Integer olderThanDays,
-            @RequestParam(defaultValue = "false") boolean breached, Model model) {
-        model.addAttribute("page", views.queue(new QueueFilter(state, severity, source, olderThanDays, breached)));
+            @RequestParam(defaultValue = "false") boolean breached, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        ItemPage.Paging.requireValid("page", page);
+        model.addAttribute("page", views.queue(new QueueFilter(state, severity, source, olderThanDays, breached),
+                page));
         return "console/queue";
     }
 

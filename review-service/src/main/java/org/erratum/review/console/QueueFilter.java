@@ -6,11 +6,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.erratum.platform.web.Problems;
+import org.erratum.review.queue.ItemQueries;
 import org.erratum.review.queue.ItemState;
-import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Source;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What a reviewer narrowed the queue to. Every part is optional; no state means the items still needing work.
@@ -32,12 +33,31 @@ record QueueFilter(ItemState state, Severity severity, Source source, Integer ol
         return state == null ? NEEDING_WORK : EnumSet.of(state);
     }
 
-    /** The parts the queue's own query does not cover: source and age. */
-    boolean matches(ReviewItem item, Instant now) {
-        boolean fromSource = source == null || item.sources() != null && item.sources().contains(source);
-        boolean oldEnough = olderThanDays == null
-                || item.createdAt() != null && !item.createdAt().isAfter(now.minus(Duration.ofDays(olderThanDays)));
-        return fromSource && oldEnough;
+    /** The items this filter wants, as the queue's query reads them. */
+    ItemQueries.Wanted wanted(Instant now) {
+        return new ItemQueries.Wanted(states(), severity, source, arrivedBy(now), breached);
+    }
+
+    /** The latest arrival old enough for the filter, or null when age does not matter. */
+    Instant arrivedBy(Instant now) {
+        return olderThanDays == null ? null : now.minus(Duration.ofDays(olderThanDays));
+    }
+
+    /** The queue page with this filter, on the given page: the filter is kept as the reviewer moves through pages. */
+    public String href(int page) {
+        UriComponentsBuilder href = UriComponentsBuilder.fromPath("/console");
+        query(href, "state", state);
+        query(href, "severity", severity);
+        query(href, "source", source);
+        query(href, "olderThanDays", olderThanDays);
+        query(href, "breached", breached ? true : null);
+        return href.queryParam("page", page).build().encode().toUriString();
+    }
+
+    private static void query(UriComponentsBuilder href, String name, Object value) {
+        if (value != null) {
+            href.queryParam(name, value);
+        }
     }
 
     /** Public because the queue page asks, and template expressions call public methods only. */

@@ -6,13 +6,35 @@ import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Source;
 
-/** The queue page: the filtered items, most pressing first, and the filter form's choices. */
-record QueuePage(QueueFilter filter, List<Row> rows, List<Option> states, List<Option> severities,
-        List<Option> sources) {
+/**
+ * The queue page: a page of the filtered items, most pressing first, and the filter form's choices.
+ *
+ * @param paging which page that is, and whether more items follow
+ * @param first  the position in the queue of the page's first item, from 1
+ */
+record QueuePage(QueueFilter filter, List<Row> rows, ItemPage.Paging paging, long first, List<Option> states,
+        List<Option> severities, List<Option> sources) {
 
-    static QueuePage of(QueueFilter filter, List<Row> rows) {
-        return new QueuePage(filter, rows, Option.of(ItemState.class, filter.state()),
-                Option.of(Severity.class, filter.severity()), Option.of(Source.class, filter.source()));
+    static QueuePage of(QueueFilter filter, List<Row> rows, ItemPage.Paging paging, int pageSize) {
+        return new QueuePage(filter, rows, paging, (paging.number() - 1L) * pageSize + 1,
+                Option.of(ItemState.class, filter.state()), Option.of(Severity.class, filter.severity()),
+                Option.of(Source.class, filter.source()));
+    }
+
+    /**
+     * How many items match, where the page tells (one page only, or the last): otherwise which of them this page
+     * shows, as counting them all would read every one.
+     */
+    public String caption() {
+        long last = first + rows.size() - 1;
+        if (!paging.newer()) {
+            return paging.more() ? "Items 1 to " + last + ", most pressing first"
+                    : rows.size() + (rows.size() == 1 ? " item" : " items") + ", most pressing first";
+        }
+        if (rows.isEmpty()) {
+            return "No items this far down the queue";
+        }
+        return "Items " + first + " to " + last + (paging.more() ? "" : " of " + last) + ", most pressing first";
     }
 
     /**

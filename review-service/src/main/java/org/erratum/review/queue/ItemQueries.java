@@ -20,6 +20,9 @@ public class ItemQueries {
     /** Most pressing first: what the queue pages show, and what "claim the next item" takes. */
     static final Sort QUEUE_ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
 
+    /** The queue's order made total, so that items equal in it fall on the same page every time it is read. */
+    static final Sort PAGE_ORDER = QUEUE_ORDER.and(Sort.by("id"));
+
     private final ItemStore store;
     private final ItemReports reports;
     private final ItemActivity activity;
@@ -38,22 +41,43 @@ public class ItemQueries {
     }
 
     /**
-     * Items in the given states, most pressing first.
+     * One page of the items wanted, most pressing first: read in the index's order with a limit (one more than the
+     * page holds, to tell whether another follows), so the first page costs the same however many items wait. A page
+     * further on skips the pages before it in that order.
      *
-     * @param breachedOnly only items past their SLA: unclaimed after the claim deadline, or unresolved after the
-     *                     resolve deadline
+     * @param page from 1
+     * @param size how many items a page holds
      */
-    public List<ReviewItem> list(Collection<ItemState> states, Severity severity, boolean breachedOnly) {
-        Criteria criteria = where("state").in(states);
-        if (severity != null) {
-            criteria = criteria.and("severity").is(severity);
+    public Page<ReviewItem> list(Wanted wanted, int page, int size) {
+        Criteria criteria = where("state").in(wanted.states());
+        if (wanted.severity() != null) {
+            criteria = criteria.and("severity").is(wanted.severity());
         }
-        if (breachedOnly) {
+        if (wanted.source() != null) {
+            criteria = criteria.and("sources").is(wanted.source());
+        }
+        if (wanted.arrivedBy() != null) {
+            criteria = criteria.and("createdAt").lte(wanted.arrivedBy());
+        }
+        if (wanted.breachedOnly()) {
             Instant now = clock.instant();
             criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
                     SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
         }
-        return mongo.find(Query.query(criteria).with(QUEUE_ORDER), ReviewItem.class);
+        List<ReviewItem> found = mongo.find(Query.query(criteria).with(PAGE_ORDER).skip((page - 1L) * size)
+                .limit(size + 1), ReviewItem.class);
+        return new Page<>(found.stream().limit(size).toList(), page, found.size() > size);
+    }
+
+    /**
+     * Which items a queue page lists. Only the states are required.
+     *
+     * @param arrivedBy    only items that arrived at this time or before
+     * @param breachedOnly only items past their SLA: unclaimed after the claim deadline, or unresolved after the
+     *                     resolve deadline
+     */
+    public record Wanted(Collection<ItemState> states, Severity severity, Source source, Instant arrivedBy,
+            boolean breachedOnly) {
     }
 
     /**
@@ -79,8 +103,8 @@ public class ItemQueries {
     }
 
     /**
-     * @param number from 1, the newest
-     * @param more   whether older entries follow on the next page
+     * @param number from 1, the newest (of the queue: the most pressing)
+     * @param more   whether further entries follow on the next page
      */
     public record Page<T>(List<T> entries, int number, boolean more) {
     }

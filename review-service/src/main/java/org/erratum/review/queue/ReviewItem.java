@@ -56,7 +56,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param claims    how many times the item was claimed (renewals included), so the first claim is known
  */
 @Document("review_items")
-@CompoundIndex(name = "queue_order", def = "{'state': 1, 'priority': -1, 'createdAt': 1}")
+// the queue's pages and claim-next, in the queue's order; _id makes it total (a page boundary never splits a tie).
+// It replaces the index "queue_order" (the same without _id), which a database created before keeps until dropped.
+@CompoundIndex(name = "queue_order_by_id", def = "{'state': 1, 'priority': -1, 'createdAt': 1, '_id': 1}")
 // the relay's query: items with an event waiting longer than its grace period
 @CompoundIndex(name = "outbox_pending", def = "{'outbox.occurredAt': 1}")
 // the pending-verifications gauge's count

@@ -1,9 +1,12 @@
 package org.erratum.review.queue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,9 +14,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.review.queue.ReviewItem.SafetyNotice;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -27,6 +32,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The reviewers' JSON API over the queue. Every action is safe to retry: sent again, it answers as it did and changes
@@ -39,6 +47,12 @@ class ReviewQueueController {
 
     private static final String CONFLICT = "The item's state does not allow this now (someone else holds it, it is"
             + " escalated, or resolved); the detail says which";
+
+    static final int DEFAULT_LIMIT = 50;
+
+    static final int MAX_LIMIT = 200;
+
+    private static final String LIMITS = "must be a whole number from 1 to " + MAX_LIMIT;
 
     private final ItemQueries items;
     private final Claims claims;
@@ -55,10 +69,38 @@ class ReviewQueueController {
         this.roles = roles;
     }
 
+    /**
+     * A page of the queue, most pressing first. The body is the page's items; a {@code Link} header points to the
+     * next page ({@code rel="next"}) while more follow, and to the previous one ({@code rel="prev"}) after the first.
+     * No total is counted: that would read every item wanted, and the first page costs the same however many wait.
+     */
     @GetMapping
-    List<ReviewItem> list(@RequestParam(required = false) Set<ItemState> state,
-            @RequestParam(required = false) Severity severity, @RequestParam(defaultValue = "false") boolean breached) {
-        return items.list(state == null || state.isEmpty() ? ItemState.ACTIVE : state, severity, breached);
+    @ApiResponse(responseCode = "200", description = "The page's items", headers = @Header(name = HttpHeaders.LINK,
+            description = "<…&page=N>; rel=\"next\" while more items follow, and rel=\"prev\" after the first page"))
+    ResponseEntity<List<ReviewItem>> list(@RequestParam(required = false) Set<ItemState> state,
+            @RequestParam(required = false) Severity severity, @RequestParam(defaultValue = "false") boolean breached,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(value = 1, message = LIMITS)
+            @Max(value = MAX_LIMIT, message = LIMITS) int limit,
+            @RequestParam(defaultValue = "1") @Min(value = 1, message = "must be a whole number, 1 or more") int page) {
+        Set<ItemState> states = state == null || state.isEmpty() ? ItemState.ACTIVE : state;
+        ItemQueries.Page<ReviewItem> found = items.list(new ItemQueries.Wanted(states, severity, null, null, breached),
+                page, limit);
+        List<String> links = new ArrayList<>();
+        if (found.more()) {
+            links.add(linkTo(page + 1, "next"));
+        }
+        if (page > 1) {
+            links.add(linkTo(page - 1, "prev"));
+        }
+        return ResponseEntity.ok().headers(headers -> links.forEach(link -> headers.add(HttpHeaders.LINK, link)))
+                .body(found.entries());
+    }
+
+    /** This request, on the given page: a relative reference, so it holds behind any proxy and trusts no Host. */
+    private static String linkTo(int page, String rel) {
+        UriComponents current = ServletUriComponentsBuilder.fromCurrentRequest().build();
+        return "<" + UriComponentsBuilder.fromPath(current.getPath()).query(current.getQuery())
+                .replaceQueryParam("page", page).build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @GetMapping("/{id}")

@@ -29,6 +29,10 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /api/review/items                        | reviewer  | 200
             GET  | /api/review/items                        | senior    | 200
             GET  | /api/review/items                        | admin     | 200
+            GET  | /api/review/items?limit=10&page=2        | anonymous | 401
+            GET  | /api/review/items?limit=10&page=2        | editor    | 403
+            GET  | /api/review/items?limit=10&page=2        | reviewer  | 200
+            GET  | /api/review/items?limit=10&page=2        | senior    | 200
             GET  | /api/review/items/unknown                | anonymous | 401
             GET  | /api/review/items/unknown                | editor    | 403
             GET  | /api/review/items/unknown                | reviewer  | 404
@@ -103,6 +107,10 @@ class AuthorizationMatrixIntegrationTests {
             GET  | /console                                  | senior    | 200
             GET  | /console                                  | admin     | 200
             GET  | /console?state=RESOLVED                   | reviewer  | 200
+            GET  | /console?page=2                           | anonymous | 302 /login
+            GET  | /console?page=2                           | editor    | 403
+            GET  | /console?page=2                           | reviewer  | 200
+            GET  | /console?page=2                           | senior    | 200
             POST | /console/claim-next                       | anonymous | 302 /login
             POST | /console/claim-next                       | editor    | 403
             GET  | /console/items/unknown                    | anonymous | 302 /login

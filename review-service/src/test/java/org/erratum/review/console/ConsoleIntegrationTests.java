@@ -10,16 +10,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.erratum.events.ArticleChanged;
+import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.review.Fixtures;
+import org.erratum.review.QueuePages;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
 import org.erratum.review.helpfulness.HelpfulnessProperties;
@@ -40,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 @IntegrationTest
 class ConsoleIntegrationTests {
@@ -68,6 +74,9 @@ class ConsoleIntegrationTests {
 
     @Autowired
     Signals signals;
+
+    @Autowired
+    ConsoleProperties console;
 
     private TestClient reviewer() {
         return TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
@@ -285,15 +294,59 @@ class ConsoleIntegrationTests {
         ReviewItem item = reportedItem("Take two tablets", "Check the dose");
         TestClient reviewer = reviewer();
 
-        String queue = reviewer.getText("/console?severity=HIGH&source=READER_REPORT").body();
+        String queue = QueuePages.all(reviewer, "/console?severity=HIGH&source=READER_REPORT");
         assertThat(queue).contains("href=\"/console/items/" + item.id() + "\"").contains("Title r2")
                 .contains("Claim due");
-        assertThat(reviewer.getText("/console?olderThanDays=30").body()).doesNotContain("/console/items/" + item.id());
-        assertThat(reviewer.getText("/console?source=REVIEW_DUE").body()).doesNotContain("/console/items/" + item.id());
+        assertThat(QueuePages.all(reviewer, "/console?olderThanDays=30"))
+                .doesNotContain("/console/items/" + item.id());
+        assertThat(QueuePages.all(reviewer, "/console?source=REVIEW_DUE"))
+                .doesNotContain("/console/items/" + item.id());
         Response wrong = reviewer.getText("/console?severity=SEVERE");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("severity: is not one of the values this page offers");
     }
+
+    /** A long queue is shown a page at a time, the filter kept from page to page, each item on one page. */
+    @Test
+    void aReviewerPagesThroughALongQueueSeeingEachItemOnce() {
+        int pageSize = console.queuePageSize();
+        List<String> ours = new ArrayList<>();
+        for (int n = 0; n < pageSize + 2; n++) {
+            String articleId = Fixtures.newArticleId();
+            signals.addReport(new ReportSubmitted(UUID.randomUUID(), Instant.now(), articleId, 1, Category.OTHER,
+                    null, "comment " + n, false));
+            ours.add(articleId);
+        }
+        // arrived long before anything else in the store: the age filter then leaves only these
+        mongo.updateMulti(Query.query(Criteria.where("articleId").in(ours)),
+                Update.update("createdAt", Instant.parse("1971-01-01T00:00:00Z")), ReviewItem.class);
+        TestClient reviewer = reviewer();
+
+        String first = reviewer.getText("/console?olderThanDays=18000").body();
+        assertThat(itemLinks(first)).hasSize(pageSize);
+        assertThat(first).contains("Items 1 to " + pageSize + ", most pressing first")
+                .doesNotContain("id=\"previous-page\"");
+        String next = QueuePages.next(first);
+        assertThat(next).isEqualTo("/console?olderThanDays=18000&page=2");
+        String second = reviewer.getText(next).body();
+        assertThat(itemLinks(second)).hasSize(2);
+        assertThat(second).contains("Items " + (pageSize + 1) + " to " + (pageSize + 2) + " of " + (pageSize + 2))
+                .doesNotContain("id=\"next-page\"")
+                .containsPattern("id=\"previous-page\"\\s+href=\"/console\\?olderThanDays=18000&amp;page=1\"");
+
+        List<String> shown = new ArrayList<>(itemLinks(first));
+        shown.addAll(itemLinks(second));
+        assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ours.stream()
+                .map(articleId -> mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)),
+                        ReviewItem.class).id()).toList());
+        assertThat(reviewer.getText("/console?page=0").status()).isEqualTo(400);
+    }
+
+    private static List<String> itemLinks(String queuePage) {
+        return Pattern.compile("href=\"/console/items/([^\"]+)\"").matcher(queuePage).results()
+                .map(match -> match.group(1)).toList();
+    }
+
 
     @Test
     void onlyASeniorReviewerSignsOffAnArticleFromTheConsole() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 import org.erratum.review.queue.ItemState;
+import org.erratum.review.queue.Severity;
 import org.erratum.review.queue.Source;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
@@ -15,10 +15,6 @@ import org.springframework.web.ErrorResponseException;
 class QueueFilterTests {
 
     private final Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-    private org.erratum.review.queue.ReviewItem arrived(Duration ago, Source... sources) {
-        return Items.item(ItemState.OPEN, null, null, false, null, null, Set.of(sources), now.minus(ago));
-    }
 
     @Test
     void withoutAStateTheQueueShowsTheItemsStillNeedingWork() {
@@ -29,19 +25,17 @@ class QueueFilterTests {
     }
 
     @Test
-    void sourceKeepsItemsThatGatheredIt() {
-        var filter = new QueueFilter(null, null, Source.REVIEW_DUE, null, false);
-
-        assertThat(filter.matches(arrived(Duration.ZERO, Source.READER_REPORT, Source.REVIEW_DUE), now)).isTrue();
-        assertThat(filter.matches(arrived(Duration.ZERO, Source.READER_REPORT), now)).isFalse();
+    void olderThanWantsItemsThatArrivedAtLeastThatManyDaysAgo() {
+        assertThat(new QueueFilter(null, null, null, 3, false).wanted(now).arrivedBy())
+                .isEqualTo(now.minus(Duration.ofDays(3)));
+        assertThat(new QueueFilter(null, null, Source.REVIEW_DUE, null, false).wanted(now).arrivedBy()).isNull();
     }
 
     @Test
-    void olderThanKeepsItemsThatWaitedAtLeastThatManyDays() {
-        var filter = new QueueFilter(null, null, null, 3, false);
-
-        assertThat(filter.matches(arrived(Duration.ofDays(3), Source.READER_REPORT), now)).isTrue();
-        assertThat(filter.matches(arrived(Duration.ofDays(3).minusMinutes(1), Source.READER_REPORT), now)).isFalse();
+    void anotherPageKeepsTheFilter() {
+        assertThat(new QueueFilter(ItemState.OPEN, Severity.HIGH, Source.REVIEW_DUE, 3, true).href(2))
+                .isEqualTo("/console?state=OPEN&severity=HIGH&source=REVIEW_DUE&olderThanDays=3&breached=true&page=2");
+        assertThat(new QueueFilter(null, null, null, null, false).href(3)).isEqualTo("/console?page=3");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.events.VoteCast;
 import org.erratum.review.Fixtures;
+import org.erratum.review.QueuePages;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.RevisionText;
 import org.erratum.testsupport.TestClient;
@@ -127,7 +128,7 @@ class FixVerificationIntegrationTests {
         TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<h2 id=\"verification-heading\">Fix not"
                 + " verified</h2>").contains("<strong>Fix not verified:</strong> <span>" + measurement + "</span>");
-        assertThat(queueRow(reviewer.getText("/console").body(), item)).contains("Reopened: fix not verified");
+        assertThat(queueRow(QueuePages.all(reviewer, "/console"), item)).contains("Reopened: fix not verified");
         claims.claim(item.id(), REVIEWER, null);
         assertThat(reviewer.getText(page(item)).body()).as("revision 2 no longer offered as the answer")
                 .doesNotContain("id=\"answer\"").contains("id=\"correct-article\"");
@@ -157,7 +158,7 @@ class FixVerificationIntegrationTests {
         TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
                 + verified.verification().measurement() + "</span>");
-        assertThat(reviewer.getText("/console").body()).as("a resolved item is not in the queue")
+        assertThat(QueuePages.all(reviewer, "/console")).as("a resolved item is not in the queue")
                 .doesNotContain(page(item));
     }
 

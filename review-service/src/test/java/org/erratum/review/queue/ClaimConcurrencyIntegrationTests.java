@@ -31,9 +31,6 @@ class ClaimConcurrencyIntegrationTests {
     private static final int CLAIMERS = 24;
 
     @Autowired
-    ItemQueries items;
-
-    @Autowired
     Claims queue;
 
     @Autowired
@@ -50,8 +47,8 @@ class ClaimConcurrencyIntegrationTests {
         Query ours = Query.query(Criteria.where("articleId").in(articles));
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(ours, ReviewItem.class) == ITEMS);
         // take every other open item out of the way so the claimers compete for ours alone
-        List<ReviewItem> others = items.list(List.of(ItemState.OPEN), null, false).stream()
-                .filter(item -> !articles.contains(item.articleId())).toList();
+        List<ReviewItem> others = mongo.find(Query.query(Criteria.where("state").is(ItemState.OPEN)
+                .and("articleId").nin(articles)), ReviewItem.class);
         others.forEach(item -> queue.claim(item.id(), new Staff("bystander", true), null));
 
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);

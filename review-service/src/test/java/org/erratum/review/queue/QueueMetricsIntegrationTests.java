@@ -161,7 +161,7 @@ class QueueMetricsIntegrationTests {
         gauges.refresh();
         Scrape claimed = Scrape.of(port);
 
-        assertThat(reviewer().get("/api/review/items?breached=true").json())
+        assertThat(reviewer().get("/api/review/items?breached=true&limit=200").json())
                 .extracting(item -> item.get("id").asString()).contains(id);
         for (String target : new String[] {"claim", "resolve"}) {
             assertThat(delta(before, breached, "erratum_review_sla_breached", "severity", "NORMAL", "target", target))

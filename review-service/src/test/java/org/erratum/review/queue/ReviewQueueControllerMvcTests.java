@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.erratum.testsupport.MvcProblems.assertRefusedNaming;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -56,19 +58,38 @@ class ReviewQueueControllerMvcTests {
     private Resolutions resolutions;
 
     @Test
-    void theQueueIsListedForTheStatesAndSeverityAsked() {
-        given(items.list(any(), any(), any(Boolean.class))).willReturn(List.of());
+    void theQueueIsListedForTheStatesAndSeverityAskedAFirstPageOfFiftyUnlessTold() {
+        given(items.list(any(), anyInt(), anyInt())).willReturn(new ItemQueries.Page<>(List.of(), 1, false));
 
-        assertThat(mvc.get().uri(ITEMS + "?state=OPEN&state=ESCALATED&severity=URGENT&breached=true").with(REVIEWER))
-                .hasStatus(200);
+        assertThat(mvc.get().uri(ITEMS + "?state=OPEN&state=ESCALATED&severity=URGENT&breached=true&limit=200&page=3")
+                .with(REVIEWER)).hasStatus(200);
         assertThat(mvc.get().uri(ITEMS).with(REVIEWER)).hasStatus(200);
 
-        then(items).should().list(Set.of(ItemState.OPEN, ItemState.ESCALATED), Severity.URGENT, true);
-        then(items).should().list(ItemState.ACTIVE, null, false);
+        then(items).should().list(new ItemQueries.Wanted(Set.of(ItemState.OPEN, ItemState.ESCALATED),
+                Severity.URGENT, null, null, true), 3, 200);
+        then(items).should().list(new ItemQueries.Wanted(ItemState.ACTIVE, null, null, null, false), 1, 50);
+    }
+
+    @Test
+    void aPageWithMoreAfterItLinksToTheNextAndThePreviousKeepingTheQuery() {
+        given(items.list(any(), anyInt(), anyInt())).willReturn(new ItemQueries.Page<>(List.of(), 2, true));
+
+        assertThat(mvc.get().uri(ITEMS + "?severity=URGENT&limit=10&page=2").with(REVIEWER)).hasStatus(200)
+                .headers().satisfies(headers -> assertThat(headers.get(HttpHeaders.LINK)).containsExactly(
+                        "</api/review/items?severity=URGENT&limit=10&page=3>; rel=\"next\"",
+                        "</api/review/items?severity=URGENT&limit=10&page=1>; rel=\"prev\""));
+    }
+
+    @Test
+    void theFirstAndOnlyPageHasNoLinks() {
+        given(items.list(any(), anyInt(), anyInt())).willReturn(new ItemQueries.Page<>(List.of(), 1, false));
+
+        assertThat(mvc.get().uri(ITEMS).with(REVIEWER)).hasStatus(200).doesNotContainHeader(HttpHeaders.LINK);
     }
 
     @ParameterizedTest
-    @CsvSource({ "state=CLOSED, state", "state=0, state", "severity=SEVERE, severity", "breached=perhaps, breached" })
+    @CsvSource({ "state=CLOSED, state", "state=0, state", "severity=SEVERE, severity", "breached=perhaps, breached",
+        "limit=0, limit", "limit=201, limit", "limit=ten, limit", "page=0, page", "page=-1, page", "page=x, page" })
     void aQueryParameterOfTheWrongKindIsRefusedNamingIt(String query, String field) {
         assertRefusedNaming(mvc.get().uri(ITEMS + "?" + query).with(REVIEWER).exchange(), 400, field);
         then(items).shouldHaveNoInteractions();

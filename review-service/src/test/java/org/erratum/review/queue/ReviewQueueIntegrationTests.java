@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +107,66 @@ class ReviewQueueIntegrationTests {
         JsonNode queue = reviewer().get("/api/review/items").json();
         assertThat(queue.get(0).get("severity").asString()).isEqualTo("URGENT");
         assertThat(queue.get(0).has("groupKey")).isFalse();
+    }
+
+    /** The queue API pages the queue, most pressing first, its Link header leading from the first page to the last. */
+    @Test
+    void theQueueIsReadPageByPageEachItemOnce() {
+        List<String> ours = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            String articleId = Fixtures.newArticleId();
+            TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
+            String id = awaitItem(articleId, 1).id();
+            // far below any real priority, in this order: these five end the queue, whatever other tests left in it
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("priority", -1e12 - n),
+                    ReviewItem.class);
+            ours.add(id);
+        }
+        TestClient reviewer = reviewer();
+
+        TestClient.Response page = reviewer.get("/api/review/items?limit=2");
+        assertThat(page.headers().allValues("Link")).containsExactly(
+                "</api/review/items?limit=2&page=2>; rel=\"next\"");
+        List<String> seen = new ArrayList<>();
+        int pages = 1;
+        while (true) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(ids(page)).as("page %d", pages).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+            seen.addAll(ids(page));
+            if (next(page) == null) {
+                break;
+            }
+            page = reviewer.get(next(page));
+            pages++;
+        }
+
+        assertThat(page.headers().allValues("Link")).as("the last page links back only").containsExactly(
+                "</api/review/items?limit=2&page=" + (pages - 1) + ">; rel=\"prev\"");
+        assertThat(seen).as("every active item, each once").doesNotHaveDuplicates()
+                .hasSize((int) mongo.count(Query.query(Criteria.where("state").in(ItemState.ACTIVE)),
+                        ReviewItem.class));
+        assertThat(seen.subList(seen.size() - ours.size(), seen.size())).as("the least pressing, last")
+                .containsExactlyElementsOf(ours);
+    }
+
+    @Test
+    void aLimitOutsideOneTo200IsRefusedNamingIt() {
+        TestClient.Response refused = reviewer().get("/api/review/items?limit=201");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+    }
+
+    private static List<String> ids(TestClient.Response page) {
+        List<String> ids = new ArrayList<>();
+        page.json().forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    /** The path the response's {@code rel="next"} link names, or null on the last page. */
+    private static String next(TestClient.Response page) {
+        return page.headers().allValues("Link").stream().filter(link -> link.endsWith("rel=\"next\""))
+                .map(link -> link.substring(1, link.indexOf('>'))).findFirst().orElse(null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -68,9 +69,9 @@ class ReviewQueueMongoTests {
         String normal = store(item(ItemState.CLAIMED, 100, NOW.minus(Duration.ofDays(1))));
         store(item(ItemState.RESOLVED, 5000, NOW.minus(Duration.ofDays(2))));
 
-        assertThat(queries.list(ItemState.ACTIVE, null, false)).extracting(ReviewItem::id)
+        assertThat(listed(ItemState.ACTIVE, null, false)).extracting(ReviewItem::id)
                 .containsExactly(olderUrgent, newerUrgent, normal, low);
-        assertThat(queries.list(List.of(ItemState.OPEN), null, false)).extracting(ReviewItem::id)
+        assertThat(listed(List.of(ItemState.OPEN), null, false)).extracting(ReviewItem::id)
                 .containsExactly(newerUrgent, low);
     }
 
@@ -88,7 +89,7 @@ class ReviewQueueMongoTests {
                 .append("claimDueAt", date(NOW.minus(Duration.ofDays(1))))
                 .append("resolveDueAt", date(NOW.plus(Duration.ofDays(1)))));
 
-        assertThat(queries.list(ItemState.ACTIVE, null, true)).extracting(ReviewItem::id)
+        assertThat(listed(ItemState.ACTIVE, null, true)).extracting(ReviewItem::id)
                 .containsExactly(unclaimedLate, unresolvedLate);
     }
 
@@ -124,8 +125,45 @@ class ReviewQueueMongoTests {
         assertThat(claimed).map(ReviewItem::id).contains(first);
         assertThat(again).map(ReviewItem::id).contains(first);
         assertThat(mongo.findById(first, ReviewItem.class).version()).isEqualTo(2);
-        assertThat(queries.list(List.of(ItemState.CLAIMED), null, false)).extracting(ReviewItem::id)
+        assertThat(listed(List.of(ItemState.CLAIMED), null, false)).extracting(ReviewItem::id)
                 .containsExactly(first);
+    }
+
+    @Test
+    void aPageHoldsAtMostTheLimitAndEachItemFallsOnOnePageEvenAmongEquals() {
+        List<String> stored = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            stored.add(store(item(ItemState.OPEN, 300, NOW.minus(Duration.ofHours(1)))));
+        }
+        String first = store(item(ItemState.OPEN, 900, NOW.minus(Duration.ofHours(1))));
+        stored.sort(null); // equal in priority and age, the items keep the order of their ids
+        stored.add(0, first);
+
+        var wanted = new ItemQueries.Wanted(ItemState.ACTIVE, null, null, null, false);
+        List<ItemQueries.Page<ReviewItem>> pages = List.of(queries.list(wanted, 1, 2), queries.list(wanted, 2, 2),
+                queries.list(wanted, 3, 2), queries.list(wanted, 4, 2));
+
+        assertThat(pages).extracting(ItemQueries.Page::more).containsExactly(true, true, false, false);
+        assertThat(pages).extracting(page -> page.entries().size()).containsExactly(2, 2, 2, 0);
+        assertThat(pages.stream().flatMap(page -> page.entries().stream()).map(ReviewItem::id))
+                .containsExactlyElementsOf(stored);
+    }
+
+    @Test
+    void theQueueIsNarrowedToASourceAndAnAgeByItsQuery() {
+        String dueAndOld = store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofDays(4)))
+                .append("sources", List.of("REVIEW_DUE", "READER_REPORT")));
+        store(item(ItemState.OPEN, 200, NOW.minus(Duration.ofDays(2))).append("sources", List.of("REVIEW_DUE")));
+        store(item(ItemState.OPEN, 300, NOW.minus(Duration.ofDays(5))).append("sources", List.of("READER_REPORT")));
+
+        assertThat(queries.list(new ItemQueries.Wanted(ItemState.ACTIVE, null, Source.REVIEW_DUE,
+                NOW.minus(Duration.ofDays(3)), false), 1, 10).entries()).extracting(ReviewItem::id)
+                .containsExactly(dueAndOld);
+    }
+
+    /** Every item the queue lists for these, as far as one page of 200 holds. */
+    private List<ReviewItem> listed(Collection<ItemState> states, Severity severity, boolean breached) {
+        return queries.list(new ItemQueries.Wanted(states, severity, null, null, breached), 1, 200).entries();
     }
 
     private String store(Document item) {

@@ -14,6 +14,7 @@ import org.erratum.events.ArticleChanged.ReviewRequest;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.Fixtures;
+import org.erratum.review.QueuePages;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.IntegrationTest;
@@ -82,7 +83,7 @@ class ReviewRequestIntegrationTests {
         assertThat(joined.latestReviewRequest().reason()).isEqualTo("Safety alert on liver damage");
 
         TestClient reviewer = TestClient.onPort(port).signedIn("reviewer", "reviewer-dev-password");
-        assertThat(reviewer.getText("/console").body()).contains("Review due")
+        assertThat(QueuePages.all(reviewer, "/console?source=REVIEW_DUE")).contains("Review due")
                 .contains(": Safety alert on liver damage");
         String page = reviewer.getText("/console/items/" + item.id()).body();
         assertThat(page).contains("Review asked for").contains("New NICE guidance on paracetamol")
