@@ -9,8 +9,6 @@ import org.erratum.testsupport.TestClient;
 /** The review queue as the system tests read it, through review-service's API. */
 public final class ReviewItems {
 
-    private static final String NEXT = "rel=\"next\"";
-
     private ReviewItems() {
     }
 
@@ -34,8 +32,7 @@ public final class ReviewItems {
         while (page != null) {
             TestClient.Response response = reviewer.get(page);
             response.json().forEach(items::add);
-            page = response.headers().allValues("Link").stream().filter(link -> link.endsWith(NEXT))
-                    .map(link -> link.substring(1, link.indexOf('>'))).findFirst().orElse(null);
+            page = response.nextPage();
         }
         return items;
     }

@@ -329,6 +329,12 @@ public final class TestClient {
             return headers.firstValue(name).orElse(null);
         }
 
+        /** The path the {@code rel="next"} link of a paged answer names, or null on the last page. */
+        public String nextPage() {
+            return headers.allValues("Link").stream().filter(link -> link.endsWith("rel=\"next\""))
+                    .map(link -> link.substring(1, link.indexOf('>'))).findFirst().orElse(null);
+        }
+
         /** The body as JSON; a missing node when there is none. */
         public JsonNode json() {
             return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
