@@ -189,9 +189,10 @@ final class BsonFormat {
     }
 
     /**
-     * A unique index's key: its values as one BSON array. Keys are ordered by their encoded bytes, as H2's default
-     * type orders them (by their Java-serialized bytes: {@link KeyValue} is not comparable), so equal keys compare
-     * equal and lookups find them.
+     * A unique index's key: its values as one BSON array. Keys are ordered value by value: by class, then by the
+     * class's own order where it has one (strings, numbers, dates, ids), else by the value's encoded bytes. Any
+     * order consistent with equality serves (H2's default type orders them by their Java-serialized bytes), as
+     * long as it is a total order and cheap: H2 compares keys on every lookup.
      */
     private static final class KeyType extends TaggedBsonType<KeyValue> {
 
@@ -207,19 +208,35 @@ final class BsonFormat {
 
         @Override
         public int compare(KeyValue a, KeyValue b) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int order = compareValues(a.get(i), b.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private int compareValues(Object a, Object b) {
+            if (a == null || b == null) {
+                return a == null ? (b == null ? 0 : -1) : 1;
+            }
+            if (a.getClass() != b.getClass()) {
+                return a.getClass().getName().compareTo(b.getClass().getName());
+            }
+            if (a instanceof Comparable comparable) {
+                return comparable.compareTo(b);
+            }
             if (a.equals(b)) {
                 return 0;
             }
             return Arrays.compareUnsigned(bytes(a), bytes(b));
         }
 
-        private byte[] bytes(KeyValue value) {
-            WriteBuffer buffer = new WriteBuffer();
-            write(buffer, value);
-            ByteBuffer written = buffer.getBuffer().flip();
-            byte[] bytes = new byte[written.remaining()];
-            written.get(bytes);
-            return bytes;
+        private byte[] bytes(Object value) {
+            byte[] bson = encode(new KeyValue(value));
+            return bson == null ? ObjectDataType.serialize(value) : bson;
         }
 
         @Override
