@@ -30,7 +30,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * per stored vote, compressed. A value the codec cannot encode (none of the types a client can send) is still
  * stored Java-serialized, behind a tag byte, so nothing a client could store is refused.
  *
- * <p>Files from before this format have no {@link #MARKER} map; {@link #convert} copies them into this format.
+ * <p>Files from before this format have no {@link #MARKER} map; {@link #rewrite} copies them into this format.
  */
 final class BsonFormat {
 
@@ -66,39 +66,36 @@ final class BsonFormat {
         return new MVMap.Builder<KeyValue, Object>().keyType(KEYS);
     }
 
-    static boolean isCurrent(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-        try {
-            return store.hasMap(MARKER);
-        } finally {
-            store.close();
-        }
+    /** A file's store as the store writes it: pages compressed with Deflate (H2's "high" compression). */
+    static MVStore.Builder builder(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).compressHigh();
     }
 
     /**
-     * Copies every map of a file in the old format (everything Java-serialized) into a new file in this format,
-     * which then replaces the old one in one rename: a crash meanwhile leaves the old file as it was.
+     * Copies every live entry of the file into a new file in this format, which then replaces the old one in one
+     * rename: a crash meanwhile leaves the old file as it was. A file in the old format (everything
+     * Java-serialized, no {@link #MARKER}) is read with H2's default types, and so converted.
      */
-    static void convert(Path file) {
-        Path converted = file.resolveSibling(file.getFileName() + ".converting");
+    static void rewrite(Path file) {
+        Path rewritten = file.resolveSibling(file.getFileName() + ".rewriting");
         try {
-            Files.deleteIfExists(converted);
-            MVStore old = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-            MVStore fresh = new MVStore.Builder().fileName(converted.toString()).compress().open();
+            Files.deleteIfExists(rewritten);
+            MVStore source = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            MVStore target = builder(rewritten).open();
             try {
-                for (String name : old.getMapNames()) {
-                    MVMap<Object, Object> source = old.openMap(name);
-                    target(fresh, name).putAll(source);
+                boolean current = source.hasMap(MARKER);
+                for (String name : source.getMapNames()) {
+                    open(target, name, true).putAll(open(source, name, current));
                 }
-                mark(fresh);
-                fresh.commit();
+                mark(target);
+                target.commit();
             } finally {
-                fresh.close();
-                old.close();
+                target.close();
+                source.close();
             }
-            Files.move(converted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(rewritten, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not convert " + file, e);
+            throw new UncheckedIOException("Could not rewrite " + file, e);
         }
     }
 
@@ -106,8 +103,12 @@ final class BsonFormat {
         store.openMap(MARKER).putIfAbsent("documents", "bson");
     }
 
+    /** @param bson whether the map's documents or index keys are stored as BSON (else with H2's default type) */
     @SuppressWarnings("unchecked")
-    private static MVMap<Object, Object> target(MVStore store, String name) {
+    private static MVMap<Object, Object> open(MVStore store, String name, boolean bson) {
+        if (!bson) {
+            return store.openMap(name);
+        }
         if (name.startsWith(DOCUMENTS_PREFIX)) {
             return (MVMap<Object, Object>) (MVMap<?, ?>) store.openMap(name, documents());
         }

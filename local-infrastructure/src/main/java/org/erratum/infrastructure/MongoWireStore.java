@@ -61,21 +61,16 @@ public final class MongoWireStore implements AutoCloseable {
 
     private MongoWireStore(Path file, Binding binding, int port) {
         this.binding = binding;
-        String name = file.toAbsolutePath().toString();
         if (Files.exists(file)) {
-            // every live page copied to a fresh file that then replaces the old one in one rename (so a crash
+            // every live entry copied to a fresh file that then replaces the old one in one rename (so a crash
             // meanwhile leaves the old file as it was): what a run left behind shrinks to its data before anything
-            // is served. Online compaction gets only part of the way (measured: 2.4 times the data, see README).
-            // A file from before documents were stored as BSON is converted in the same copy
-            if (BsonFormat.isCurrent(file)) {
-                MVStore.compact(name, true, null);
-            } else {
-                BsonFormat.convert(file);
-            }
+            // is served, and a file from before documents were stored as BSON is converted. Online compaction gets
+            // only part of the way (measured: 2.4 times the data, see README)
+            BsonFormat.rewrite(file);
         }
         // H2's own background compaction off: rewriting sparse chunks it held the store for up to 2 s (p99, see
         // README); compactIfSparse does it time-boxed instead
-        MVStore store = new MVStore.Builder().fileName(name).compress().autoCompactFillRate(0).open();
+        MVStore store = BsonFormat.builder(file).autoCompactFillRate(0).open();
         store.setRetentionTime(0);
         BsonFormat.mark(store);
         store.commit();

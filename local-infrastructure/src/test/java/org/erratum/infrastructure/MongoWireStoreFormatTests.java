@@ -88,6 +88,7 @@ class MongoWireStoreFormatTests {
             assertThat(votes.find().sort(Sorts.ascending("order")).into(new ArrayList<>())).isEqualTo(written);
             assertThat(items(client).find().first()).isEqualTo(item);
             assertDuplicateRefused(votes, new Document("_id", "vote-1").append("readerKey", "reader-new"));
+            assertDuplicateRefused(votes, new Document("_id", "new").append("readerKey", "reader-after"));
         }
     }
 
