@@ -34,8 +34,8 @@ import org.h2.mvstore.MVStore;
  * chunks than data: 231 MB after about 36,000 votes. Here a chunk's space is reused as soon as no version in use
  * needs it (the 45 s only guard against a disk that has not flushed its write buffers yet: a power cut, which this
  * store does not survive anyway; the operating system has every written chunk once the write call returned, and a
- * killed process loses nothing it wrote). Pages are compressed (LZF: the documents are stored Java-serialized, full
- * of repeated class names). The file is rewritten with its live pages only at start-up, and while it runs, live
+ * killed process loses nothing it wrote). Documents and index keys are stored as BSON, in Deflate-compressed pages
+ * ({@link BsonFormat}). The file is rewritten with its live entries only at start-up, and while it runs, live
  * pages are moved out of sparse chunks and the file shortened whenever it is less than
  * {@value #COMPACT_BELOW_FILL_RATE} % live data.
  */
