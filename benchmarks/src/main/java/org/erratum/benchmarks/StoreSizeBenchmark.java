@@ -26,7 +26,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.h2.mvstore.MVStore;
 import org.erratum.infrastructure.Binding;
 import org.erratum.infrastructure.Directories;
 import org.erratum.infrastructure.MongoWireStore;
@@ -40,7 +39,8 @@ import org.erratum.infrastructure.MongoWireStore;
  * have the services' fields and the collections their indexes.
  *
  * <p>Arguments: the store sizes to report at, in votes, comma-separated (ascending). Prints one table row per
- * size, then the file's size after the store is closed and opened again.
+ * size, then the file's size after the store is closed and opened again (opening rewrites it with its live data
+ * only: what the documents and indexes themselves take), and what each collection holds.
  */
 public final class StoreSizeBenchmark {
 
@@ -89,20 +89,36 @@ public final class StoreSizeBenchmark {
             }
         }
         long closed = Files.size(file);
+        long opening = System.nanoTime(); // the start-up rewrite is most of it
         try (MongoWireStore reopened = MongoWireStore.start(file, Binding.LOOPBACK, 0);
                 MongoClient client = MongoClients.create(reopened.uri())) {
+            double seconds = (System.nanoTime() - opening) / 1e9;
             long votes = client.getDatabase("erratum-feedback").getCollection("votes").countDocuments();
             long latest = client.getDatabase("erratum-review").getCollection("latest_votes").countDocuments();
             long opened = Files.size(file);
-            System.out.printf("after a restart: %,d votes and %,d latest votes read back; file %.1f MB when "
-                    + "closed (%,d bytes per vote), %.1f MB once opened again (%,d bytes per vote)%n", votes, latest,
-                    closed / 1e6, closed / stored, opened / 1e6, opened / stored);
+            System.out.printf("after a restart (opened in %.1f s): %,d votes and %,d latest votes read back; file "
+                    + "%.1f MB when closed (%,d bytes per vote), %.1f MB once opened again (%,d bytes per vote)%n",
+                    seconds, votes, latest, closed / 1e6, closed / stored, opened / 1e6,
+                    opened / stored);
+            printCollections(client, stored);
         }
-        // what the documents and indexes themselves take: every live page copied, compressed, to a fresh file
-        MVStore.compact(file.toString(), true, null);
-        long live = Files.size(file);
-        System.out.printf("live data alone (the file compacted offline): %.1f MB (%,d bytes per vote)%n",
-                live / 1e6, live / stored);
+    }
+
+    /** What a vote leaves in each collection: documents, and their bytes as BSON (the store's own count). */
+    private static void printCollections(MongoClient client, int stored) {
+        System.out.println();
+        System.out.println("| collection | documents | BSON bytes | BSON bytes per vote | indexes (only `_id` and unique ones hold entries) |");
+        System.out.println("|---|---|---|---|---|");
+        for (String name : List.of("erratum-feedback", "erratum-review")) {
+            MongoDatabase database = client.getDatabase(name);
+            for (String collection : database.listCollectionNames()) {
+                Document stats = database.runCommand(new Document("collStats", collection));
+                long size = stats.get("size", Number.class).longValue();
+                System.out.printf("| %s.%s | %,d | %,d | %,d | %d |%n", name, collection,
+                        stats.get("count", Number.class).longValue(), size, size / stored,
+                        stats.get("nindexes", Number.class).intValue());
+            }
+        }
     }
 
     /** A new reader's first vote on one of the articles, on one of the days. */

@@ -3,12 +3,19 @@ package org.erratum.infrastructure;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -27,8 +34,8 @@ import org.h2.mvstore.MVStore;
  * chunks than data: 231 MB after about 36,000 votes. Here a chunk's space is reused as soon as no version in use
  * needs it (the 45 s only guard against a disk that has not flushed its write buffers yet: a power cut, which this
  * store does not survive anyway; the operating system has every written chunk once the write call returned, and a
- * killed process loses nothing it wrote). Pages are compressed (LZF: the documents are stored Java-serialized, full
- * of repeated class names). The file is rewritten with its live pages only at start-up, and while it runs, live
+ * killed process loses nothing it wrote). Documents and index keys are stored as BSON, in Deflate-compressed pages
+ * ({@link BsonFormat}). The file is rewritten with its live entries only at start-up, and while it runs, live
  * pages are moved out of sparse chunks and the file shortened whenever it is less than
  * {@value #COMPACT_BELOW_FILL_RATE} % live data.
  */
@@ -54,17 +61,19 @@ public final class MongoWireStore implements AutoCloseable {
 
     private MongoWireStore(Path file, Binding binding, int port) {
         this.binding = binding;
-        String name = file.toAbsolutePath().toString();
         if (Files.exists(file)) {
-            // every live page copied to a fresh file that then replaces the old one in one rename (so a crash
+            // every live entry copied to a fresh file that then replaces the old one in one rename (so a crash
             // meanwhile leaves the old file as it was): what a run left behind shrinks to its data before anything
-            // is served. Online compaction gets only part of the way (measured: 2.4 times the data, see README)
-            MVStore.compact(name, true, null);
+            // is served, and a file from before documents were stored as BSON is converted. Online compaction gets
+            // only part of the way (measured: 2.4 times the data, see README)
+            BsonFormat.rewrite(file);
         }
         // H2's own background compaction off: rewriting sparse chunks it held the store for up to 2 s (p99, see
         // README); compactIfSparse does it time-boxed instead
-        MVStore store = new MVStore.Builder().fileName(name).compress().autoCompactFillRate(0).open();
+        MVStore store = BsonFormat.builder(file).autoCompactFillRate(0).open();
         store.setRetentionTime(0);
+        BsonFormat.mark(store);
+        store.commit();
         backend = new CommittingH2Backend(store);
         server = new MongoServer(backend);
         try {
@@ -120,7 +129,8 @@ public final class MongoWireStore implements AutoCloseable {
 
     /**
      * Commits after every command that changed something, before its answer goes out. Every write a client can
-     * send arrives here as a command, whichever wire message carried it.
+     * send arrives here as a command, whichever wire message carried it. Its databases store documents and index
+     * keys as BSON ({@link BsonFormat}).
      */
     private static final class CommittingH2Backend extends H2Backend {
 
@@ -137,6 +147,39 @@ public final class MongoWireStore implements AutoCloseable {
                 if (getMvStore().hasUnsavedChanges()) {
                     commit();
                 }
+            }
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new BsonH2Database(databaseName);
+        }
+
+        /**
+         * mongo-java-server's H2 database, its maps opened first with the BSON types: it then opens them by name
+         * and gets the map already open. An inner class, as H2Database's constructor opens collections before a
+         * subclass's own fields are set.
+         */
+        private final class BsonH2Database extends H2Database {
+
+            BsonH2Database(String name) {
+                super(name, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                    CollectionOptions options) {
+                getMvStore().openMap(BsonFormat.documentMapName(getFullCollectionNamespace(collectionName)),
+                        BsonFormat.documents());
+                return super.openOrCreateCollection(collectionName, options);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                getMvStore().openMap(BsonFormat.indexMapName(getFullCollectionNamespace(collectionName), indexName),
+                        BsonFormat.indexKeys());
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         }
     }

@@ -2,10 +2,10 @@ package org.erratum.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -73,29 +73,25 @@ class MongoWireStoreCompactionTests {
         }
         long before = Files.size(file);
 
-        Process store = new ProcessBuilder(JavaCommand.of(List.of("-Xmx256m"),
-                MongoWireStoreCrashTests.StoreJvm.class.getName(), List.of(file.toString())))
-                .redirectErrorStream(true).start();
-        try {
-            int port = MongoWireStoreCrashTests.awaitPort(store); // ready once the start-up compaction is done
-            assertThat(Files.size(file)).isLessThan(before / 2);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                MongoCollection<Document> votes = votes(client);
-                votes.insertOne(new Document("_id", "after").append("rewrites", 0));
-                votes.updateOne(Filters.eq("_id", 7), Updates.set("rewrites", 1));
-                store.destroyForcibly(); // before the client goes away: closing it sends the store one more command
-                assertThat(store.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            store.destroyForcibly();
-        }
-
-        try (MongoWireStore reopened = MongoWireStore.start(file, Binding.LOOPBACK, 0);
-                MongoClient client = MongoClients.create(reopened.uri())) {
+        MongoWireStoreCrashTests.killAfterWritesThenReopen(file, client -> {
+            // ready once the start-up compaction is done
+            assertThat(fileSize(file)).isLessThan(before / 2);
+            MongoCollection<Document> votes = votes(client);
+            votes.insertOne(new Document("_id", "after").append("rewrites", 0));
+            votes.updateOne(Filters.eq("_id", 7), Updates.set("rewrites", 1));
+        }, client -> {
             MongoCollection<Document> votes = votes(client);
             assertThat(votes.countDocuments()).isEqualTo(DOCUMENTS + 1);
             assertThat(votes.find(Filters.eq("_id", 7)).first().getInteger("rewrites")).isEqualTo(1);
             assertThat(votes.find(Filters.eq("_id", "after")).first()).isNotNull();
+        });
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -33,19 +34,40 @@ class MongoWireStoreCrashTests {
 
     @Test
     void everyAcknowledgedWriteIsInTheFileAfterTheStoreIsKilled() throws Exception {
-        Path file = directory.resolve("mongo.mv");
+        killAfterWritesThenReopen(directory.resolve("mongo.mv"), client -> {
+            MongoCollection<Document> reports = reports(client);
+            for (int i = 0; i < WRITES; i++) {
+                reports.insertOne(new Document("_id", i).append("published", false));
+            }
+            reports.updateOne(Filters.eq("_id", 7), Updates.set("published", true));
+            reports.findOneAndUpdate(Filters.eq("_id", 8), Updates.set("published", true));
+            reports.deleteOne(Filters.eq("_id", 9));
+        }, client -> {
+            MongoCollection<Document> reports = reports(client);
+            assertThat(reports.countDocuments()).isEqualTo(WRITES - 1);
+            assertThat(reports.countDocuments(Filters.eq("published", true))).isEqualTo(2);
+            assertThat(reports.find(Filters.eq("_id", WRITES - 1)).first()).isNotNull();
+            assertThat(reports.find(Filters.eq("_id", 9)).first()).isNull();
+        });
+    }
+
+    private static MongoCollection<Document> reports(MongoClient client) {
+        return client.getDatabase("erratum-feedback").getCollection("reports");
+    }
+
+    /**
+     * Starts the store on the file in a JVM of its own, makes the writes through a client once it is ready, kills
+     * that JVM with -9 straight after the last write was acknowledged, then opens the file again in this JVM and
+     * reads it back.
+     */
+    static void killAfterWritesThenReopen(Path file, Consumer<MongoClient> writes, Consumer<MongoClient> readBack)
+            throws Exception {
         Process store = new ProcessBuilder(JavaCommand.of(List.of("-Xmx256m"), StoreJvm.class.getName(),
                 List.of(file.toString()))).redirectErrorStream(true).start();
         try {
             int port = awaitPort(store);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                MongoCollection<Document> reports = client.getDatabase("erratum-feedback").getCollection("reports");
-                for (int i = 0; i < WRITES; i++) {
-                    reports.insertOne(new Document("_id", i).append("published", false));
-                }
-                reports.updateOne(Filters.eq("_id", 7), Updates.set("published", true));
-                reports.findOneAndUpdate(Filters.eq("_id", 8), Updates.set("published", true));
-                reports.deleteOne(Filters.eq("_id", 9));
+                writes.accept(client);
                 store.destroyForcibly(); // before the client goes away: closing it sends the store one more command
                 assertThat(store.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
@@ -55,11 +77,7 @@ class MongoWireStoreCrashTests {
 
         try (MongoWireStore reopened = MongoWireStore.start(file, Binding.LOOPBACK, 0);
                 MongoClient client = MongoClients.create(reopened.uri())) {
-            MongoCollection<Document> reports = client.getDatabase("erratum-feedback").getCollection("reports");
-            assertThat(reports.countDocuments()).isEqualTo(WRITES - 1);
-            assertThat(reports.countDocuments(Filters.eq("published", true))).isEqualTo(2);
-            assertThat(reports.find(Filters.eq("_id", WRITES - 1)).first()).isNotNull();
-            assertThat(reports.find(Filters.eq("_id", 9)).first()).isNull();
+            readBack.accept(client);
         }
     }
 

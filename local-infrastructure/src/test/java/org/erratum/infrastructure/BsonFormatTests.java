@@ -1,0 +1,64 @@
+package org.erratum.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the store's value types write is what they read back from the file, also where BSON has no type. */
+class BsonFormatTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aDocumentWithAValueBsonHasNoTypeForIsStoredAndReadBack() {
+        Path file = directory.resolve("documents.mv");
+        Document bson = new Document("_id", "a").append("count", 3L).append("tags", List.of("x", "y"));
+        Document notBson = new Document("_id", "b").append("big", new BigInteger("123456789012345678901234567890"));
+        try (MVStore store = BsonFormat.builder(file).open()) {
+            MVMap<Object, Document> documents = store.openMap("databases.db.things", BsonFormat.documents());
+            documents.put("a", bson);
+            documents.put("b", notBson);
+            store.commit();
+        }
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            MVMap<Object, Document> documents = store.openMap("databases.db.things", BsonFormat.documents());
+            assertThat(documents.get("a")).isEqualTo(bson);
+            assertThat(documents.get("b")).isEqualTo(notBson);
+        }
+    }
+
+    @Test
+    void indexKeysOfMixedValuesAreEachFoundAgainAfterAReopen() {
+        Path file = directory.resolve("index.mv");
+        List<KeyValue> keys = List.of(new KeyValue("article-1", 2), new KeyValue("article-1", 10),
+                new KeyValue("article-1", 2L), new KeyValue("article-1", (Object) null), new KeyValue(7),
+                new KeyValue(new Document("day", "2026-09-01")), new KeyValue(new Document("day", "2026-09-02")),
+                new KeyValue(new ObjectId()), new KeyValue(new BigInteger("42")), new KeyValue("article-1"));
+        try (MVStore store = BsonFormat.builder(file).open()) {
+            MVMap<KeyValue, Object> index = store.openMap("db.things._index_key", BsonFormat.indexKeys());
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(index.putIfAbsent(keys.get(i), i)).isNull();
+            }
+            store.commit();
+        }
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            MVMap<KeyValue, Object> index = store.openMap("db.things._index_key", BsonFormat.indexKeys());
+            assertThat(index.size()).isEqualTo(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(index.get(keys.get(i))).isEqualTo(i);
+            }
+            assertThat(index.get(new KeyValue("article-1", 3))).isNull();
+        }
+    }
+}
