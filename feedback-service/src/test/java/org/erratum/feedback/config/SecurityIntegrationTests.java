@@ -1,9 +1,16 @@
 package org.erratum.feedback.config;
 
+import jakarta.servlet.Filter;
+
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +54,21 @@ class SecurityIntegrationTests {
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /**
+     * Spring Security's observations are off, so its observation decorator would only cost every request a wrapper
+     * around every filter. The decorator is private to the filter chain proxy (inside the composite one Spring
+     * Security registers), hence the reflection.
+     */
+    @Test
+    void securityFiltersRunWithoutTheObservationDecorator(
+            @Autowired @Qualifier("springSecurityFilterChain") Filter securityFilters) {
+        Object proxy = ReflectionTestUtils.getField(securityFilters, "springSecurityFilterChain");
+
+        assertThat(proxy).isInstanceOf(FilterChainProxy.class);
+        assertThat(ReflectionTestUtils.getField(proxy, "filterChainDecorator"))
+                .isNotNull()
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 }
