@@ -17,6 +17,7 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -61,6 +62,18 @@ public class PlatformWebAutoConfiguration {
     @Bean
     FormTokens formTokens(FormTokenProperties properties) {
         return new FormTokens(properties.secret());
+    }
+
+    /**
+     * No observing decorator around Spring Security's filters. Its observations are already off (erratum-platform.yml,
+     * {@code management.observations.enable.spring.security}), yet with an observation registry present the
+     * decorator still wrapped every filter of every chain on every request to open observations that were then
+     * dropped; the request's own span and {@code http.server.requests} still measure each request whole.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** ADMIN's rights, and a senior reviewer's, in one place for every service (see {@link SecurityLayout}). */

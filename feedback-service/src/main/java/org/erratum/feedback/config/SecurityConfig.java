@@ -16,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -47,17 +46,6 @@ class SecurityConfig {
 
     /** How long a browser may reuse a preflight answer instead of asking before every call. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);
-
-    /**
-     * No observing decorator around Spring Security's filters. Its observations are already off (erratum-platform.yml,
-     * {@code management.observations.enable.spring.security}), yet with an observation registry present the
-     * decorator still wrapped every filter of every chain on every request to open observations that were then
-     * dropped; the request's own span and {@code http.server.requests} still measure each request whole.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     /**
      * The reader endpoints, in a chain of their own with only what they need: anonymous, no session, CORS for the
