@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.erratum.platform.mongo.EmbeddedStoreIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,10 +46,13 @@ class ItemHistory implements SchedulingConfigurer {
 
     private final MongoTemplate mongo;
     private final QueueProperties properties;
+    private final boolean embeddedStore;
 
-    ItemHistory(MongoTemplate mongo, QueueProperties properties) {
+    ItemHistory(MongoTemplate mongo, QueueProperties properties,
+            @Value("${" + EmbeddedStoreIndexes.SETTING + ":false}") boolean embeddedStore) {
         this.mongo = mongo;
         this.properties = properties;
+        this.embeddedStore = embeddedStore;
     }
 
     /**
@@ -57,6 +63,10 @@ class ItemHistory implements SchedulingConfigurer {
         var indexes = mongo.indexOps(COLLECTION);
         new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext())
                 .resolveIndexFor(ReviewItem.class).forEach(index -> indexes.createIndex(index));
+        if (embeddedStore) { // as EmbeddedStoreIndexes gives review_items
+            indexes.createIndex(new Index().named(VERSION).on("_id", Sort.Direction.ASC)
+                    .on(VERSION, Sort.Direction.ASC).unique());
+        }
     }
 
     @Override
@@ -107,27 +117,40 @@ class ItemHistory implements SchedulingConfigurer {
     }
 
     /**
-     * The raw document moves, so that fields outside {@link ReviewItem} (the SLA metrics' flags) move with it. A copy
-     * whose source changed meanwhile is taken back: the source's newer version is the item, and moves on its own.
+     * The raw document moves, so that fields outside {@link ReviewItem} (the SLA metrics' flags) move with it. Every
+     * step is by id, or by id and version (flat, so the embedded store's {@code {_id, version}} index serves it): a
+     * move costs the same however many items either collection holds. A copy whose source changed meanwhile is taken
+     * back: the source's newer version is the item, and moves on its own.
      */
     private void move(String id, String from, String to) {
         Document item = mongo.findById(id, Document.class, from);
         if (item == null || COLLECTION.equals(to) && !ItemState.RESOLVED.name().equals(item.getString("state"))) {
             return;
         }
-        long version = item.get(VERSION) instanceof Number number ? number.longValue() : 0;
-        Criteria same = where("_id").is(item.get("_id"));
-        Query older = Query.query(new Criteria().andOperator(same,
-                new Criteria().orOperator(where(VERSION).lt(version), where(VERSION).exists(false))));
+        long version = versionOf(item);
+        Document there = mongo.findById(id, Document.class, to);
         try {
-            mongo.replace(older, item, ReplaceOptions.replaceOptions().upsert(), to);
-        } catch (DuplicateKeyException targetHoldsThisVersionOrANewer) {
-            // a move of the same version came first, or a crash cut it short after this write
+            if (there == null) {
+                mongo.insert(item, to);
+            } else if (versionOf(there) < version) {
+                mongo.replace(atVersion(item.get("_id"), versionOf(there)), item, to);
+            }
+        } catch (DuplicateKeyException anotherMoveInsertedItFirst) {
+            // the same version, or a newer one: the source's copy is stale either way
         }
-        Query copied = Query.query(new Criteria().andOperator(same, ItemStore.atVersion(version)));
-        if (mongo.remove(copied, from).getDeletedCount() == 0 && mongo.exists(Query.query(same), from)) {
-            mongo.remove(copied, to);
+        if (mongo.remove(atVersion(item.get("_id"), version), from).getDeletedCount() == 0
+                && mongo.findById(id, Document.class, from) != null) {
+            mongo.remove(atVersion(item.get("_id"), version), to);
         }
+    }
+
+    private static long versionOf(Document item) {
+        return item.get(VERSION) instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static Query atVersion(Object id, long version) {
+        return version == 0 ? Query.query(new Criteria().andOperator(where("_id").is(id), ItemStore.atVersion(0)))
+                : Query.query(where("_id").is(id).and(VERSION).is(version));
     }
 
     /**

@@ -23,7 +23,7 @@ public final class StoredItems {
 
     /** The item by id as the service reads it, active or resolved (see {@link ItemHistory}); null when none. */
     public static ReviewItem item(MongoTemplate mongo, String id) {
-        return new ItemHistory(mongo, null).find(id); // finding needs no settings
+        return new ItemHistory(mongo, null, false).find(id); // finding needs no settings
     }
 
     /** Every claim this reviewer ever made, on any item, active or resolved. */
