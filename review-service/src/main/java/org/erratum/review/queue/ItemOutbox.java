@@ -45,11 +45,19 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
         return item.outbox().stream().map(event -> new Entry(item.id(), event)).toList();
     }
 
-    /** The events of the items whose oldest pending event is the oldest, at most {@code limit} items. */
+    /**
+     * The events of the items whose oldest pending event is the oldest, at most {@code limit} items of each
+     * collection: a resolved item moves to the {@link ItemHistory} with the events Kafka did not acknowledge.
+     */
     @Override
     public List<Entry> pending(Instant storedBefore, int limit) {
         Query waiting = Query.query(where(PENDING_SINCE).lte(storedBefore)).with(Sort.by(PENDING_SINCE)).limit(limit);
-        return mongo.find(waiting, ReviewItem.class).stream().flatMap(item -> entriesOf(item).stream()).toList();
+        return collections().stream().flatMap(collection -> mongo.find(waiting, ReviewItem.class, collection).stream())
+                .flatMap(item -> entriesOf(item).stream()).toList();
+    }
+
+    private List<String> collections() {
+        return List.of(mongo.getCollectionName(ReviewItem.class), ItemHistory.COLLECTION);
     }
 
     @Override
@@ -61,8 +69,11 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
     @Override
     public List<Entry> markPublished(List<Entry> acknowledged) {
         for (Entry entry : acknowledged) {
-            mongo.updateFirst(Query.query(where("_id").is(entry.itemId())),
-                    new Update().pull("outbox", new Document("version", entry.event().version())), ReviewItem.class);
+            for (String collection : collections()) { // by key: wherever the item is, or both while it moves
+                mongo.updateFirst(Query.query(where("_id").is(entry.itemId())),
+                        new Update().pull("outbox", new Document("version", entry.event().version())),
+                        ReviewItem.class, collection);
+            }
         }
         return List.of();
     }
@@ -71,13 +82,15 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
     @Override
     public Backlog backlog() {
         Query pending = Query.query(where("outbox.0").exists(true));
-        long depth = mongo.count(pending, ReviewItem.class);
+        long depth = collections().stream().mapToLong(collection -> mongo.count(pending, collection)).sum();
         if (depth == 0) {
             return Backlog.NONE;
         }
-        Optional<Instant> oldest = Optional.ofNullable(mongo.findOne(Query.query(where(PENDING_SINCE).exists(true))
-                .with(Sort.by(PENDING_SINCE)).limit(1), ReviewItem.class))
-                .flatMap(item -> item.outbox().stream().findFirst()).map(ReviewItemChanged::occurredAt);
+        Query oldestFirst = Query.query(where(PENDING_SINCE).exists(true)).with(Sort.by(PENDING_SINCE)).limit(1);
+        Optional<Instant> oldest = collections().stream()
+                .flatMap(collection -> mongo.find(oldestFirst, ReviewItem.class, collection).stream())
+                .flatMap(item -> item.outbox().stream().limit(1)).map(ReviewItemChanged::occurredAt)
+                .min(Instant::compareTo);
         return new Backlog(depth, oldest);
     }
 

@@ -27,12 +27,14 @@ public class ItemQueries {
     private final ItemReports reports;
     private final ItemActivity activity;
     private final QueueProperties properties;
+    private final ItemHistory history;
     private final MongoTemplate mongo;
     private final Clock clock;
 
     ItemQueries(ItemStore store, ItemReports reports, ItemActivity activity, QueueProperties properties,
-            MongoTemplate mongo, Clock clock) {
+            ItemHistory history, MongoTemplate mongo, Clock clock) {
         this.store = store;
+        this.history = history;
         this.reports = reports;
         this.activity = activity;
         this.properties = properties;
@@ -43,7 +45,8 @@ public class ItemQueries {
     /**
      * One page of the items wanted, most pressing first: read in the index's order with a limit (one more than the
      * page holds, to tell whether another follows), so the first page costs the same however many items wait. A page
-     * further on skips the pages before it in that order.
+     * further on skips the pages before it in that order. Only a page that asks for resolved items reads the
+     * {@link ItemHistory} as well.
      *
      * @param page from 1
      * @param size how many items a page holds
@@ -64,8 +67,11 @@ public class ItemQueries {
             criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
                     SlaTarget.CLAIM.breachedAt(now), SlaTarget.RESOLVE.breachedAt(now)));
         }
-        List<ReviewItem> found = mongo.find(Query.query(criteria).with(PAGE_ORDER).skip((page - 1L) * size)
-                .limit(size + 1), ReviewItem.class);
+        Query wantedInOrder = Query.query(criteria).with(PAGE_ORDER);
+        long skip = (page - 1L) * size;
+        List<ReviewItem> found = wanted.states().contains(ItemState.RESOLVED)
+                ? history.across(wantedInOrder, skip, size + 1)
+                : mongo.find(wantedInOrder.skip(skip).limit(size + 1), ReviewItem.class);
         return new Page<>(found.stream().limit(size).toList(), page, found.size() > size);
     }
 

@@ -31,29 +31,37 @@ import org.springframework.stereotype.Component;
  * starts), and is safe to run again or on several instances at once: every report and line is stored by its key, and
  * an item is rewritten only while it is still in the old shape. A marker records that it finished, after which
  * nothing is read. Instances of the version before must be stopped first.
+ * <p>
+ * Then, once, every resolved item moves to the {@link ItemHistory}.
  */
 @Component
 class ItemStorageMigration implements SmartInitializingSingleton {
 
     static final String MIGRATION = "reports-and-activity-apart-from-items";
+    static final String HISTORY_MIGRATION = "resolved-items-apart-from-the-queue";
     private static final Logger log = LoggerFactory.getLogger(ItemStorageMigration.class);
 
     private final MongoTemplate mongo;
     private final ItemReports reports;
     private final ItemActivity activity;
+    private final ItemHistory history;
     private final QueueProperties properties;
 
-    ItemStorageMigration(MongoTemplate mongo, ItemReports reports, ItemActivity activity,
+    ItemStorageMigration(MongoTemplate mongo, ItemReports reports, ItemActivity activity, ItemHistory history,
             QueueProperties properties) {
         this.mongo = mongo;
         this.reports = reports;
         this.activity = activity;
+        this.history = history;
         this.properties = properties;
     }
 
+    /** Resolved items move to the history only once in the new shape: the history is never migrated. */
     @Override
     public void afterSingletonsInstantiated() {
         Migrations.once(mongo, MIGRATION, this::migrate);
+        history.createIndexes();
+        Migrations.once(mongo, HISTORY_MIGRATION, () -> new Document("items", history.sweep()));
     }
 
     private Document migrate() {

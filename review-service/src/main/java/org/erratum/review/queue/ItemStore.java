@@ -52,22 +52,29 @@ class ItemStore {
     private final MongoTemplate mongo;
     private final ItemActivity activity;
     private final ItemAnnouncer announcer;
+    private final ItemHistory history;
     private final ItemEventsProperties events;
     private final QueueProperties properties;
     private final Clock clock;
 
-    ItemStore(MongoTemplate mongo, ItemActivity activity, ItemAnnouncer announcer, ItemEventsProperties events,
-            QueueProperties properties, Clock clock) {
+    ItemStore(MongoTemplate mongo, ItemActivity activity, ItemAnnouncer announcer, ItemHistory history,
+            ItemEventsProperties events, QueueProperties properties, Clock clock) {
         this.mongo = mongo;
         this.activity = activity;
         this.announcer = announcer;
+        this.history = history;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** The item, active or resolved (see {@link ItemHistory}). */
     ReviewItem get(String id) {
-        return Optional.ofNullable(mongo.findById(id, ReviewItem.class)).orElseThrow(() -> new ItemNotFound(id));
+        return find(id).orElseThrow(() -> new ItemNotFound(id));
+    }
+
+    Optional<ReviewItem> find(String id) {
+        return Optional.ofNullable(history.find(id));
     }
 
     /**
@@ -126,6 +133,9 @@ class ItemStore {
             update.push("activity").slice(-properties.activityKept()).each(numbered.toArray())
                     .inc(ACTIVITY_COUNT, numbered.size());
         }
+        if (item.state() == ItemState.RESOLVED) {
+            history.unpark(item.id()); // written where the group key's index guards a reopening
+        }
         // The state, holder and escalation the change was decided on are matched as well as the version: the
         // embedded store may let a read see a write half done, new version beside old state.
         Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
@@ -163,9 +173,15 @@ class ItemStore {
         }
     }
 
-    /** Publishes the events a write left in the item's outbox; the relay retries what Kafka did not acknowledge. */
+    /**
+     * Publishes the events a write left in the item's outbox; the relay retries what Kafka did not acknowledge. A
+     * resolved item then moves to the history, with what is left of its outbox.
+     */
     ReviewItem announced(ReviewItem written) {
         announcer.announce(written);
+        if (written.state() == ItemState.RESOLVED) {
+            history.park(written.id());
+        }
         return written;
     }
 
@@ -176,9 +192,13 @@ class ItemStore {
 
     /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
     private static Criteria atVersion(ReviewItem item) {
-        return item.version() == 0
+        return atVersion(item.version());
+    }
+
+    static Criteria atVersion(long version) {
+        return version == 0
                 ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
-                : where(VERSION).is(item.version());
+                : where(VERSION).is(version);
     }
 
     /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */

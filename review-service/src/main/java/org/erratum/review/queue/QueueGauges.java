@@ -112,8 +112,9 @@ class QueueGauges implements SchedulingConfigurer {
             }
             breached.get(target).forEach((severity, value) -> value.set(late.getOrDefault(severity, 0L)));
         }
+        // a pending fix's item is resolved, so in the history
         pendingVerifications.set(mongo.count(Query.query(where("verification.status")
-                .is(ReviewItem.Verification.Status.PENDING)), ReviewItem.class));
+                .is(ReviewItem.Verification.Status.PENDING)), ReviewItem.class, ItemHistory.COLLECTION));
     }
 
     private void countNewBreaches(Instant now) {

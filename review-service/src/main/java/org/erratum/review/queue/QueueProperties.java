@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *                       and the passages {@code review.items} carries); every report is stored apart as well
  * @param activityKept   how many of its latest activity lines an item keeps in itself (the console's first page of
  *                       the log); every line is stored apart as well
+ * @param historySweep   how often resolved items that a crash left among the active ones move to the history
  */
 @Validated
 @ConfigurationProperties("erratum.review.queue")
@@ -42,7 +43,8 @@ public record QueueProperties(
         @DefaultValue("90") @PositiveOrZero int overdueCapDays,
         @DefaultValue("400") @PositiveOrZero double helpfulnessWeight,
         @DefaultValue("20") @Positive @Max(MAX_REPORT_SAMPLE) int reportSample,
-        @DefaultValue("50") @Min(MIN_ACTIVITY_KEPT) @Max(MAX_ACTIVITY_KEPT) int activityKept) {
+        @DefaultValue("50") @Min(MIN_ACTIVITY_KEPT) @Max(MAX_ACTIVITY_KEPT) int activityKept,
+        @DefaultValue("1m") @NotNull Duration historySweep) {
 
     /**
      * A write adds a line or two; the item must keep a few writes' lines until they are stored apart (see

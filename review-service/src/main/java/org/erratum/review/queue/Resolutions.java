@@ -82,7 +82,7 @@ public class Resolutions {
                 null), null);
         List<String> marked = new ArrayList<>();
         for (String id : ids) {
-            if (mongo.findById(id, ReviewItem.class) == null) {
+            if (store.find(id).isEmpty()) {
                 continue;
             }
             store.change(id, request, item -> {
@@ -115,7 +115,7 @@ public class Resolutions {
             }
             case DUPLICATE -> {
                 if (command.duplicateOf() == null || command.duplicateOf().equals(item.id())
-                        || mongo.findById(command.duplicateOf(), ReviewItem.class) == null) {
+                        || store.find(command.duplicateOf()).isEmpty()) {
                     throw new UnknownReference("duplicateOf", "must name another review item");
                 }
             }
@@ -173,7 +173,7 @@ public class Resolutions {
         }
         List<ReviewItem> pending = new ArrayList<>();
         for (String id : watch.items()) {
-            ReviewItem item = mongo.findById(id, ReviewItem.class);
+            ReviewItem item = store.find(id).orElse(null);
             if (awaitsVerificationBy(item, revision)) {
                 pending.add(item);
             } else {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.ReviewItemChanged;
+import org.erratum.platform.mongo.EmbeddedStoreIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -56,6 +57,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param claims    how many times the item was claimed (renewals included), so the first claim is known
  */
 @Document("review_items")
+// a move to and from the history deletes the copy at the version it copied (see ItemHistory)
+@EmbeddedStoreIndex(name = "version", field = "version")
 // the queue's pages and claim-next, in the queue's order; _id makes it total (a page boundary never splits a tie).
 // It replaces the index "queue_order" (the same without _id), which a database created before keeps until dropped.
 @CompoundIndex(name = "queue_order_by_id", def = "{'state': 1, 'priority': -1, 'createdAt': 1, '_id': 1}")

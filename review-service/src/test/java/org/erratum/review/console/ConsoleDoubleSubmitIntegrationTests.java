@@ -34,7 +34,7 @@ class ConsoleDoubleSubmitIntegrationTests {
     MongoTemplate mongo;
 
     private ReviewItem reload(ReviewItem item) {
-        return mongo.findById(item.id(), ReviewItem.class);
+        return StoredItems.item(mongo, item.id());
     }
 
     private static String page(ReviewItem item) {

@@ -32,6 +32,7 @@ import org.erratum.review.helpfulness.RevisionHelpfulness;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.StoredItems;
 import org.erratum.review.queue.Signals;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.ArticleStates;
@@ -100,7 +101,7 @@ class ConsoleIntegrationTests {
     }
 
     private ReviewItem reload(ReviewItem item) {
-        return mongo.findById(item.id(), ReviewItem.class);
+        return StoredItems.item(mongo, item.id());
     }
 
     private static String page(ReviewItem item) {

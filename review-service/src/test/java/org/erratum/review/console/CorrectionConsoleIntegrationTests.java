@@ -20,6 +20,7 @@ import org.erratum.review.article.RevisionText;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.StoredItems;
 import org.erratum.review.signoff.SignOff;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestClient;
@@ -74,7 +75,7 @@ class CorrectionConsoleIntegrationTests {
     }
 
     private ReviewItem reload(ReviewItem item) {
-        return mongo.findById(item.id(), ReviewItem.class);
+        return StoredItems.item(mongo, item.id());
     }
 
     private static String page(ReviewItem item) {

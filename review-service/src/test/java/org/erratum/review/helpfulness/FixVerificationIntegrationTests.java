@@ -26,6 +26,7 @@ import org.erratum.testsupport.TestClient;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.StoredItems;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.Verification;
 import org.erratum.review.queue.Claims;
@@ -284,7 +285,7 @@ class FixVerificationIntegrationTests {
     }
 
     private ReviewItem reload(ReviewItem item) {
-        return mongo.findById(item.id(), ReviewItem.class);
+        return StoredItems.item(mongo, item.id());
     }
 
     private TestClient reviewer() {

@@ -84,7 +84,7 @@ class ActivityStorageIntegrationTests {
             notes.note(item.id(), REVIEWER, "note #" + n, IdempotencyKey.random());
         }
 
-        ReviewItem logged = mongo.findById(item.id(), ReviewItem.class);
+        ReviewItem logged = StoredItems.item(mongo, item.id());
         assertThat(logged.activity()).hasSize(properties.activityKept())
                 .extracting(ReviewItem.Activity::detail).endsWith("note #" + lines);
         assertThat(logged.activityCount()).isEqualTo(lines);
@@ -92,7 +92,7 @@ class ActivityStorageIntegrationTests {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, lines).mapToObj(Long::valueOf).toList());
 
         notes.note(item.id(), REVIEWER, "note #1", first);
-        assertThat(mongo.findById(item.id(), ReviewItem.class).activityCount())
+        assertThat(StoredItems.item(mongo, item.id()).activityCount())
                 .as("the first note's retry, long out of the item, is recognised").isEqualTo(lines);
         assertThatThrownBy(() -> notes.note(item.id(), REVIEWER, "another text", first))
                 .isInstanceOf(ErrorResponseException.class);
@@ -144,7 +144,7 @@ class ActivityStorageIntegrationTests {
 
         assertThat(storedLinesOf(item.id())).extracting(Line::seq, Line::detail)
                 .containsExactly(tuple(1L, "note #1"), tuple(2L, "note #2"), tuple(3L, "note #3"));
-        assertThat(mongo.findById(item.id(), ReviewItem.class).archivedActivity()).isEqualTo(3);
+        assertThat(StoredItems.item(mongo, item.id()).archivedActivity()).isEqualTo(3);
     }
 
     @Test
@@ -156,7 +156,7 @@ class ActivityStorageIntegrationTests {
         }
         claims.claim(item.id(), REVIEWER, null);
 
-        assertThat(mongo.findById(item.id(), ReviewItem.class).claims()).isEqualTo(2);
+        assertThat(StoredItems.item(mongo, item.id()).claims()).isEqualTo(2);
     }
 
     /** An item stored before the log was stored apart keeps every line, numbered, and the count of its claims. */
@@ -184,7 +184,7 @@ class ActivityStorageIntegrationTests {
 
         migration.afterSingletonsInstantiated();
 
-        ReviewItem item = mongo.findById(id.toHexString(), ReviewItem.class);
+        ReviewItem item = StoredItems.item(mongo, id.toHexString());
         assertThat(item.activity()).hasSize(properties.activityKept()).last()
                 .extracting(ReviewItem.Activity::seq).isEqualTo((long) lines);
         assertThat(item.activityCount()).isEqualTo(lines);
@@ -192,7 +192,7 @@ class ActivityStorageIntegrationTests {
         assertThat(storedLinesOf(id.toHexString())).hasSize(lines);
 
         notes.note(item.id(), REVIEWER, "line 2", oldKey);
-        assertThat(mongo.findById(id.toHexString(), ReviewItem.class).activityCount())
+        assertThat(StoredItems.item(mongo, id.toHexString()).activityCount())
                 .as("a request logged before the upgrade, long out of the item, is still recognised").isEqualTo(lines);
     }
 }

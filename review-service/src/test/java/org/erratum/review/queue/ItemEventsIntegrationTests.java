@@ -126,7 +126,7 @@ class ItemEventsIntegrationTests {
             assertThat(record.value()).doesNotContain("Asked the pharmacist", "Pharmacist confirmed",
                     "My leaflet says", "Surely every six");
         });
-        await().atMost(WAIT).until(() -> mongo.findById(id, ReviewItem.class).outbox().isEmpty());
+        await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).outbox().isEmpty());
         assertThat(reviewer().get(items).json().has("outbox")).isFalse();
     }
 
@@ -143,7 +143,7 @@ class ItemEventsIntegrationTests {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 Update.update("leaseExpiresAt", Instant.now().minusSeconds(60)), ReviewItem.class);
         claims.returnExpiredLeases();
-        await().atMost(WAIT).until(() -> mongo.findById(id, ReviewItem.class).state() == ItemState.ESCALATED);
+        await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).state() == ItemState.ESCALATED);
         assertThat(senior().post("/api/review/items/spam", Map.of("itemIds", List.of(id), "summary", "Keyboard test"))
                 .json().get("marked")).extracting(JsonNode::asString).containsExactly(id);
 
@@ -210,8 +210,8 @@ class ItemEventsIntegrationTests {
         assertThat(events).extracting(e -> e.get("version").asLong()).containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
         assertThat(events).extracting(e -> e.get("state").asString())
                 .containsExactly("OPEN", "CLAIMED", "CLAIMED", "OPEN", "CLAIMED", "RESOLVED");
-        assertThat(mongo.findById(id, ReviewItem.class).version()).isEqualTo(7);
-        assertThat(mongo.findById(spamId, ReviewItem.class).version()).isEqualTo(2);
+        assertThat(StoredItems.item(mongo, id).version()).isEqualTo(7);
+        assertThat(StoredItems.item(mongo, spamId).version()).isEqualTo(2);
         // everything on the topic up to now, each distinct event once: nothing came after the last change
         String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
         assertThat(TopicProbe.eventIds(kafka, Topics.ITEMS, articleId)).hasSize(6);

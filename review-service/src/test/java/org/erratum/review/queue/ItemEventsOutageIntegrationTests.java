@@ -75,7 +75,7 @@ class ItemEventsOutageIntegrationTests {
                     Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class), item -> item != null)
                     .id();
             String opened = itemId;
-            await().atMost(WAIT).until(() -> mongo.findById(opened, ReviewItem.class).outbox().isEmpty());
+            await().atMost(WAIT).until(() -> StoredItems.item(mongo, opened).outbox().isEmpty());
 
             kafka.stop();
             Staff reviewer = new Staff("reviewer", false);
@@ -84,7 +84,7 @@ class ItemEventsOutageIntegrationTests {
             first.getBean(Resolutions.class).resolve(itemId, reviewer, new Resolutions.Resolve(Outcome.NO_CHANGE_NEEDED, null,
                     "Leaflet and page agree", "The page gives the right dose for adults.", null), null);
 
-            assertThat(mongo.findById(itemId, ReviewItem.class).outbox())
+            assertThat(StoredItems.item(mongo, itemId).outbox())
                     .as("every change since the broker went is kept with its event")
                     .extracting(ReviewItemChanged::version).containsExactly(2L, 3L, 4L);
         }
@@ -109,7 +109,7 @@ class ItemEventsOutageIntegrationTests {
             assertThat(byVersion.get(4L).get("resolution").get("publicReason").asString())
                     .isEqualTo("The page gives the right dose for adults.");
             MongoTemplate mongo = second.getBean(MongoTemplate.class);
-            await().atMost(WAIT).until(() -> mongo.findById(item, ReviewItem.class).outbox().isEmpty());
+            await().atMost(WAIT).until(() -> StoredItems.item(mongo, item).outbox().isEmpty());
         }
     }
 

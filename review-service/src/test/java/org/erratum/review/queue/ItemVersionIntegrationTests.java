@@ -59,6 +59,9 @@ class ItemVersionIntegrationTests {
     ItemActivity activity;
 
     @Autowired
+    ItemHistory history;
+
+    @Autowired
     Signals signals;
 
     @Autowired
@@ -67,7 +70,7 @@ class ItemVersionIntegrationTests {
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        ItemStore store = new ItemStore(mongo, activity, announcer, events, properties, clock);
+        ItemStore store = new ItemStore(mongo, activity, announcer, history, events, properties, clock);
         Signals stoppedClockQueue = new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));
@@ -97,16 +100,16 @@ class ItemVersionIntegrationTests {
         TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
         String id = StoredItems.awaitItem(mongo, articleId, 1).id();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("version"), ReviewItem.class);
-        assertThat(mongo.findById(id, ReviewItem.class).version()).as("read as 0").isZero();
+        assertThat(StoredItems.item(mongo, id).version()).as("read as 0").isZero();
 
         ReportSubmitted second = Fixtures.report(articleId, Category.INACCURATE);
         signals.addReport(second);
-        ReviewItem joined = mongo.findById(id, ReviewItem.class);
+        ReviewItem joined = StoredItems.item(mongo, id);
         claims.claim(id, new Staff("reviewer", false), null);
 
         assertThat(joined.reportCount()).isEqualTo(2);
         assertThat(joined.version()).isEqualTo(1);
-        assertThat(mongo.findById(id, ReviewItem.class).version()).isEqualTo(2);
+        assertThat(StoredItems.item(mongo, id).version()).isEqualTo(2);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PriorityTests {
 
     private final QueueProperties defaults = new QueueProperties(Duration.ofMinutes(15), Duration.ofSeconds(30), 5,
-            null, 20, 1, 90, 400, 20, 50);
+            null, 20, 1, 90, 400, 20, 50, Duration.ofMinutes(1));
 
     @Test
     void oneUrgentReportOutranksManyOrdinaryOnes() {
@@ -36,7 +36,7 @@ class PriorityTests {
     @Test
     void weightsAreConfiguration() {
         var custom = new QueueProperties(Duration.ofMinutes(15), Duration.ofSeconds(30), 5,
-                java.util.Map.of(Severity.URGENT, 5000.0), 20, 1, 90, 400, 20, 50);
+                java.util.Map.of(Severity.URGENT, 5000.0), 20, 1, 90, 400, 20, 50, Duration.ofMinutes(1));
         assertThat(custom.priority(Severity.URGENT, 0, 0, 0)).isEqualTo(5000.0);
         assertThat(custom.priority(Severity.HIGH, 0, 0, 0)).isEqualTo(200.0);
     }

@@ -64,7 +64,7 @@ class QueueQueryPlanIntegrationTests {
         }
         item = report(Fixtures.newArticleId());
         notes.note(item.id(), REVIEWER, "a note", IdempotencyKey.random());
-        item = mongo.findById(item.id(), ReviewItem.class);
+        item = StoredItems.item(mongo, item.id());
     }
 
     private ReviewItem report(String articleId) {
@@ -121,11 +121,29 @@ class QueueQueryPlanIntegrationTests {
                 "outbox.occurredAt")).limit(100), ReviewItem.class));
     }
 
-    /** The query as the driver sends it (field names and values mapped as the template maps them), explained. */
+    /** What reads the history: pages of resolved items, the relay, the pending-verifications gauge, the sweep. */
+    @Test
+    void theHistorysQueriesAreServedByIndexes() {
+        assertThat(mongo.count(new Query(), ItemHistory.COLLECTION)).as("the resolved items moved there")
+                .isGreaterThanOrEqualTo(30);
+        assertIndexed(plan(Query.query(where("state").in(List.of(ItemState.RESOLVED))).with(ItemQueries.PAGE_ORDER)
+                .limit(51), ReviewItem.class, ItemHistory.COLLECTION));
+        assertIndexed(plan(Query.query(where("outbox.occurredAt").lte(Instant.now())).with(Sort.by(
+                "outbox.occurredAt")).limit(100), ReviewItem.class, ItemHistory.COLLECTION));
+        assertIndexed(plan(Query.query(where("verification.status").is(ReviewItem.Verification.Status.PENDING)),
+                ReviewItem.class, ItemHistory.COLLECTION));
+        assertIndexed(plan(Query.query(where("state").is(ItemState.RESOLVED)), ReviewItem.class));
+    }
+
     private Document plan(Query query, Class<?> type) {
+        return plan(query, type, mongo.getCollectionName(type));
+    }
+
+    /** The query as the driver sends it (field names and values mapped as the template maps them), explained. */
+    private Document plan(Query query, Class<?> type, String collection) {
         QueryMapper mapper = new QueryMapper(mongo.getConverter());
         var entity = mongo.getConverter().getMappingContext().getPersistentEntity(type);
-        var find = mongo.getCollection(mongo.getCollectionName(type))
+        var find = mongo.getCollection(collection)
                 .find(mapper.getMappedObject(query.getQueryObject(), entity))
                 .sort(mapper.getMappedSort(query.getSortObject(), entity));
         if (query.getLimit() > 0) {

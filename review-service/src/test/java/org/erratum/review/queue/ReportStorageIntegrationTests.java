@@ -180,7 +180,7 @@ class ReportStorageIntegrationTests {
 
         migration.afterSingletonsInstantiated();
 
-        ReviewItem item = mongo.findById(id.toHexString(), ReviewItem.class);
+        ReviewItem item = StoredItems.item(mongo, id.toHexString());
         assertThat(mongo.findById(id, Document.class, "review_items")).doesNotContainKey("reports");
         assertThat(item.reportCount()).isEqualTo(embedded);
         assertThat(item.readersToBeTold()).isEqualTo(4);
@@ -193,7 +193,7 @@ class ReportStorageIntegrationTests {
 
         signals.addReport(new ReportSubmitted(UUID.randomUUID(), Instant.now(), articleId, 2, Category.OTHER, null,
                 "new", false));
-        ReviewItem joined = mongo.findById(id.toHexString(), ReviewItem.class);
+        ReviewItem joined = StoredItems.item(mongo, id.toHexString());
         assertThat(joined.reportCount()).isEqualTo(embedded + 1);
         assertThat(storedReportsOf(joined)).hasSize(embedded + 1).last().extracting(Stored::seq)
                 .isEqualTo((long) embedded + 1);
@@ -201,7 +201,7 @@ class ReportStorageIntegrationTests {
         mongo.remove(Query.query(Criteria.where("_id").is(ItemStorageMigration.MIGRATION)),
                 Migrations.COLLECTION);
         migration.afterSingletonsInstantiated();
-        assertThat(mongo.findById(id.toHexString(), ReviewItem.class)).as("run again, it changes nothing")
+        assertThat(StoredItems.item(mongo, id.toHexString())).as("run again, it changes nothing")
                 .isEqualTo(joined);
         assertThat(storedReportsOf(joined)).hasSize(embedded + 1);
     }

@@ -243,8 +243,8 @@ class ReviewQueueIntegrationTests {
 
         TopicProbe.publish(Fixtures.report(articleId, Category.OTHER));
 
-        await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("articleId").is(articleId)),
-                ReviewItem.class) == 2);
+        await().atMost(WAIT).until(() -> StoredItems.count(mongo, Query.query(Criteria.where("articleId")
+                .is(articleId))) == 2);
     }
 
     @Test
@@ -287,7 +287,7 @@ class ReviewQueueIntegrationTests {
 
         expireLease(id);
         claims.returnExpiredLeases();
-        ReviewItem returned = mongo.findById(id, ReviewItem.class);
+        ReviewItem returned = StoredItems.item(mongo, id);
         assertThat(returned.state()).isEqualTo(ItemState.OPEN);
         assertThat(returned.claimedBy()).isNull();
         assertThat(returned.activity()).extracting(ReviewItem.Activity::action).endsWith("lease expired");
@@ -316,11 +316,11 @@ class ReviewQueueIntegrationTests {
 
         assertThat(result.get("marked")).extracting(JsonNode::asString).containsExactly(itemA, itemB);
         assertThat(result.get("skipped")).extracting(JsonNode::asString).containsExactly(itemC);
-        ReviewItem spam = mongo.findById(itemA, ReviewItem.class);
+        ReviewItem spam = StoredItems.item(mongo, itemA);
         assertThat(spam.state()).isEqualTo(ItemState.RESOLVED);
         assertThat(spam.resolution().outcome()).isEqualTo(Outcome.SPAM);
         assertThat(spam.activity()).extracting(ReviewItem.Activity::by).containsExactly("reviewer");
-        assertThat(mongo.findById(itemC, ReviewItem.class).state()).isEqualTo(ItemState.CLAIMED);
+        assertThat(StoredItems.item(mongo, itemC).state()).isEqualTo(ItemState.CLAIMED);
         assertThat(reviewer().post("/api/review/items/spam", Map.of("itemIds", List.of(), "summary", "x")).status())
                 .isEqualTo(400);
     }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of its own, which each test empties of items first.
  */
 @MongoSliceTest
-@Import({ ItemQueries.class, Claims.class, ItemStore.class, ItemActivity.class, ItemReports.class,
+@Import({ ItemQueries.class, Claims.class, ItemStore.class, ItemActivity.class, ItemHistory.class, ItemReports.class,
         QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
 @EnableConfigurationProperties({ QueueProperties.class, ItemEventsProperties.class, SlaProperties.class })
 class ReviewQueueMongoTests {
@@ -124,7 +124,7 @@ class ReviewQueueMongoTests {
 
         assertThat(claimed).map(ReviewItem::id).contains(first);
         assertThat(again).map(ReviewItem::id).contains(first);
-        assertThat(mongo.findById(first, ReviewItem.class).version()).isEqualTo(2);
+        assertThat(StoredItems.item(mongo, first).version()).isEqualTo(2);
         assertThat(listed(List.of(ItemState.CLAIMED), null, false)).extracting(ReviewItem::id)
                 .containsExactly(first);
     }

@@ -51,7 +51,7 @@ class ReviewQueueRetryIntegrationTests {
     }
 
     private List<String> actions(String id) {
-        return mongo.findById(id, ReviewItem.class).activity().stream().map(ReviewItem.Activity::action).toList();
+        return StoredItems.item(mongo, id).activity().stream().map(ReviewItem.Activity::action).toList();
     }
 
     @Test
@@ -85,7 +85,7 @@ class ReviewQueueRetryIntegrationTests {
             assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
         }
         assertThat(actions(id)).containsExactly("note");
-        assertThat(mongo.findById(id, ReviewItem.class).activity().get(0).detail()).isEqualTo("First thought");
+        assertThat(StoredItems.item(mongo, id).activity().get(0).detail()).isEqualTo("First thought");
     }
 
     @Test
@@ -184,7 +184,7 @@ class ReviewQueueRetryIntegrationTests {
 
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(other.status()).isEqualTo(422);
-        assertThat(mongo.findById(id, ReviewItem.class).resolution().revision()).isEqualTo(2);
+        assertThat(StoredItems.item(mongo, id).resolution().revision()).isEqualTo(2);
     }
 
     @Test

@@ -52,7 +52,7 @@ class SafetyNoticeIntegrationTests {
     }
 
     private ReviewItem reload(ReviewItem item) {
-        return mongo.findById(item.id(), ReviewItem.class);
+        return StoredItems.item(mongo, item.id());
     }
 
     @Test

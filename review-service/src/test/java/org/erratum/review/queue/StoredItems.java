@@ -21,11 +21,22 @@ public final class StoredItems {
     private StoredItems() {
     }
 
-    /** Every claim this reviewer ever made, on any item. */
+    /** The item by id as the service reads it, active or resolved (see {@link ItemHistory}); null when none. */
+    public static ReviewItem item(MongoTemplate mongo, String id) {
+        return new ItemHistory(mongo, null, false).find(id); // finding needs no settings
+    }
+
+    /** Every claim this reviewer ever made, on any item, active or resolved. */
     public static long claimsBy(MongoTemplate mongo, String reviewer) {
-        return mongo.findAll(ReviewItem.class).stream()
+        return Stream.concat(mongo.findAll(ReviewItem.class).stream(),
+                        mongo.findAll(ReviewItem.class, ItemHistory.COLLECTION).stream())
                 .flatMap(item -> item.activity() == null ? Stream.empty() : item.activity().stream())
                 .filter(entry -> "claimed".equals(entry.action()) && reviewer.equals(entry.by())).count();
+    }
+
+    /** How many items, active or resolved, the query matches. */
+    static long count(MongoTemplate mongo, Query query) {
+        return mongo.count(query, ReviewItem.class) + mongo.count(query, ItemHistory.COLLECTION);
     }
 
     /** The first group of every match of the pattern in a page's body, in order. */
