@@ -42,6 +42,10 @@ public class VoteTallies {
     private static final String REVISIONS = "helpfulness_revisions";
     private static final String REASONS = "reasons.";
 
+    /** How the tallies follow a reader's vote on a revision. */
+    private static final States<VoteCast, TalliedVote> STATES = new States<>(TalliedVote.class,
+            TalliedVote::idOf, TalliedVote::after, VoteTallies::moves);
+
     private final MongoTemplate mongo;
     private final OnceOnlyCounters counters;
 
@@ -202,48 +206,4 @@ public class VoteTallies {
             all.add(new Move(collection, id, Integer.toString(vote.partition()), vote.offset(), increments, fields));
         }
     }
-
-    /** How the tallies follow a reader's vote on a revision. */
-    private static final States<VoteCast, TalliedVote> STATES = new States<>() {
-
-        @Override
-        public Class<TalliedVote> type() {
-            return TalliedVote.class;
-        }
-
-        @Override
-        public String idOf(VoteCast vote) {
-            return TalliedVote.idOf(vote);
-        }
-
-        @Override
-        public String id(TalliedVote state) {
-            return state.id();
-        }
-
-        @Override
-        public String eventId(TalliedVote state) {
-            return state.eventId();
-        }
-
-        @Override
-        public boolean isOlderThan(TalliedVote state, VoteCast vote) {
-            return state.isOlderThan(vote);
-        }
-
-        @Override
-        public boolean madeBy(TalliedVote state, VoteCast vote, int partition, long offset) {
-            return state.madeBy(vote, partition, offset);
-        }
-
-        @Override
-        public TalliedVote after(TalliedVote held, VoteCast vote, int partition, long offset) {
-            return TalliedVote.after(held, vote, partition, offset);
-        }
-
-        @Override
-        public List<Move> moves(TalliedVote state) {
-            return VoteTallies.moves(state);
-        }
-    };
 }

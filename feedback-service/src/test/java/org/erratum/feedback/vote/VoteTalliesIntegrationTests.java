@@ -181,6 +181,10 @@ class VoteTalliesIntegrationTests {
         tallies.countAll(List.of(step(aFirst, 51), step(aSecond, 52), step(bChanged, 53), step(aThird, 54),
                 step(c, 55), step(aSecond, 56), step(cLateAndOlder, 57)));
 
+        assertThat(mongo.findById(RevisionTally.idOf(article.articleId(), 1), Document.class, "helpfulness_revisions")
+                .get("version", Number.class).longValue()).as("the poll's moves reached the tally in one write")
+                .isEqualTo(2);
+
         assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(2, 1, Map.of(
                 NotHelpfulReason.INACCURATE, 1L)));
         LocalDate day = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);

@@ -46,11 +46,12 @@ import org.springframework.messaging.Message;
  * newest of its records) is attributed to that newest record's position, and all the moves that reach one document go
  * in one compare-and-set, with the highest position per source; the position moves only with the counts. The states
  * are written before the counters, so a crash between the two leaves states made by records whose offsets Kafka has
- * not committed: whatever poll brings them again, however cut (it starts at or before the committed offset of each
- * partition, so a partition's records come back from there on), either holds a record that made its state, and is then
- * counted one record at a time, the proven path that finishes an interrupted move, or holds only records its states
- * already passed or that came after, whose moves the counters have not yet taken. The made-by record itself comes back
- * in a later poll until a poll containing it completes.
+ * not committed. Each partition's records come back from its committed offset, at or before the first record of the
+ * poll that crashed, however the new polls are cut; so a poll either holds a record that made its state, and is then
+ * counted one record at a time (the proven path, which finishes an interrupted move), or holds only records of the
+ * crashed poll that its states already passed, which change nothing. A made-by record comes back until a poll holding
+ * it completes. Two handlers of the same records (a rebalance) race on the state writes: the loser's bulk is short,
+ * and it counts one record at a time; a document that the winner's sum reached skips those moves by its positions.
  */
 public final class OnceOnlyCounters {
 
@@ -65,33 +66,40 @@ public final class OnceOnlyCounters {
     }
 
     /**
-     * What the counters count, per key, and how a record changes it.
+     * What the counters count for one key, and the record that made it.
      *
      * @param <V> what a record carries (a vote)
-     * @param <S> the state stored per key, which remembers the record that made it and what it replaced
      */
-    public interface States<V, S> {
+    public interface State<V> {
 
-        Class<S> type();
+        String id();
 
-        /** The key of the state a record changes. */
-        String idOf(V value);
+        /** The event that wrote the state: a replacement's compare-and-set is on it. */
+        String eventId();
 
-        String id(S state);
+        /** Whether the record is newer, so it replaces the state; an older or equal one changes nothing. */
+        boolean isOlderThan(V value);
 
-        /** The event that wrote a state: a replacement's compare-and-set is on it. */
-        String eventId(S state);
+        boolean madeBy(V value, int partition, long offset);
+    }
 
-        /** Whether the record is newer than the state, so it replaces it; an older or equal one changes nothing. */
-        boolean isOlderThan(S state, V value);
+    /** The state after a record, replacing {@code held} (null when there was none). */
+    @FunctionalInterface
+    public interface Next<V, S> {
 
-        boolean madeBy(S state, V value, int partition, long offset);
-
-        /** The state after the record, replacing {@code held} (null when there was none). */
         S after(S held, V value, int partition, long offset);
+    }
 
-        /** What a state moves in the counters: what it counts less what the state it replaced counted. */
-        List<Move> moves(S state);
+    /**
+     * What the counters count, per key, and how a record changes it.
+     *
+     * @param idOf  the key of the state a record changes
+     * @param moves what a state moves in the counters: what it counts less what the state it replaced counted
+     * @param <V>   what a record carries (a vote)
+     * @param <S>   the state stored per key, which remembers the record that made it and what it replaced
+     */
+    public record States<V, S extends State<V>>(Class<S> type, Function<V, String> idOf, Next<V, S> next,
+            Function<S, List<Move>> moves) {
     }
 
     /**
@@ -114,6 +122,11 @@ public final class OnceOnlyCounters {
         public static <V> List<Step<V>> of(Message<List<V>> poll) {
             List<Integer> partitions = (List<Integer>) poll.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
             List<Long> offsets = (List<Long>) poll.getHeaders().get(KafkaHeaders.OFFSET);
+            if (partitions.size() != poll.getPayload().size() || offsets.size() != poll.getPayload().size()) {
+                // no telling which record sits where: the container retries the whole poll, then dead-letters it
+                throw new IllegalStateException("A poll of " + poll.getPayload().size() + " records came with "
+                        + partitions.size() + " partitions and " + offsets.size() + " offsets");
+            }
             List<Step<V>> steps = new ArrayList<>(poll.getPayload().size());
             for (int index = 0; index < poll.getPayload().size(); index++) {
                 steps.add(new Step<>(poll.getPayload().get(index), partitions.get(index), offsets.get(index)));
@@ -128,19 +141,19 @@ public final class OnceOnlyCounters {
      * turns into a duplicate key), then moves the counters. A record that made the state held is handled again: it
      * finishes what a crash may have left undone.
      */
-    public <V, S> void count(V value, int partition, long offset, States<V, S> states) {
-        String id = states.idOf(value);
+    public <V, S extends State<V>> void count(V value, int partition, long offset, States<V, S> states) {
+        String id = states.idOf().apply(value);
         while (true) {
             S held = mongo.findById(id, states.type());
-            if (held != null && !states.isOlderThan(held, value)) {
-                if (states.madeBy(held, value, partition, offset)) {
-                    states.moves(held).forEach(this::add);
+            if (held != null && !held.isOlderThan(value)) {
+                if (held.madeBy(value, partition, offset)) {
+                    states.moves().apply(held).forEach(this::add);
                 }
                 return;
             }
-            S next = states.after(held, value, partition, offset);
-            if (replaceIfUnchanged(held, next, states::id, states::eventId)) {
-                states.moves(next).forEach(this::add);
+            S next = states.next().after(held, value, partition, offset);
+            if (replaceIfUnchanged(held, next)) {
+                states.moves().apply(next).forEach(this::add);
                 return;
             }
         }
@@ -155,7 +168,7 @@ public final class OnceOnlyCounters {
      *
      * @throws BatchListenerFailedException naming the record that failed, when counting one record at a time failed
      */
-    public <V, S> void countAll(List<Step<V>> steps, States<V, S> states) {
+    public <V, S extends State<V>> void countAll(List<Step<V>> steps, States<V, S> states) {
         try {
             if (countedAtOnce(steps, states)) {
                 return;
@@ -170,21 +183,21 @@ public final class OnceOnlyCounters {
     }
 
     /** @return false when the poll must be counted one record at a time, before or after writing anything */
-    private <V, S> boolean countedAtOnce(List<Step<V>> steps, States<V, S> states) {
+    private <V, S extends State<V>> boolean countedAtOnce(List<Step<V>> steps, States<V, S> states) {
         Map<String, S> held = new HashMap<>();
-        List<String> ids = steps.stream().map(step -> states.idOf(step.value())).distinct().toList();
-        mongo.find(query(where("_id").in(ids)), states.type()).forEach(state -> held.put(states.id(state), state));
+        List<String> ids = steps.stream().map(step -> states.idOf().apply(step.value())).distinct().toList();
+        mongo.find(query(where("_id").in(ids)), states.type()).forEach(state -> held.put(state.id(), state));
         Map<String, S> next = new LinkedHashMap<>();
         for (Step<V> step : steps) {
-            String id = states.idOf(step.value());
+            String id = states.idOf().apply(step.value());
             S before = held.get(id);
-            if (before != null && states.madeBy(before, step.value(), step.partition(), step.offset())) {
+            if (before != null && before.madeBy(step.value(), step.partition(), step.offset())) {
                 return false; // delivered again: finish what a crash may have left undone
             }
             S newest = next.getOrDefault(id, before);
-            if (newest == null || states.isOlderThan(newest, step.value())) {
+            if (newest == null || newest.isOlderThan(step.value())) {
                 // the previous fields stay the held state's: the net move of the whole poll for this key
-                next.put(id, states.after(before, step.value(), step.partition(), step.offset()));
+                next.put(id, states.next().after(before, step.value(), step.partition(), step.offset()));
             }
         }
         if (next.isEmpty()) {
@@ -193,11 +206,11 @@ public final class OnceOnlyCounters {
         if (!replaceAllIfUnchanged(held, next, states)) {
             return false; // another handler wrote some of these states meanwhile
         }
-        addAll(next.values().stream().flatMap(state -> states.moves(state).stream()).toList());
+        addAll(next.values().stream().flatMap(state -> states.moves().apply(state).stream()).toList());
         return true;
     }
 
-    private <V, S> void countOneByOne(List<Step<V>> steps, States<V, S> states) {
+    private <V, S extends State<V>> void countOneByOne(List<Step<V>> steps, States<V, S> states) {
         for (int index = 0; index < steps.size(); index++) {
             Step<V> step = steps.get(index);
             try {
@@ -211,7 +224,7 @@ public final class OnceOnlyCounters {
     }
 
     /** @return whether every state was stored; false when another handler replaced or inserted one meanwhile */
-    private <V, S> boolean replaceAllIfUnchanged(Map<String, S> held, Map<String, S> next, States<V, S> states) {
+    private <V, S extends State<V>> boolean replaceAllIfUnchanged(Map<String, S> held, Map<String, S> next, States<V, S> states) {
         BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, states.type());
         int inserts = 0;
         int replacements = 0;
@@ -221,7 +234,7 @@ public final class OnceOnlyCounters {
                 bulk.insert(state.getValue());
                 inserts++;
             } else {
-                bulk.replaceOne(query(where("_id").is(state.getKey()).and("eventId").is(states.eventId(before))),
+                bulk.replaceOne(query(where("_id").is(state.getKey()).and("eventId").is(before.eventId())),
                         state.getValue());
                 replacements++;
             }
@@ -315,7 +328,7 @@ public final class OnceOnlyCounters {
         }
     }
 
-    private <T> boolean replaceIfUnchanged(T held, T next, Function<T, String> id, Function<T, String> eventId) {
+    private boolean replaceIfUnchanged(State<?> held, State<?> next) {
         if (held == null) {
             try {
                 mongo.insert(next);
@@ -324,7 +337,7 @@ public final class OnceOnlyCounters {
                 return false;
             }
         }
-        return mongo.replace(query(where("_id").is(id.apply(held)).and("eventId").is(eventId.apply(held))), next)
+        return mongo.replace(query(where("_id").is(held.id()).and("eventId").is(held.eventId())), next)
                 .getMatchedCount() == 1;
     }
 

@@ -24,6 +24,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.erratum.platform.tally.OnceOnlyCounters.Move;
+import org.erratum.platform.tally.OnceOnlyCounters.Next;
+import org.erratum.platform.tally.OnceOnlyCounters.State;
 import org.erratum.platform.tally.OnceOnlyCounters.States;
 import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class OnceOnlyCountersMongoTests {
 
     private static final String TALLY = "tallies";
+    private static final States<Vote, Latest> VOTES = votes(Latest::after);
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
@@ -85,7 +88,7 @@ class OnceOnlyCountersMongoTests {
     @Test
     void aPollWhoseStatesAnotherHandlerStoredMeanwhileIsCountedOnceRecordByRecord() {
         OnceOnlyCounters counters = new OnceOnlyCounters(mongo);
-        counters.countAll(List.of(step("reader-a", 1, true, 1), step("reader-b", 1, false, 2)), new Votes());
+        counters.countAll(List.of(step("reader-a", 1, true, 1), step("reader-b", 1, false, 2)), VOTES);
 
         List<Step<Vote>> poll = List.of(step("reader-a", 2, false, 3), step("reader-c", 1, true, 4),
                 step("reader-a", 3, true, 5), step("reader-d", 1, false, 6), step("reader-b", 2, true, 7));
@@ -93,20 +96,16 @@ class OnceOnlyCountersMongoTests {
         // poll was cut shorter): it replaces reader-a's state and stores reader-c's first, so of this handler's
         // state writes those two fail and the others succeed
         AtomicBoolean raced = new AtomicBoolean();
-        Votes racing = new Votes() {
-            @Override
-            public Latest after(Latest held, Vote vote, int partition, long offset) {
-                if (raced.compareAndSet(false, true)) {
-                    counters.countAll(poll.subList(0, 2), new Votes());
-                }
-                return super.after(held, vote, partition, offset);
+        counters.countAll(poll, votes((held, vote, partition, offset) -> {
+            if (raced.compareAndSet(false, true)) {
+                counters.countAll(poll.subList(0, 2), VOTES);
             }
-        };
-        counters.countAll(poll, racing);
+            return Latest.after(held, vote, partition, offset);
+        }));
         assertThat(raced).isTrue();
         assertThat(tally()).as("a and b changed to yes, c yes, d no").isEqualTo(Map.of("yes", 3L, "no", 1L));
 
-        counters.countAll(poll, new Votes()); // the other instance's rest, or a redelivery: nothing moves again
+        counters.countAll(poll, VOTES); // the other instance's rest, or a redelivery: nothing moves again
         assertThat(tally()).isEqualTo(Map.of("yes", 3L, "no", 1L));
         assertThat(mongo.findAll(Latest.class)).extracting(latest -> latest.id() + ":" + latest.helpful())
                 .containsExactlyInAnyOrder("reader-a:true", "reader-b:true", "reader-c:true", "reader-d:false");
@@ -125,62 +124,39 @@ class OnceOnlyCountersMongoTests {
     }
 
     record Latest(@Id String id, String eventId, long time, boolean helpful, Boolean previousHelpful, int partition,
-            long offset) {
-    }
-
-    /** A reader's latest vote, counted into one yes/no tally. */
-    static class Votes implements States<Vote, Latest> {
+            long offset) implements State<Vote> {
 
         @Override
-        public Class<Latest> type() {
-            return Latest.class;
+        public boolean isOlderThan(Vote vote) {
+            return time < vote.time();
         }
 
         @Override
-        public String idOf(Vote vote) {
-            return vote.reader();
+        public boolean madeBy(Vote vote, int partition, long offset) {
+            return eventId.equals(vote.eventId()) && this.partition == partition && this.offset == offset;
         }
 
-        @Override
-        public String id(Latest state) {
-            return state.id();
-        }
-
-        @Override
-        public String eventId(Latest state) {
-            return state.eventId();
-        }
-
-        @Override
-        public boolean isOlderThan(Latest state, Vote vote) {
-            return state.time() < vote.time();
-        }
-
-        @Override
-        public boolean madeBy(Latest state, Vote vote, int partition, long offset) {
-            return state.eventId().equals(vote.eventId()) && state.partition() == partition
-                    && state.offset() == offset;
-        }
-
-        @Override
-        public Latest after(Latest held, Vote vote, int partition, long offset) {
+        static Latest after(Latest held, Vote vote, int partition, long offset) {
             return new Latest(vote.reader(), vote.eventId(), vote.time(), vote.helpful(),
                     held == null ? null : held.helpful(), partition, offset);
         }
 
-        @Override
-        public List<Move> moves(Latest state) {
-            String answer = state.helpful() ? "yes" : "no";
+        /** A reader's latest vote, counted into one yes/no tally. */
+        List<Move> moves() {
+            String answer = helpful ? "yes" : "no";
             Map<String, Long> change;
-            if (state.previousHelpful() == null) {
+            if (previousHelpful == null) {
                 change = Map.of(answer, 1L);
-            } else if (state.previousHelpful() != state.helpful()) {
-                change = Map.of(answer, 1L, state.previousHelpful() ? "yes" : "no", -1L);
+            } else if (previousHelpful != helpful) {
+                change = Map.of(answer, 1L, previousHelpful ? "yes" : "no", -1L);
             } else {
                 return List.of();
             }
-            return List.of(new Move(TALLY, "total", Integer.toString(state.partition()), state.offset(), change,
-                    Map.of()));
+            return List.of(new Move(TALLY, "total", Integer.toString(partition), offset, change, Map.of()));
         }
+    }
+
+    private static States<Vote, Latest> votes(Next<Vote, Latest> next) {
+        return new States<>(Latest.class, Vote::reader, next, Latest::moves);
     }
 }

@@ -28,6 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class VoteTallies {
 
+    /** How the tallies follow a reader's latest vote on a revision. */
+    private static final States<VoteCast, LatestVote> STATES = new States<>(LatestVote.class,
+            vote -> LatestVote.idOf(vote.articleId(), vote.revision(), vote.readerKey()), LatestVote::after,
+            VoteTallies::moves);
+
     private final OnceOnlyCounters counters;
 
     VoteTallies(MongoTemplate mongo) {
@@ -79,48 +84,4 @@ class VoteTallies {
     private static String answer(boolean helpful) {
         return helpful ? "yes" : "no";
     }
-
-    /** How the tallies follow a reader's latest vote on a revision. */
-    private static final States<VoteCast, LatestVote> STATES = new States<>() {
-
-        @Override
-        public Class<LatestVote> type() {
-            return LatestVote.class;
-        }
-
-        @Override
-        public String idOf(VoteCast vote) {
-            return LatestVote.idOf(vote.articleId(), vote.revision(), vote.readerKey());
-        }
-
-        @Override
-        public String id(LatestVote state) {
-            return state.id();
-        }
-
-        @Override
-        public String eventId(LatestVote state) {
-            return state.eventId();
-        }
-
-        @Override
-        public boolean isOlderThan(LatestVote state, VoteCast vote) {
-            return state.isOlderThan(vote);
-        }
-
-        @Override
-        public boolean madeBy(LatestVote state, VoteCast vote, int partition, long offset) {
-            return state.madeBy(vote, partition, offset);
-        }
-
-        @Override
-        public LatestVote after(LatestVote held, VoteCast vote, int partition, long offset) {
-            return LatestVote.after(held, vote, partition, offset);
-        }
-
-        @Override
-        public List<Move> moves(LatestVote state) {
-            return VoteTallies.moves(state);
-        }
-    };
 }

@@ -268,7 +268,7 @@ class VoteTalliesIntegrationTests {
     }
 
     @Test
-    void aVoteThatCannotBeCountedGoesToTheDeadLetterTopicAndTheVotesAfterItAreCounted() {
+    void aVoteThatCannotBeCountedGoesToTheDeadLetterTopicAfterItsAttemptsAndTheVotesAfterItAreCounted() {
         TopicProbe.publish(Fixtures.article(articleId, 1, 1));
         String castAtUnknown = """
                 {"eventId":"%s","articleId":"%s","revision":1,"helpful":true,"readerKey":"reader-p"}"""
