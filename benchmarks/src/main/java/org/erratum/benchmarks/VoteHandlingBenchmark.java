@@ -27,9 +27,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * How the review service's cost per vote event grows with the votes already stored: for each store size, a fresh
  * database is filled with that many readers' votes (as a store upgraded from before the tallies holds them, so the
  * start-up backfill counts them), the service is started on it, and batches of vote events are handed to its vote
- * handler in polls of 500 records, the same call the {@code feedback.votes} consumer makes, timed per batch. Half the events are new readers,
- * half readers changing a stored vote; the articles are known and current, so every event also reads its revision's
- * and the site-wide tally and judges the score, as in production.
+ * handler in polls of 500 records, the same call the {@code feedback.votes} consumer makes, timed per batch. Half
+ * the events are new readers, half readers changing a stored vote; the articles are known and current, so every
+ * event also reads its revision's and the site-wide tally and judges the score, as in production.
  *
  * <p>Arguments (all optional): store sizes (comma-separated, default {@code 10000,100000}), events per batch (2000),
  * batches per size (5). Prints one line per size and the ratio of the largest size's median to the smallest's.

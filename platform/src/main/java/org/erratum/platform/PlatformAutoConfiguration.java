@@ -119,8 +119,8 @@ public class PlatformAutoConfiguration {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new BatchDeadLetters(new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer())), names);
+        var producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        return new BatchDeadLetters(new KafkaTemplate<>(producers), names);
     }
 
     /**

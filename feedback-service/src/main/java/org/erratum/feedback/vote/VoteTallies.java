@@ -30,8 +30,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * <p>
  * Exactly once, without transactions: a vote's move is recorded first ({@link TalliedVote}, compare-and-set on the
  * event it replaces), then each tally it changes takes the step, remembering per partition the offset of the record
- * that made it ({@link OnceOnlyCounters}, which also counts a poll's votes at once). An article's events share a partition and are handled in order, so a record handled again (after a
- * crash or a rebalance) finds the tallies it already moved at or past its offset and moves only the rest. The same
+ * that made it ({@link OnceOnlyCounters}, which also counts a poll's votes at once). An article's events share a
+ * partition and are handled in order, so a record handled again (after a crash or a rebalance) finds the tallies it
+ * already moved at or past its offset and moves only the rest. The same
  * event published twice (the relay resends what Kafka may have written) and an older vote arriving late change
  * nothing: the vote's state already holds that event or a newer one.
  */

@@ -217,14 +217,15 @@ public final class OnceOnlyCounters {
                 count(step.value(), step.partition(), step.offset(), states);
             } catch (RuntimeException failed) {
                 // the records before it are counted: the container commits them and retries from this one
-                throw new BatchListenerFailedException("Counting the record at offset " + step.offset() + " of partition "
-                        + step.partition() + " failed", failed, index);
+                throw new BatchListenerFailedException("Counting the record at offset " + step.offset()
+                        + " of partition " + step.partition() + " failed", failed, index);
             }
         }
     }
 
     /** @return whether every state was stored; false when another handler replaced or inserted one meanwhile */
-    private <V, S extends State<V>> boolean replaceAllIfUnchanged(Map<String, S> held, Map<String, S> next, States<V, S> states) {
+    private <V, S extends State<V>> boolean replaceAllIfUnchanged(Map<String, S> held, Map<String, S> next,
+            States<V, S> states) {
         BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, states.type());
         int inserts = 0;
         int replacements = 0;

@@ -113,7 +113,8 @@ class OnceOnlyCountersMongoTests {
 
     private Map<String, Long> tally() {
         Document tally = mongo.findById("total", Document.class, TALLY);
-        return Map.of("yes", tally.get("yes", Number.class).longValue(), "no", tally.get("no", Number.class).longValue());
+        return Map.of("yes", tally.get("yes", Number.class).longValue(),
+                "no", tally.get("no", Number.class).longValue());
     }
 
     private static Step<Vote> step(String reader, long time, boolean helpful, long offset) {
