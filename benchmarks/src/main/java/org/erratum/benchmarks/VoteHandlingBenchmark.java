@@ -14,6 +14,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.erratum.events.VoteCast;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.erratum.review.ReviewApplication;
 import org.erratum.review.helpfulness.HelpfulnessWatch;
 import org.erratum.testsupport.Endpoints;
@@ -26,9 +27,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * How the review service's cost per vote event grows with the votes already stored: for each store size, a fresh
  * database is filled with that many readers' votes (as a store upgraded from before the tallies holds them, so the
  * start-up backfill counts them), the service is started on it, and batches of vote events are handed to its vote
- * handler, the same call the {@code feedback.votes} consumer makes, timed per batch. Half the events are new readers,
- * half readers changing a stored vote; the articles are known and current, so every event also reads its revision's
- * and the site-wide tally and judges the score, as in production.
+ * handler in polls of 500 records, the same call the {@code feedback.votes} consumer makes, timed per batch. Half
+ * the events are new readers, half readers changing a stored vote; the articles are known and current, so every
+ * event also reads its revision's and the site-wide tally and judges the score, as in production.
  *
  * <p>Arguments (all optional): store sizes (comma-separated, default {@code 10000,100000}), events per batch (2000),
  * batches per size (5). Prints one line per size and the ratio of the largest size's median to the smallest's.
@@ -38,6 +39,8 @@ public final class VoteHandlingBenchmark {
     private static final int ARTICLES = 1_000;
     private static final int WARM_UP_BATCHES = 2;
     private static final long WARM_UP_STORE = 1_000;
+    /** Records per poll, as the {@code feedback.votes} binding's {@code max.poll.records} bounds them. */
+    private static final int POLL = 500;
 
     private VoteHandlingBenchmark() {
     }
@@ -89,9 +92,13 @@ public final class VoteHandlingBenchmark {
             long offset = 0;
             for (int batch = -WARM_UP_BATCHES; batch < batches; batch++) {
                 List<VoteCast> events = events(run, stored, perBatch, random);
-                long start = System.nanoTime();
+                List<Step<VoteCast>> steps = new ArrayList<>(events.size());
                 for (VoteCast event : events) {
-                    watch.record(event, 0, offset++);
+                    steps.add(new Step<>(event, 0, offset++));
+                }
+                long start = System.nanoTime();
+                for (int from = 0; from < steps.size(); from += POLL) {
+                    watch.recordAll(steps.subList(from, Math.min(from + POLL, steps.size())));
                 }
                 if (batch >= 0) {
                     micros[batch] = (System.nanoTime() - start) / 1e3 / perBatch;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.erratum.platform.health.MongoPingHealthIndicator;
 import org.erratum.platform.mail.MailOutbox;
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
+import org.erratum.platform.messaging.BatchDeadLetters;
 import org.erratum.platform.messaging.DeadLetters;
 import org.erratum.platform.outbox.CurrentTrace;
 import org.erratum.platform.outbox.EventPublisher;
@@ -38,6 +39,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
@@ -106,6 +108,19 @@ public class PlatformAutoConfiguration {
     @Bean
     DeadLetters deadLetters(MeterRegistry registry, BindingServiceProperties bindings) {
         return new DeadLetters(registry, bindings);
+    }
+
+    /**
+     * Retries and dead letters for batch bindings, record by record; its producer sends the failed records' bytes as
+     * they came, as durably as the binder's own dead letters.
+     */
+    @Bean
+    BatchDeadLetters batchDeadLetters(KafkaProperties kafka, DeadLetters names) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        var producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        return new BatchDeadLetters(new KafkaTemplate<>(producers), names);
     }
 
     /**

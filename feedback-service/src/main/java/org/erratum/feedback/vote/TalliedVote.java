@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.erratum.events.VoteCast;
 import org.erratum.platform.mongo.EmbeddedStoreIndex;
+import org.erratum.platform.tally.OnceOnlyCounters.State;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("tallied_votes")
 record TalliedVote(@Id String id, String articleId, int revision, String eventId, Instant occurredAt,
         String day, boolean helpful, String previousDay, Boolean previousHelpful, int partition,
-        long offset, String reason, String previousReason, Boolean reasonKnown) {
+        long offset, String reason, String previousReason, Boolean reasonKnown) implements State<VoteCast> {
 
     TalliedVote {
         reasonKnown = Boolean.TRUE.equals(reasonKnown); // absent in a state stored before reasons were counted
@@ -44,7 +45,8 @@ record TalliedVote(@Id String id, String articleId, int revision, String eventId
     }
 
     /** Later votes win; two cast in the same millisecond are ordered by event id, the same way everywhere. */
-    boolean isOlderThan(VoteCast vote) {
+    @Override
+    public boolean isOlderThan(VoteCast vote) {
         int byTime = occurredAt.compareTo(castAt(vote));
         return byTime < 0 || byTime == 0 && eventId.compareTo(vote.eventId().toString()) < 0;
     }
@@ -54,7 +56,8 @@ record TalliedVote(@Id String id, String articleId, int revision, String eventId
         return vote.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    boolean madeBy(VoteCast vote, int partition, long offset) {
+    @Override
+    public boolean madeBy(VoteCast vote, int partition, long offset) {
         return eventId.equals(vote.eventId().toString()) && this.partition == partition && this.offset == offset;
     }
 

@@ -13,6 +13,9 @@ import java.util.stream.IntStream;
 import org.erratum.events.VoteCast;
 import org.erratum.events.VoteCast.NotHelpfulReason;
 import org.erratum.platform.tally.OnceOnlyCounters;
+import org.erratum.platform.tally.OnceOnlyCounters.Move;
+import org.erratum.platform.tally.OnceOnlyCounters.States;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +30,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * <p>
  * Exactly once, without transactions: a vote's move is recorded first ({@link TalliedVote}, compare-and-set on the
  * event it replaces), then each tally it changes takes the step, remembering per partition the offset of the record
- * that made it. An article's events share a partition and are handled in order, so a record handled again (after a
- * crash or a rebalance) finds the tallies it already moved at or past its offset and moves only the rest. The same
+ * that made it ({@link OnceOnlyCounters}, which also counts a poll's votes at once). An article's events share a
+ * partition and are handled in order, so a record handled again (after a crash or a rebalance) finds the tallies it
+ * already moved at or past its offset and moves only the rest. The same
  * event published twice (the relay resends what Kafka may have written) and an older vote arriving late change
  * nothing: the vote's state already holds that event or a newer one.
  */
@@ -38,6 +42,10 @@ public class VoteTallies {
     private static final String DAYS = "helpfulness_days";
     private static final String REVISIONS = "helpfulness_revisions";
     private static final String REASONS = "reasons.";
+
+    /** How the tallies follow a reader's vote on a revision. */
+    private static final States<VoteCast, TalliedVote> STATES = new States<>(TalliedVote.class,
+            TalliedVote::idOf, TalliedVote::after, VoteTallies::moves);
 
     private final MongoTemplate mongo;
     private final OnceOnlyCounters counters;
@@ -60,21 +68,12 @@ public class VoteTallies {
      * @param offset    its offset there
      */
     public void count(VoteCast vote, int partition, long offset) {
-        String id = TalliedVote.idOf(vote);
-        while (true) {
-            TalliedVote held = mongo.findById(id, TalliedVote.class);
-            if (held != null && !held.isOlderThan(vote)) {
-                if (held.madeBy(vote, partition, offset)) {
-                    move(held); // handled again: finish what a crash may have left undone
-                }
-                return;
-            }
-            TalliedVote next = TalliedVote.after(held, vote, partition, offset);
-            if (counters.replaceIfUnchanged(held, next, TalliedVote::id, TalliedVote::eventId)) {
-                move(next);
-                return;
-            }
-        }
+        counters.count(vote, partition, offset, STATES);
+    }
+
+    /** Counts a poll's votes at once; see {@link OnceOnlyCounters#countAll}. */
+    public void countAll(List<Step<VoteCast>> votes) {
+        counters.countAll(votes, STATES);
     }
 
     /** Every revision up to {@code latest}, oldest first; a revision without votes counts zero. */
@@ -135,31 +134,32 @@ public class VoteTallies {
         return votes;
     }
 
-    /** Moves the vote's count from what was counted before to what is counted now. */
-    private void move(TalliedVote vote) {
-        Step step = new Step(vote.partition(), vote.offset());
+    /** What a vote's state moves: its count, from what was counted before to what is counted now. */
+    private static List<Move> moves(TalliedVote vote) {
+        Moves moves = new Moves(vote);
         String revision = Integer.toString(vote.revision());
         String answer = answer(vote.helpful());
         if (vote.isFirst()) {
-            step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
-            step.onRevision(vote, revisionChange(vote));
-            return;
+            moves.onDay(vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
+            moves.onRevision(revisionChange(vote));
+            return moves.all;
         }
         String before = answer(vote.previousHelpful());
         boolean sameAnswer = answer.equals(before);
         if (vote.day().equals(vote.previousDay())) {
             if (!sameAnswer) {
-                step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L,
+                moves.onDay(vote.day(), Map.of("revisions." + revision + "." + answer, 1L,
                         "revisions." + revision + "." + before, -1L));
             }
         } else {
-            step.onDay(vote, vote.previousDay(), Map.of("revisions." + revision + "." + before, -1L));
-            step.onDay(vote, vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
+            moves.onDay(vote.previousDay(), Map.of("revisions." + revision + "." + before, -1L));
+            moves.onDay(vote.day(), Map.of("revisions." + revision + "." + answer, 1L));
         }
         Map<String, Long> onRevision = revisionChange(vote);
         if (!onRevision.isEmpty()) {
-            step.onRevision(vote, onRevision);
+            moves.onRevision(onRevision);
         }
+        return moves.all;
     }
 
     /** The answer and the reason counted now, less those counted before; what did not change is left out. */
@@ -183,29 +183,28 @@ public class VoteTallies {
         return helpful ? "yes" : "no";
     }
 
-    /** One record's change to the tallies; each tally takes it at most once. */
-    private final class Step {
+    /** One state's changes to the tallies, at the position of the record that made it. */
+    private static final class Moves {
 
-        private final int partition;
-        private final long offset;
+        private final TalliedVote vote;
+        private final List<Move> all = new ArrayList<>();
 
-        Step(int partition, long offset) {
-            this.partition = partition;
-            this.offset = offset;
+        Moves(TalliedVote vote) {
+            this.vote = vote;
         }
 
-        void onDay(TalliedVote vote, String day, Map<String, Long> increments) {
-            apply(DAYS, HelpfulnessDay.idOf(vote.articleId(), day), increments,
+        void onDay(String day, Map<String, Long> increments) {
+            add(DAYS, HelpfulnessDay.idOf(vote.articleId(), day), increments,
                     Map.of("articleId", vote.articleId(), "day", day));
         }
 
-        void onRevision(TalliedVote vote, Map<String, Long> increments) {
-            apply(REVISIONS, RevisionTally.idOf(vote.articleId(), vote.revision()), increments,
+        void onRevision(Map<String, Long> increments) {
+            add(REVISIONS, RevisionTally.idOf(vote.articleId(), vote.revision()), increments,
                     Map.of("articleId", vote.articleId(), "revision", vote.revision()));
         }
 
-        private void apply(String collection, String id, Map<String, Long> increments, Map<String, Object> fields) {
-            counters.add(collection, id, Integer.toString(partition), offset, increments, fields);
+        private void add(String collection, String id, Map<String, Long> increments, Map<String, Object> fields) {
+            all.add(new Move(collection, id, Integer.toString(vote.partition()), vote.offset(), increments, fields));
         }
     }
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.erratum.events.Topics;
 import org.bson.Document;
@@ -19,6 +22,7 @@ import org.erratum.feedback.article.KnownArticle;
 import org.erratum.feedback.vote.VoteTallies.DayVotes;
 import org.erratum.feedback.vote.VoteTallies.RevisionVotes;
 import org.erratum.platform.migration.Migrations;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TestClient;
 import org.erratum.testsupport.TopicProbe;
@@ -161,6 +165,94 @@ class VoteTalliesIntegrationTests {
         tallies.count(helpful, UNUSED_PARTITION, 33);
         assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(1, 1, Map.of(
                 NotHelpfulReason.CONFUSING, 1L)));
+    }
+
+    @Test
+    void aPollWithAReaderVotingTwiceAndThriceCountsEachReaderOnceWithTheirLatestVote() {
+        VoteCast bBefore = vote("reader-b", tenDaysAgo, false, NotHelpfulReason.OUT_OF_DATE);
+        tallies.count(bBefore, UNUSED_PARTITION, 50);
+        VoteCast aFirst = vote("reader-a", tenDaysAgo, true, null);
+        VoteCast aSecond = vote("reader-a", tenDaysAgo.plus(Duration.ofDays(1)), false, NotHelpfulReason.CONFUSING);
+        VoteCast aThird = vote("reader-a", tenDaysAgo.plus(Duration.ofDays(2)), true, null);
+        VoteCast bChanged = vote("reader-b", tenDaysAgo.plus(Duration.ofDays(1)), true, null);
+        VoteCast c = vote("reader-c", tenDaysAgo, false, NotHelpfulReason.INACCURATE);
+        VoteCast cLateAndOlder = vote("reader-c", tenDaysAgo.minusSeconds(60), true, null);
+
+        tallies.countAll(List.of(step(aFirst, 51), step(aSecond, 52), step(bChanged, 53), step(aThird, 54),
+                step(c, 55), step(aSecond, 56), step(cLateAndOlder, 57)));
+
+        assertThat(mongo.findById(RevisionTally.idOf(article.articleId(), 1), Document.class, "helpfulness_revisions")
+                .get("version", Number.class).longValue()).as("the poll's moves reached the tally in one write")
+                .isEqualTo(2);
+
+        assertThat(tallies.of(article.articleId(), 1)).isEqualTo(tally(2, 1, Map.of(
+                NotHelpfulReason.INACCURATE, 1L)));
+        LocalDate day = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);
+        assertThat(tallies.perDay(article.articleId(), day.minusDays(1), day.plusDays(3))).containsExactly(
+                new DayVotes(day, 1, 0, 1), new DayVotes(day.plusDays(1), 1, 1, 0),
+                new DayVotes(day.plusDays(2), 1, 1, 0));
+    }
+
+    @Test
+    void aPollRedeliveredAfterACrashBetweenItsStatesAndItsTalliesIsCountedOnceHoweverKafkaCutsIt() {
+        VoteCast aFirst = vote("reader-a", tenDaysAgo, true);
+        VoteCast b = vote("reader-b", tenDaysAgo, false);
+        VoteCast aChanged = vote("reader-a", tenDaysAgo.plus(Duration.ofDays(1)), false);
+        VoteCast c = vote("reader-c", tenDaysAgo, true);
+        // what the poll [aFirst@60, b@61, aChanged@62, c@63] wrote before the process stopped: each reader's state
+        // after their newest vote of the poll, none of the tallies
+        for (Step<VoteCast> newest : List.of(step(b, 61), step(aChanged, 62), step(c, 63))) {
+            mongo.insert(TalliedVote.after(null, newest.value(), UNUSED_PARTITION, newest.offset()));
+        }
+
+        // restarted, Kafka cuts the same records into other polls, the last running on into a new record
+        VoteCast d = vote("reader-d", tenDaysAgo, true);
+        tallies.countAll(List.of(step(aFirst, 60)));
+        tallies.countAll(List.of(step(b, 61), step(aChanged, 62)));
+        tallies.countAll(List.of(step(c, 63), step(d, 64)));
+        // and once more as one poll, as after a rebalance
+        tallies.countAll(List.of(step(aFirst, 60), step(b, 61), step(aChanged, 62), step(c, 63), step(d, 64)));
+
+        assertThat(tallies.perRevision(article.articleId(), 1)).containsExactly(new RevisionVotes(1, 2, 2));
+        LocalDate day = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);
+        assertThat(tallies.perDay(article.articleId(), day, day.plusDays(1))).containsExactly(
+                new DayVotes(day, 1, 2, 1), new DayVotes(day.plusDays(1), 1, 0, 1));
+    }
+
+    @Test
+    void twoHandlersOfTheSamePollAtOnceCountEachVoteOnce() throws Exception {
+        List<Step<VoteCast>> poll = new ArrayList<>();
+        for (int reader = 0; reader < 30; reader++) {
+            poll.add(step(vote("reader-" + reader, tenDaysAgo, reader % 3 != 0), 100 + poll.size()));
+        }
+        for (int reader = 0; reader < 30; reader += 5) {
+            poll.add(step(vote("reader-" + reader, tenDaysAgo.plusSeconds(10), false), 100 + poll.size()));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> handlers = new ArrayList<>();
+        for (int handler = 0; handler < 2; handler++) {
+            handlers.add(CompletableFuture.runAsync(() -> {
+                awaitQuietly(start);
+                tallies.countAll(poll);
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(handlers.toArray(CompletableFuture[]::new)).get();
+
+        // 20 yes, of which readers 5, 10, 20 and 25 changed to no (0 and 15 were no already)
+        assertThat(tallies.perRevision(article.articleId(), 1)).containsExactly(new RevisionVotes(1, 16, 14));
+    }
+
+    private static Step<VoteCast> step(VoteCast vote, long offset) {
+        return new Step<>(vote, UNUSED_PARTITION, offset);
+    }
+
+    private static void awaitQuietly(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.erratum.events.VoteCast;
 import org.erratum.platform.mongo.EmbeddedStoreIndex;
+import org.erratum.platform.tally.OnceOnlyCounters.State;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -29,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         // the helpfulness trend reads an article's votes of the last weeks
         @CompoundIndex(name = "window", def = "{'articleId': 1, 'occurredAt': 1}") })
 record LatestVote(@Id String id, String articleId, int revision, boolean helpful, Instant occurredAt,
-        String eventId, Boolean previousHelpful, Integer partition, Long offset) {
+        String eventId, Boolean previousHelpful, Integer partition, Long offset) implements State<VoteCast> {
 
     static String idOf(String articleId, int revision, String readerKey) {
         return articleId + ":" + revision + ":" + readerKey;
@@ -46,12 +47,14 @@ record LatestVote(@Id String id, String articleId, int revision, boolean helpful
      * Later votes win; two cast in the same millisecond are ordered by event id, the same way on every instance.
      * A vote stored before the tallies existed has no event id and keeps its place against one cast at its time.
      */
-    boolean isOlderThan(VoteCast vote) {
+    @Override
+    public boolean isOlderThan(VoteCast vote) {
         int byTime = occurredAt.compareTo(castAt(vote));
         return byTime < 0 || byTime == 0 && eventId != null && eventId.compareTo(vote.eventId().toString()) < 0;
     }
 
-    boolean madeBy(VoteCast vote, int partition, long offset) {
+    @Override
+    public boolean madeBy(VoteCast vote, int partition, long offset) {
         return vote.eventId().toString().equals(eventId) && Integer.valueOf(partition).equals(this.partition)
                 && Long.valueOf(offset).equals(this.offset);
     }

@@ -1,9 +1,13 @@
 package org.erratum.review.helpfulness;
 
+import java.util.List;
 import java.util.Map;
 
 import org.erratum.events.VoteCast;
 import org.erratum.platform.tally.OnceOnlyCounters;
+import org.erratum.platform.tally.OnceOnlyCounters.Move;
+import org.erratum.platform.tally.OnceOnlyCounters.States;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +21,21 @@ import org.springframework.stereotype.Component;
  * one makes the move), then each tally takes the step, remembering per partition the offset of the record that made
  * it. A vote's events share a partition (keyed by article) and are handled in order, and a record's offset is
  * committed only after it was handled, so a record interrupted between the two writes is delivered again, finds the
- * state it made, and finishes the tallies it had not moved yet. The same event published twice and an older vote
+ * state it made, and finishes the tallies it had not moved yet. A poll's votes are counted at once
+ * ({@link OnceOnlyCounters#countAll}), exact in the same way. The same event published twice and an older vote
  * arriving late change nothing: the vote's state already holds that event or a newer one.
  */
 @Component
 class VoteTallies {
 
-    private final MongoTemplate mongo;
+    /** How the tallies follow a reader's latest vote on a revision. */
+    private static final States<VoteCast, LatestVote> STATES = new States<>(LatestVote.class,
+            vote -> LatestVote.idOf(vote.articleId(), vote.revision(), vote.readerKey()), LatestVote::after,
+            VoteTallies::moves);
+
     private final OnceOnlyCounters counters;
 
     VoteTallies(MongoTemplate mongo) {
-        this.mongo = mongo;
         this.counters = new OnceOnlyCounters(mongo);
     }
 
@@ -36,21 +44,12 @@ class VoteTallies {
      * @param offset    its offset there
      */
     void count(VoteCast vote, int partition, long offset) {
-        String id = LatestVote.idOf(vote.articleId(), vote.revision(), vote.readerKey());
-        while (true) {
-            LatestVote held = mongo.findById(id, LatestVote.class);
-            if (held != null && !held.isOlderThan(vote)) {
-                if (held.madeBy(vote, partition, offset)) {
-                    move(held); // handled again: finish what a crash may have left undone
-                }
-                return;
-            }
-            LatestVote next = LatestVote.after(held, vote, partition, offset);
-            if (counters.replaceIfUnchanged(held, next, LatestVote::id, LatestVote::eventId)) {
-                move(next);
-                return;
-            }
-        }
+        counters.count(vote, partition, offset, STATES);
+    }
+
+    /** Counts a poll's votes at once; see {@link OnceOnlyCounters#countAll}. */
+    void countAll(List<Step<VoteCast>> votes) {
+        counters.countAll(votes, STATES);
     }
 
     /** Adds counts that did not come from a record, once: the source names them, e.g. a backfill. */
@@ -64,8 +63,8 @@ class VoteTallies {
         counters.add(SiteTally.COLLECTION, SiteTally.ID, source, 0, Map.of("yes", yes, "no", no), Map.of());
     }
 
-    /** Moves the vote's count from what was counted before to what is counted now. */
-    private void move(LatestVote vote) {
+    /** What a vote's state moves: its count, from what was counted before to what is counted now. */
+    private static List<Move> moves(LatestVote vote) {
         String answer = answer(vote.helpful());
         Map<String, Long> change;
         if (vote.isFirst()) {
@@ -73,12 +72,13 @@ class VoteTallies {
         } else if (vote.previousHelpful() != vote.helpful()) {
             change = Map.of(answer, 1L, answer(vote.previousHelpful()), -1L);
         } else {
-            return;
+            return List.of();
         }
         String partition = Integer.toString(vote.partition());
-        counters.add(RevisionTally.COLLECTION, RevisionTally.idOf(vote.articleId(), vote.revision()), partition,
-                vote.offset(), change, Map.of("articleId", vote.articleId(), "revision", vote.revision()));
-        counters.add(SiteTally.COLLECTION, SiteTally.ID, partition, vote.offset(), change, Map.of());
+        return List.of(
+                new Move(RevisionTally.COLLECTION, RevisionTally.idOf(vote.articleId(), vote.revision()), partition,
+                        vote.offset(), change, Map.of("articleId", vote.articleId(), "revision", vote.revision())),
+                new Move(SiteTally.COLLECTION, SiteTally.ID, partition, vote.offset(), change, Map.of()));
     }
 
     private static String answer(boolean helpful) {

@@ -1,16 +1,17 @@
 package org.erratum.review.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.VoteCast;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.erratum.review.helpfulness.HelpfulnessWatch;
 import org.erratum.review.queue.Signals;
 import org.erratum.review.queue.ReviewRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /** What the review service does with the events it consumes; each function only delegates. */
@@ -27,11 +28,12 @@ class ReviewFunctions {
         return requests::track;
     }
 
-    /** Where each record sits lets the tallies count it exactly once; see {@code VoteTallies}. */
+    /**
+     * Where each record sits lets the tallies count it exactly once; see {@code VoteTallies}. A poll at a time (a
+     * batch binding), so a backlog drains at a handful of store round trips per poll.
+     */
     @Bean
-    Consumer<Message<VoteCast>> watchHelpfulness(HelpfulnessWatch watch) {
-        return message -> watch.record(message.getPayload(),
-                message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
-                message.getHeaders().get(KafkaHeaders.OFFSET, Long.class));
+    Consumer<Message<List<VoteCast>>> watchHelpfulness(HelpfulnessWatch watch) {
+        return poll -> watch.recordAll(Step.of(poll));
     }
 }

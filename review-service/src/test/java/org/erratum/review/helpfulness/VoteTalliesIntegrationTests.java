@@ -15,9 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
+import org.erratum.events.Topics;
 import org.erratum.events.VoteCast;
 import org.erratum.platform.migration.Migrations;
 import org.erratum.platform.tally.OnceOnlyCounters;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.erratum.review.Fixtures;
 import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
 import org.erratum.testsupport.IntegrationTest;
@@ -120,6 +122,81 @@ class VoteTalliesIntegrationTests {
     }
 
     @Test
+    void aPollWithAReaderVotingTwiceAndThriceCountsEachReaderOnceWithTheirLatestVote() {
+        tallies.count(vote(true, "reader-b", now), partition, 1);
+        VoteCast aFirst = vote(true, "reader-a", now);
+        VoteCast aSecond = vote(false, "reader-a", now.plusSeconds(1));
+        List<Step<VoteCast>> poll = List.of(step(aFirst, 2), step(aSecond, 3), step(vote(false, "reader-b",
+                now.plusSeconds(1)), 4), step(vote(true, "reader-a", now.plusSeconds(2)), 5),
+                step(vote(false, "reader-c", now), 6), step(republished(aSecond), 7),
+                step(vote(true, "reader-c", now.minusSeconds(1)), 8));
+
+        tallies.countAll(poll);
+        assertThat(helpfulness.of(articleId, 1)).as("a yes, b changed to no, c no").isEqualTo(new Votes(1, 2));
+
+        tallies.countAll(poll); // redelivered whole, after a rebalance
+        assertThat(helpfulness.of(articleId, 1)).isEqualTo(new Votes(1, 2));
+        awaitSiteTallyCountsEveryStoredVote();
+    }
+
+    @Test
+    void aPollRedeliveredAfterACrashBetweenItsStatesAndItsTalliesIsCountedOnceHoweverKafkaCutsIt() {
+        VoteCast aFirst = vote(true, "reader-a", now);
+        VoteCast b = vote(false, "reader-b", now);
+        VoteCast aChanged = vote(false, "reader-a", now.plusSeconds(1));
+        VoteCast c = vote(true, "reader-c", now);
+        tallies.count(vote(true, "reader-c", now.minusSeconds(5)), partition, 1);
+        LatestVote cBefore = mongo.findById(LatestVote.idOf(articleId, 1, "reader-c"), LatestVote.class);
+        // what the poll [aFirst@2, b@3, aChanged@4, c@5] wrote before the process stopped: each reader's state
+        // after their newest vote of the poll, none of the tallies
+        mongo.insert(LatestVote.after(null, b, partition, 3));
+        mongo.insert(LatestVote.after(null, aChanged, partition, 4));
+        mongo.save(LatestVote.after(cBefore, c, partition, 5));
+        assertThat(helpfulness.of(articleId, 1)).isEqualTo(new Votes(1, 0));
+
+        // restarted, Kafka cuts the same records into other polls, the last running on into a new record
+        VoteCast d = vote(false, "reader-d", now);
+        watch.recordAll(List.of(step(aFirst, 2)));
+        watch.recordAll(List.of(step(b, 3), step(aChanged, 4)));
+        watch.recordAll(List.of(step(c, 5), step(d, 6)));
+        watch.recordAll(List.of(step(aFirst, 2), step(b, 3), step(aChanged, 4), step(c, 5), step(d, 6)));
+
+        assertThat(helpfulness.of(articleId, 1)).as("c yes; a, b, d no").isEqualTo(new Votes(1, 3));
+        awaitSiteTallyCountsEveryStoredVote();
+    }
+
+    @Test
+    void twoInstancesHandlingTheSamePollsAtOnceCountEachVoteOnce() throws Exception {
+        List<Step<VoteCast>> records = new ArrayList<>();
+        for (int reader = 0; reader < 40; reader++) {
+            records.add(step(vote(reader % 2 == 0, "reader-" + reader, now), records.size()));
+        }
+        for (int reader = 0; reader < 40; reader += 4) {
+            records.add(step(vote(false, "reader-" + reader, now.plusSeconds(10)), records.size()));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> instances = new ArrayList<>();
+        for (int instance = 0; instance < 2; instance++) {
+            int pollSize = 7 + instance * 6; // the two instances' polls are cut differently
+            instances.add(CompletableFuture.runAsync(() -> {
+                awaitQuietly(start);
+                for (int from = 0; from < records.size(); from += pollSize) {
+                    watch.recordAll(records.subList(from, Math.min(from + pollSize, records.size())));
+                }
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(instances.toArray(CompletableFuture[]::new)).get();
+
+        assertThat(helpfulness.of(articleId, 1)).as("ten of twenty yes became no").isEqualTo(new Votes(10, 30));
+        awaitSiteTallyCountsEveryStoredVote();
+    }
+
+    private Step<VoteCast> step(VoteCast vote, long offset) {
+        return new Step<>(vote, partition, offset);
+    }
+
+    @Test
     void aRecordInterruptedAfterTheVoteWasStoredIsFinishedWhenItIsDeliveredAgain() {
         VoteCast counted = vote(true, "reader-a", now);
         VoteCast crashedBeforeAnyTally = vote(false, "reader-b", now);
@@ -187,6 +264,22 @@ class VoteTalliesIntegrationTests {
                 .is(LatestVote.idOf(articleId, 1, "reader-c"))), LatestVote.class)
                 && helpfulness.of(articleId, 1).total() == 3);
         assertThat(helpfulness.of(articleId, 1)).isEqualTo(new Votes(1, 2));
+        awaitSiteTallyCountsEveryStoredVote();
+    }
+
+    @Test
+    void aVoteThatCannotBeCountedGoesToTheDeadLetterTopicAfterItsAttemptsAndTheVotesAfterItAreCounted() {
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        String castAtUnknown = """
+                {"eventId":"%s","articleId":"%s","revision":1,"helpful":true,"readerKey":"reader-p"}"""
+                .formatted(UUID.randomUUID(), articleId);
+        TopicProbe.send(Topics.VOTES, articleId, castAtUnknown, Map.of("ce_type", "erratum.feedback.vote-cast.v1"));
+        TopicProbe.publishAll(List.of(vote(true, "reader-a", now), vote(false, "reader-b", now)));
+
+        var dead = TopicProbe.awaitRecord("error.feedback.votes.review-service", r -> articleId.equals(r.key()));
+        assertThat(dead.value()).isEqualTo(castAtUnknown);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(helpfulness.of(articleId, 1))
+                .isEqualTo(new Votes(1, 1)));
         awaitSiteTallyCountsEveryStoredVote();
     }
 
