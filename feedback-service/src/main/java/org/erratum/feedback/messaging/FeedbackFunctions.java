@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Message handlers of the feedback service; each only hands the event to its feature. */
 @Configuration(proxyBeanMethods = false)
 class FeedbackFunctions {
@@ -31,8 +33,8 @@ class FeedbackFunctions {
      * instead of several per vote.
      */
     @Bean
-    Consumer<Message<List<VoteCast>>> tallyVote(VoteTallies tallies) {
-        return poll -> tallies.countAll(Step.of(poll));
+    Consumer<Message<List<byte[]>>> tallyVote(VoteTallies tallies, JsonMapper json) {
+        return poll -> Step.handle(poll, VoteCast.class, json, tallies::countAll);
     }
 
     /** Tells readers who asked what became of their report; bound to {@code review.items}. */

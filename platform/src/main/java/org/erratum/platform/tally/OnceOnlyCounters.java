@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.MongoBulkWriteException;
@@ -29,6 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Counters kept in documents by key, each step added at most once without transactions. A step comes from a
@@ -117,21 +120,38 @@ public final class OnceOnlyCounters {
     /** One record of a poll: what it carries and where it sits. */
     public record Step<V>(V value, int partition, long offset) {
 
-        /** A batch listener's poll, each record with its partition and offset (list headers, in the poll's order). */
+        /**
+         * Reads a batch listener's poll of records as they came (bytes; list headers give each one's partition and
+         * offset, in the poll's order) and hands the readable ones to {@code handler}. A record that is not a readable
+         * {@code type} ends the poll there: the records before it are handled, then the container is told which one
+         * failed, so it commits those, tries it again and dead-letters it alone. (Spring Cloud Function's own batch
+         * conversion would leave such a record out of the poll, and so out of the dead letters, without a word.)
+         */
         @SuppressWarnings("unchecked")
-        public static <V> List<Step<V>> of(Message<List<V>> poll) {
+        public static <V> void handle(Message<List<byte[]>> poll, Class<V> type, JsonMapper json,
+                Consumer<List<Step<V>>> handler) {
+            List<byte[]> records = poll.getPayload();
             List<Integer> partitions = (List<Integer>) poll.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
             List<Long> offsets = (List<Long>) poll.getHeaders().get(KafkaHeaders.OFFSET);
-            if (partitions.size() != poll.getPayload().size() || offsets.size() != poll.getPayload().size()) {
+            if (partitions.size() != records.size() || offsets.size() != records.size()) {
                 // no telling which record sits where: the container retries the whole poll, then dead-letters it
-                throw new IllegalStateException("A poll of " + poll.getPayload().size() + " records came with "
+                throw new IllegalStateException("A poll of " + records.size() + " records came with "
                         + partitions.size() + " partitions and " + offsets.size() + " offsets");
             }
-            List<Step<V>> steps = new ArrayList<>(poll.getPayload().size());
-            for (int index = 0; index < poll.getPayload().size(); index++) {
-                steps.add(new Step<>(poll.getPayload().get(index), partitions.get(index), offsets.get(index)));
+            List<Step<V>> steps = new ArrayList<>(records.size());
+            for (int index = 0; index < records.size(); index++) {
+                V value;
+                try {
+                    value = json.readValue(records.get(index), type);
+                } catch (RuntimeException unreadable) {
+                    handler.accept(steps);
+                    throw new BatchListenerFailedException("The record at offset " + offsets.get(index)
+                            + " of partition " + partitions.get(index) + " is not a readable " + type.getSimpleName(),
+                            unreadable, index);
+                }
+                steps.add(new Step<>(value, partitions.get(index), offsets.get(index)));
             }
-            return steps;
+            handler.accept(steps);
         }
     }
 

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** What the review service does with the events it consumes; each function only delegates. */
 @Configuration(proxyBeanMethods = false)
 class ReviewFunctions {
@@ -33,7 +35,7 @@ class ReviewFunctions {
      * batch binding), so a backlog drains at a handful of store round trips per poll.
      */
     @Bean
-    Consumer<Message<List<VoteCast>>> watchHelpfulness(HelpfulnessWatch watch) {
-        return poll -> watch.recordAll(Step.of(poll));
+    Consumer<Message<List<byte[]>>> watchHelpfulness(HelpfulnessWatch watch, JsonMapper json) {
+        return poll -> Step.handle(poll, VoteCast.class, json, watch::recordAll);
     }
 }

@@ -283,6 +283,20 @@ class VoteTalliesIntegrationTests {
         awaitSiteTallyCountsEveryStoredVote();
     }
 
+    @Test
+    void aRecordThatIsNotAVoteGoesToTheDeadLetterTopicAndTheVotesAroundItAreCounted() {
+        TopicProbe.publish(Fixtures.article(articleId, 1, 1));
+        TopicProbe.publish(vote(true, "reader-a", now));
+        TopicProbe.send(Topics.VOTES, articleId, "{this is not json", Map.of("ce_type", "erratum.feedback.vote-cast.v1"));
+        TopicProbe.publish(vote(false, "reader-b", now));
+
+        var dead = TopicProbe.awaitRecord("error.feedback.votes.review-service", r -> articleId.equals(r.key()));
+        assertThat(dead.value()).isEqualTo("{this is not json");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(helpfulness.of(articleId, 1))
+                .isEqualTo(new Votes(1, 1)));
+        awaitSiteTallyCountsEveryStoredVote();
+    }
+
     /** A vote as the version before the tallies stored it: no event id, nothing about what made it. */
     private Document storedBeforeTallies(int revision, String reader, boolean helpful) {
         return new Document("_id", LatestVote.idOf(articleId, revision, reader)).append("articleId", articleId)
