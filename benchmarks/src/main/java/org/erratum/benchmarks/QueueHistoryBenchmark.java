@@ -14,7 +14,6 @@ import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.erratum.platform.web.IdempotencyKey;
-import org.erratum.review.ReviewApplication;
 import org.erratum.review.queue.Claims;
 import org.erratum.review.queue.ItemQueries;
 import org.erratum.review.queue.ItemState;
@@ -22,7 +21,6 @@ import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.Staff;
 import org.erratum.testsupport.Endpoints;
 import org.erratum.testsupport.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -73,13 +71,7 @@ public final class QueueHistoryBenchmark {
         preload(infrastructure, database, open, resolved);
         long started = System.nanoTime();
         String run = Long.toString(System.nanoTime(), 36);
-        try (ConfigurableApplicationContext review = new SpringApplicationBuilder(ReviewApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--" + Endpoints.EMBEDDED_STORE_SETTING + "=" + infrastructure.embeddedStore(),
-                "--erratum.group-suffix=-bench-" + run,
-                "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext review = VoteHandlingBenchmark.startReview(infrastructure, database, run)) {
             System.out.printf(Locale.ROOT, "%,d open + %,d resolved: service started (migrations included) in "
                     + "%.1f s%n", open, resolved, (System.nanoTime() - started) / 1e9);
             Claims claims = review.getBean(Claims.class);

@@ -78,13 +78,7 @@ public final class VoteHandlingBenchmark {
         String run = Long.toString(System.nanoTime(), 36);
         preload(infrastructure, database, run, stored, random);
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext review = new SpringApplicationBuilder(ReviewApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--" + Endpoints.EMBEDDED_STORE_SETTING + "=" + infrastructure.embeddedStore(),
-                "--erratum.group-suffix=-bench-" + run,
-                "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext review = startReview(infrastructure, database, run)) {
             System.out.printf(Locale.ROOT, "%,d votes stored: service started (backfill included) in %.1f s%n",
                     stored, (System.nanoTime() - started) / 1e9);
             HelpfulnessWatch watch = review.getBean(HelpfulnessWatch.class);
@@ -109,6 +103,17 @@ public final class VoteHandlingBenchmark {
     }
 
     /** Readers' votes as stored before the tallies, and the articles they are on, at revision 1. */
+    /** review-service in this JVM, on the benchmark's broker and store, in a database and consumer group of its own. */
+    static ConfigurableApplicationContext startReview(Endpoints infrastructure, String database, String run) {
+        return new SpringApplicationBuilder(ReviewApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
+                "--" + Endpoints.EMBEDDED_STORE_SETTING + "=" + infrastructure.embeddedStore(),
+                "--erratum.group-suffix=-bench-" + run,
+                "--logging.level.root=WARN");
+    }
+
     private static void preload(Endpoints infrastructure, String database, String run, long stored, Random random) {
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri(database))) {
             MongoTemplate mongo = new MongoTemplate(client, database);
