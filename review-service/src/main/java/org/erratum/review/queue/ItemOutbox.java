@@ -69,10 +69,14 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
     @Override
     public List<Entry> markPublished(List<Entry> acknowledged) {
         for (Entry entry : acknowledged) {
-            for (String collection : collections()) { // by key: wherever the item is, or both while it moves
-                mongo.updateFirst(Query.query(where("_id").is(entry.itemId())),
+            // by key, where the item is: the active collection first, where it is unless resolved. While a move
+            // holds it in both, the other copy keeps the event, which the relay sends once more (readers go by version)
+            for (String collection : collections()) {
+                if (mongo.updateFirst(Query.query(where("_id").is(entry.itemId())),
                         new Update().pull("outbox", new Document("version", entry.event().version())),
-                        ReviewItem.class, collection);
+                        ReviewItem.class, collection).getMatchedCount() == 1) {
+                    break;
+                }
             }
         }
         return List.of();
