@@ -53,7 +53,7 @@ class ReviewScaleOutSystemTests {
                 Endpoints.EMBEDDED_STORE_SETTING, String.valueOf(endpoints.embeddedStore()));
         for (String name : List.of("review-a", "review-b")) {
             instances.add(ServiceProcess.start(name, Path.of("target/services/review-service.jar"), Binding.LOOPBACK,
-                    Binding.freePort(), shared, Path.of("target/system-logs"), List.of()));
+                    Binding.freePort(), shared, Path.of("target/system-logs/scale-out"), List.of()));
         }
         instances.forEach(instance -> instance.awaitReady(Duration.ofMinutes(4)));
     }
