@@ -2,6 +2,7 @@ package org.erratum.testsupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -38,7 +39,9 @@ public final class TestInfrastructure {
 
     private static Endpoints startEmbedded() {
         EmbeddedInfrastructure embedded = EmbeddedInfrastructure.startEphemeral();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-infrastructure-shutdown"));
+        // stopped once the JVM's Spring contexts are closed, not beside them: their consumers leave their groups on
+        // the way out, and with no broker left each waits out its close timeout (30 s) instead
+        SpringApplication.getShutdownHandlers().add(embedded::close);
         return embedded.endpoints();
     }
 }
