@@ -120,7 +120,9 @@ class FixVerificationIntegrationTests {
         assertThat(announced.get("state").asString()).isEqualTo("OPEN");
         assertThat(announced.get("resolution").isNull()).isTrue();
 
-        Scrape after = Scrape.of(port);
+        // counted just after the verdict is stored
+        Scrape after = await().atMost(WAIT).until(() -> Scrape.of(port), scrape -> scrape.increase(before,
+                "erratum_review_fix_verifications_total", "outcome", "not_improved") > 0);
         assertThat(after.increase(before, "erratum_review_fix_verifications_total", "outcome", "not_improved"))
                 .isEqualTo(1);
         assertThat(after.increase(before, "erratum_review_fix_verifications_total", "outcome", "improved"))
@@ -153,8 +155,11 @@ class FixVerificationIntegrationTests {
         assertThat(last.action()).isEqualTo("fix verified");
         assertThat(last.detail()).isEqualTo(verified.verification().measurement())
                 .startsWith("helpfulness " + verified.verification().fixed().percent() + "% on revision 2 (30 votes)");
-        assertThat(Scrape.of(port).increase(before, "erratum_review_fix_verifications_total", "outcome",
-                "improved")).isEqualTo(1);
+        // counted just after the verdict is stored
+        Scrape after = await().atMost(WAIT).until(() -> Scrape.of(port), scrape -> scrape.increase(before,
+                "erratum_review_fix_verifications_total", "outcome", "improved") > 0);
+        assertThat(after.increase(before, "erratum_review_fix_verifications_total", "outcome", "improved"))
+                .isEqualTo(1);
 
         TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
