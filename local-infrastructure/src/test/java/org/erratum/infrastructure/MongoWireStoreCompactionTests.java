@@ -36,7 +36,7 @@ class MongoWireStoreCompactionTests {
                 MongoClient client = MongoClients.create(store.uri())) {
             MongoCollection<Document> votes = votes(client);
             writeAndRewrite(votes);
-            store.compact();
+            store.compact(1_000);
             votes.insertOne(new Document("_id", "after").append("helpful", true));
             votes.updateOne(Filters.eq("_id", 0), Updates.set("helpful", false));
         }
