@@ -73,8 +73,9 @@ final class BsonFormat {
     }
 
     /**
-     * Whether {@link #rewrite} would convert the file (it is in the old format) or shrink it to less than half (of
-     * its bytes, less than half are in chunks, or of its chunks' bytes, less than half are live).
+     * Whether {@link #rewrite} would convert the file (it is in the old format) or shrink it to less than half: less
+     * than half of it is live pages (the share of the file in chunks times the share of the chunks' bytes that is
+     * live, H2's own counts).
      */
     static boolean needsRewrite(Path file) {
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
