@@ -52,7 +52,7 @@ public final class MongoWireStore implements AutoCloseable {
     /** How long a round of compaction may go on starting steps; what is left waits for the next round. */
     private static final long COMPACT_MAX_MILLIS = 20;
 
-    /** Without writes, compaction stops after this many rounds in a row that left the file no shorter. */
+    /** While the file does not grow, compaction stops after this many rounds in a row that left it no shorter. */
     private static final int ROUNDS_WITHOUT_GAIN = 300;
 
     /** Live bytes moved in one step, which holds the store (writes wait meanwhile). */
@@ -61,8 +61,8 @@ public final class MongoWireStore implements AutoCloseable {
     private final H2Backend backend;
     private final MongoServer server;
     private final Binding binding;
-    /** The compactor's own: the store's version after its last round, and its rounds since one shortened it. */
-    private long versionAfterCompaction = -1;
+    /** The compactor's own: the file's size after its last round, and its rounds since one shortened it. */
+    private long sizeAfterCompaction;
     private int roundsWithoutGain;
 
     private final ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -109,21 +109,22 @@ public final class MongoWireStore implements AutoCloseable {
     }
 
     /**
-     * A round of compaction, every {@value #COMPACT_CHECK_MILLIS} ms while clients write, and after they stopped
-     * until {@value #ROUNDS_WITHOUT_GAIN} rounds in a row left the file no shorter: H2's compaction does not settle
-     * (each step's chunk holds pages the next step moves again), so without writes it would go on for ever.
+     * A round of compaction, every {@value #COMPACT_CHECK_MILLIS} ms while the file grows, and after it stopped
+     * growing until {@value #ROUNDS_WITHOUT_GAIN} rounds in a row left it no shorter: H2's compaction does not settle
+     * (each step's chunk holds pages the next step moves again), so it would otherwise go on for ever, also while
+     * writes only trickle in and reuse the space compaction freed.
      */
     private void compactWhileItGains() {
         MVStore store = backend.getMvStore();
         try {
-            if (store.getCurrentVersion() != versionAfterCompaction) {
-                roundsWithoutGain = 0; // a client wrote
+            long size = store.getFileStore().size();
+            if (size > sizeAfterCompaction) {
+                roundsWithoutGain = 0; // clients' writes made it longer
             }
             if (!store.isClosed() && roundsWithoutGain < ROUNDS_WITHOUT_GAIN) {
-                long size = store.getFileStore().size();
                 compact(COMPACT_MAX_MILLIS);
-                roundsWithoutGain = store.getFileStore().size() < size ? 0 : roundsWithoutGain + 1;
-                versionAfterCompaction = store.getCurrentVersion();
+                sizeAfterCompaction = store.getFileStore().size();
+                roundsWithoutGain = sizeAfterCompaction < size ? 0 : roundsWithoutGain + 1;
             }
         } catch (RuntimeException e) {
             // the store itself stays usable: the next check tries again
