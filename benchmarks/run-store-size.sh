@@ -15,4 +15,4 @@ OUT=benchmarks/target/store-size; mkdir -p "$OUT"
   -Dmdep.outputFile="$PWD/$OUT/classpath.txt" >/dev/null
 CP="benchmarks/target/classes:$(cat "$OUT/classpath.txt")"
 java ${JAVA_OPTIONS:-} -cp "$CP" org.erratum.benchmarks.StoreSizeBenchmark "$SIZES" 2>&1 | tee "$OUT/run.log" \
-  | grep -E '^\||^after a restart'
+  | grep -E '^\||^after '

@@ -47,6 +47,11 @@ public final class StoreSizeBenchmark {
     private static final int ARTICLES = 1_000;
     private static final int DAYS = 90;
     private static final Instant FIRST_DAY = LocalDate.of(2026, 9, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** How often (in votes) the file's size is looked at while votes are written. */
+    private static final int SAMPLE_EVERY = 100;
+
+    /** How long the store is left without writes after the last size, in seconds. */
+    private static final int IDLE_SECONDS = Integer.getInteger("idleSeconds", 30);
     private static final String[] REASONS = {"OUTDATED", "UNCLEAR", "INCORRECT", "MISSING_INFORMATION"};
 
     private final Random random = new Random(14);
@@ -68,24 +73,42 @@ public final class StoreSizeBenchmark {
     }
 
     private void run(Path file, int[] sizes) throws IOException {
-        System.out.println("| votes stored | file MB | bytes per vote | median µs per vote | p99 µs per vote |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| votes stored | file MB | bytes per vote | largest file while running, MB (bytes per "
+                + "vote) | median µs per vote | p99 µs per vote |");
+        System.out.println("|---|---|---|---|---|---|");
         int stored = 0;
         try (MongoWireStore store = MongoWireStore.start(file, Binding.LOOPBACK, 0);
                 MongoClient client = MongoClients.create(store.uri())) {
             Collections collections = new Collections(client);
+            long largest = 0;
+            int largestAt = 1;
             for (int size : sizes) {
                 long[] micros = new long[size - stored];
                 for (int i = 0; i < micros.length; i++) {
                     long start = System.nanoTime();
                     vote(collections);
                     micros[i] = (System.nanoTime() - start) / 1_000;
+                    if (i % SAMPLE_EVERY == 0 && Files.size(file) > largest) {
+                        // the file grows between compactions: its largest size counts, not its last
+                        largest = Files.size(file);
+                        largestAt = stored + i + 1;
+                    }
                 }
                 stored = size;
                 Arrays.sort(micros);
                 long bytes = Files.size(file);
-                System.out.printf("| %,d | %.1f | %,d | %,d | %,d |%n", size, bytes / 1e6, bytes / size,
-                        micros[micros.length / 2], micros[(int) (micros.length * 0.99)]);
+                System.out.printf("| %,d | %.1f | %,d | %.1f (%,d) | %,d | %,d |%n", size, bytes / 1e6, bytes / size,
+                        largest / 1e6, largest / largestAt, micros[micros.length / 2],
+                        micros[(int) (micros.length * 0.99)]);
+            }
+            // the local run writes in bursts: what the store's own compaction makes of the file between them
+            for (int second = 1; second <= IDLE_SECONDS; second++) {
+                sleepOneSecond();
+                if (second % 10 == 0 || second == IDLE_SECONDS) {
+                    long bytes = Files.size(file);
+                    System.out.printf("after %d s without writes: file %.1f MB (%,d bytes per vote)%n", second,
+                            bytes / 1e6, bytes / stored);
+                }
             }
         }
         long closed = Files.size(file);
@@ -118,6 +141,15 @@ public final class StoreSizeBenchmark {
                         stats.get("count", Number.class).longValue(), size, size / stored,
                         stats.get("nindexes", Number.class).intValue());
             }
+        }
+    }
+
+    private static void sleepOneSecond() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

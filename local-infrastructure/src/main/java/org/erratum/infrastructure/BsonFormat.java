@@ -73,6 +73,17 @@ final class BsonFormat {
     }
 
     /**
+     * Whether {@link #rewrite} would convert the file (it is in the old format) or shrink it to less than half: less
+     * than half of it is live pages (the share of the file in chunks times the share of the chunks' bytes that is
+     * live, H2's own counts).
+     */
+    static boolean needsRewrite(Path file) {
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            return !store.hasMap(MARKER) || store.getFillRate() * store.getFileStore().getChunksFillRate() < 50 * 100;
+        }
+    }
+
+    /**
      * Copies every live entry of the file into a new file in this format, which then replaces the old one in one
      * rename: a crash meanwhile leaves the old file as it was. A file in the old format (everything
      * Java-serialized, no {@link #MARKER}) is read with H2's default types, and so converted.

@@ -14,7 +14,10 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the store's value types write is what they read back from the file, also where BSON has no type. */
+/**
+ * What the store's value types write is what they read back from the file, also where BSON has no type; and which
+ * files the store rewrites when it starts.
+ */
 class BsonFormatTests {
 
     @TempDir
@@ -60,5 +63,38 @@ class BsonFormatTests {
             }
             assertThat(index.get(new KeyValue("article-1", 3))).isNull();
         }
+    }
+
+    @Test
+    void onlyAFileInTheOldFormatOrMostlyDeadSpaceNeedsRewriting() {
+        Path dense = directory.resolve("dense.mv");
+        try (MVStore store = BsonFormat.builder(dense).open()) {
+            MVMap<Object, Document> documents = store.openMap("databases.db.things", BsonFormat.documents());
+            for (int i = 0; i < 300; i++) {
+                documents.put(i, new Document("_id", i).append("rewrites", 0));
+            }
+            BsonFormat.mark(store);
+            store.commit();
+        }
+        Path sparse = directory.resolve("sparse.mv");
+        try (MVStore store = BsonFormat.builder(sparse).open()) {
+            MVMap<Object, Document> documents = store.openMap("databases.db.things", BsonFormat.documents());
+            BsonFormat.mark(store);
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 300; i++) {
+                    documents.put(i, new Document("_id", i).append("rewrites", round));
+                    store.commit(); // a chunk per write, each old one kept for H2's 45 s
+                }
+            }
+        }
+        Path old = directory.resolve("old.mv");
+        try (MVStore store = new MVStore.Builder().fileName(old.toString()).open()) {
+            store.openMap("databases.db.things").put(1, "a document");
+            store.commit();
+        }
+
+        assertThat(BsonFormat.needsRewrite(dense)).isFalse();
+        assertThat(BsonFormat.needsRewrite(sparse)).isTrue();
+        assertThat(BsonFormat.needsRewrite(old)).isTrue();
     }
 }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -36,7 +39,7 @@ class MongoWireStoreCompactionTests {
                 MongoClient client = MongoClients.create(store.uri())) {
             MongoCollection<Document> votes = votes(client);
             writeAndRewrite(votes);
-            store.compact();
+            store.compact(1_000);
             votes.insertOne(new Document("_id", "after").append("helpful", true));
             votes.updateOne(Filters.eq("_id", 0), Updates.set("helpful", false));
         }
@@ -85,6 +88,27 @@ class MongoWireStoreCompactionTests {
             assertThat(votes.find(Filters.eq("_id", 7)).first().getInteger("rewrites")).isEqualTo(1);
             assertThat(votes.find(Filters.eq("_id", "after")).first()).isNotNull();
         });
+    }
+
+    /** A file the store left mostly live is opened as it is (the same file), with every document in it. */
+    @Test
+    void aMostlyLiveFileIsNotRewrittenAtStartUp() throws IOException {
+        Path file = directory.resolve("mongo.mv");
+        try (MongoWireStore store = MongoWireStore.start(file, Binding.LOOPBACK, 0);
+                MongoClient client = MongoClients.create(store.uri())) {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                documents.add(new Document("_id", i).append("rewrites", 0).append("text", "x".repeat(200)));
+            }
+            votes(client).insertMany(documents); // one command: one chunk, all of it live
+        }
+        Object written = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
+        try (MongoWireStore reopened = MongoWireStore.start(file, Binding.LOOPBACK, 0);
+                MongoClient client = MongoClients.create(reopened.uri())) {
+            assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(written);
+            assertThat(votes(client).countDocuments()).isEqualTo(DOCUMENTS);
+        }
     }
 
     private static long fileSize(Path file) {
