@@ -17,7 +17,9 @@ import org.erratum.review.queue.QueueRefusal.ItemNotFound;
 import org.erratum.review.queue.QueueRefusal.StaleVersion;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,6 +50,8 @@ class ItemStore {
     static final String ACTIVITY_COUNT = "activityCount";
 
     private static final String VERSION = "version";
+
+    private static final String CLAIMED_BY = "claimedBy";
 
     private final MongoTemplate mongo;
     private final ItemActivity activity;
@@ -136,12 +140,8 @@ class ItemStore {
         if (item.state() == ItemState.RESOLVED) {
             history.unpark(item.id()); // written where the group key's index guards a reopening
         }
-        // The state, holder and escalation the change was decided on are matched as well as the version: the
-        // embedded store may let a read see a write half done, new version beside old state.
-        Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
-                .is(item.escalated()).and("claimedBy").is(item.claimedBy());
-        ReviewItem written = mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
-                touched(update, now, event), options().returnNew(true), ReviewItem.class);
+        ReviewItem written = mongo.findAndModify(asRead(item), touched(update, now, event),
+                options().returnNew(true), ReviewItem.class);
         if (written != null) {
             activity.archive(written);
         }
@@ -187,18 +187,37 @@ class ItemStore {
 
     /** The holder's claim, undone: on release, escalation, lease expiry and resolution. */
     static Update letGo() {
-        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
+        return new Update().unset(CLAIMED_BY).unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
     }
 
-    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
-    private static Criteria atVersion(ReviewItem item) {
-        return atVersion(item.version());
+    /**
+     * The item only at this version, as flat fields: mongo-java-server serves a query from an index only when the
+     * query's fields are exactly the index's (an {@code $and} or {@code $or} around them scans every item). One
+     * stored before versions existed has none, which counts as 0; only such an item's first write scans.
+     */
+    static Criteria atVersion(Object id, long version) {
+        Criteria byId = where("_id").is(id);
+        return version == 0 ? byId.and(VERSION).in(0L, null) : byId.and(VERSION).is(version);
     }
 
-    static Criteria atVersion(long version) {
-        return version == 0
-                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
-                : where(VERSION).is(version);
+    /**
+     * The item exactly as read: the state, holder and escalation the change was decided on are matched as well as
+     * the version, as the embedded store may let a read see a write half done, new version beside old state. All
+     * flat fields, so that store's index on exactly these ({@link #asReadIndex}) serves the match.
+     */
+    static Query asRead(ReviewItem item) {
+        return Query.query(atVersion(item.id(), item.version()).and("state").is(item.state()).and("escalated")
+                .is(item.escalated()).and(CLAIMED_BY).is(item.claimedBy()));
+    }
+
+    /**
+     * For the embedded store, which ignores every index but unique ones and uses one only for a query on exactly its
+     * fields: {@link #write}'s match, unique as it starts with the id. Real MongoDB serves that match by {@code _id}.
+     */
+    static Index asReadIndex() {
+        return new Index().named("as_read").on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).on("escalated", Sort.Direction.ASC)
+                .on(CLAIMED_BY, Sort.Direction.ASC).unique();
     }
 
     /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
