@@ -126,12 +126,19 @@ class ItemStore {
      * @return the item as written, or null when it is no longer at the version read
      */
     ReviewItem write(ReviewItem item, Change change, Instant now) {
-        ReviewItemChanged event = change.after() == null ? null
-                : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
-        Update update = change.update();
-        if (!change.log().isEmpty()) {
+        return write(item, change.update(), change.after() == null ? List.of() : List.of(change.after()),
+                change.log(), now);
+    }
+
+    /**
+     * {@link #write(ReviewItem, Change, Instant)} for several changes in one write (reports joining together): the
+     * item's version counts one up for each, and each stores its event, carrying its own version.
+     */
+    ReviewItem write(ReviewItem item, Update update, List<ItemEvent> after, List<Activity> log, Instant now) {
+        List<ReviewItemChanged> announcing = events(item.id(), item.articleId(), item.version(), after, now);
+        if (!log.isEmpty()) {
             List<Activity> numbered = new ArrayList<>();
-            for (Activity line : change.log()) {
+            for (Activity line : log) {
                 numbered.add(line.numbered(item.activityCount() + numbered.size() + 1));
             }
             update.push("activity").slice(-properties.activityKept()).each(numbered.toArray())
@@ -140,7 +147,7 @@ class ItemStore {
         if (item.state() == ItemState.RESOLVED) {
             history.unpark(item.id()); // written where the group key's index guards a reopening
         }
-        ReviewItem written = mongo.findAndModify(asRead(item), touched(update, now, event),
+        ReviewItem written = mongo.findAndModify(asRead(item), touched(update, now, announcing),
                 options().returnNew(true), ReviewItem.class);
         if (written != null) {
             activity.archive(written);
@@ -153,7 +160,7 @@ class ItemStore {
      *
      * @return the item opened, or null when another writer opened the article's item first
      */
-    ReviewItem open(String articleId, Integer openedAtRevision, Update update, ItemEvent after, Instant now) {
+    ReviewItem open(String articleId, Integer openedAtRevision, Update update, List<ItemEvent> after, Instant now) {
         ObjectId id = new ObjectId();
         // matches no existing item (every item has createdAt), so this only ever inserts
         Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
@@ -164,9 +171,10 @@ class ItemStore {
                 .setOnInsert("openedAtRevision", openedAtRevision)
                 .setOnInsert(ACTIVITY_COUNT, 0L)
                 .setOnInsert("createdAt", now);
-        ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
+        List<ReviewItemChanged> announcing = events(id.toHexString(), articleId, 0, after, now);
         try {
-            return mongo.findAndModify(nothing, touched(update, now, event), options().upsert(true).returnNew(true),
+            return mongo.findAndModify(nothing, touched(update, now, announcing),
+                    options().upsert(true).returnNew(true),
                     ReviewItem.class);
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return null;
@@ -178,11 +186,24 @@ class ItemStore {
      * resolved item then moves to the history, with what is left of its outbox.
      */
     ReviewItem announced(ReviewItem written) {
-        announcer.announce(written);
-        if (written.state() == ItemState.RESOLVED) {
-            history.park(written.id());
-        }
+        announcedAll(List.of(written));
         return written;
+    }
+
+    /** {@link #announced} for several items, their events sent together and then awaited together. */
+    void announcedAll(List<ReviewItem> written) {
+        announcer.announceAll(written);
+        written.stream().filter(item -> item.state() == ItemState.RESOLVED).forEach(item -> history.park(item.id()));
+    }
+
+    /** The events of the changes a write makes to an item read at {@code version}, each carrying its own version. */
+    private List<ReviewItemChanged> events(String id, String articleId, long version, List<ItemEvent> after,
+            Instant now) {
+        List<ReviewItemChanged> announcing = new ArrayList<>();
+        for (ItemEvent event : after) {
+            announcing.add(event.build(id, articleId, version + announcing.size() + 1, now, events.passages()));
+        }
+        return announcing;
     }
 
     /** The holder's claim, undone: on release, escalation, lease expiry and resolution. */
@@ -220,10 +241,13 @@ class ItemStore {
                 .on(CLAIMED_BY, Sort.Direction.ASC).unique();
     }
 
-    /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
-    private static Update touched(Update update, Instant now, ReviewItemChanged event) {
-        update.set("updatedAt", now).inc(VERSION, 1);
-        return event == null ? update : update.push("outbox", event);
+    /**
+     * Every write of an item says when, counts its version up (once for each event, once when it has none), and
+     * stores the events announcing it, if any.
+     */
+    private static Update touched(Update update, Instant now, List<ReviewItemChanged> announcing) {
+        update.set("updatedAt", now).inc(VERSION, Math.max(1, announcing.size()));
+        return announcing.isEmpty() ? update : update.push("outbox").each(announcing.toArray());
     }
 
     /**
