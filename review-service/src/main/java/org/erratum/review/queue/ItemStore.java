@@ -186,14 +186,21 @@ class ItemStore {
      * resolved item then moves to the history, with what is left of its outbox.
      */
     ReviewItem announced(ReviewItem written) {
-        announcedAll(List.of(written));
+        announcer.announce(written);
+        parkIfResolved(written);
         return written;
     }
 
     /** {@link #announced} for several items, their events sent together and then awaited together. */
     void announcedAll(List<ReviewItem> written) {
         announcer.announceAll(written);
-        written.stream().filter(item -> item.state() == ItemState.RESOLVED).forEach(item -> history.park(item.id()));
+        written.forEach(this::parkIfResolved);
+    }
+
+    private void parkIfResolved(ReviewItem written) {
+        if (written.state() == ItemState.RESOLVED) {
+            history.park(written.id());
+        }
     }
 
     /** The events of the changes a write makes to an item read at {@code version}, each carrying its own version. */
