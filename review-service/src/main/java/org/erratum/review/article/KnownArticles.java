@@ -3,7 +3,10 @@ package org.erratum.review.article;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.erratum.events.ArticleChanged;
 import org.erratum.events.ArticleChanged.RevisionNote;
@@ -28,6 +31,12 @@ public class KnownArticles {
 
     public Optional<KnownArticle> find(String articleId) {
         return Optional.ofNullable(mongo.findById(articleId, KnownArticle.class));
+    }
+
+    /** The known ones of these articles, by id: one read for a poll's articles. */
+    public Map<String, KnownArticle> findAll(Collection<String> articleIds) {
+        return mongo.find(Query.query(where("_id").in(articleIds)), KnownArticle.class).stream()
+                .collect(Collectors.toMap(KnownArticle::id, article -> article));
     }
 
     public Optional<RevisionText> revision(String articleId, int revision) {

@@ -20,9 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ReviewFunctions {
 
+    /**
+     * A poll at a time (a batch binding), so a backlog drains at a handful of store round trips per poll; each
+     * report's log lines continue its record's trace.
+     */
     @Bean
-    Consumer<ReportSubmitted> queueReport(Signals signals) {
-        return signals::addReport;
+    Consumer<Message<List<byte[]>>> queueReport(Signals signals, RecordTraces traces, JsonMapper json) {
+        return poll -> Step.handle(poll, ReportSubmitted.class, json,
+                reports -> signals.addReports(traces.arrivals(poll, reports)));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.erratum.review.queue;
 
+import java.util.List;
+
 import org.erratum.platform.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,11 @@ class ItemAnnouncer {
      * @return false when Kafka did not acknowledge; the rest stays pending for the relay
      */
     boolean announce(ReviewItem item) {
-        return outbox.publishNow(ItemOutbox.entriesOf(item));
+        return announceAll(List.of(item));
+    }
+
+    /** {@link #announce} for several items: every event sent before any acknowledgement is awaited. */
+    boolean announceAll(List<ReviewItem> items) {
+        return outbox.publishNow(items.stream().flatMap(item -> ItemOutbox.entriesOf(item).stream()).toList());
     }
 }

@@ -49,6 +49,14 @@ final class ItemEvent {
         return new ItemEvent(ItemState.OPEN, null, 0, List.of(), null, null, null);
     }
 
+    /** The same state, which a further change then alters apart from this one (several changes in one write). */
+    ItemEvent copy() {
+        ItemEvent copy = new ItemEvent(state, severity, reportCount, reports, resolveDueAt, null, resolution);
+        copy.reportEventId = reportEventId;
+        copy.safetyNotice = safetyNotice;
+        return copy;
+    }
+
     ItemEvent state(ItemState changed) {
         this.state = changed;
         return this;

@@ -18,7 +18,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -66,6 +65,8 @@ class ItemHistory implements SchedulingConfigurer {
         if (embeddedStore) { // as EmbeddedStoreIndexes gives review_items
             indexes.createIndex(new Index().named(VERSION).on("_id", Sort.Direction.ASC)
                     .on(VERSION, Sort.Direction.ASC).unique());
+            // every write of an item happens in review_items (see unpark)
+            mongo.indexOps(ReviewItem.class).createIndex(ItemStore.asReadIndex());
         }
     }
 
@@ -149,8 +150,7 @@ class ItemHistory implements SchedulingConfigurer {
     }
 
     private static Query atVersion(Object id, long version) {
-        return version == 0 ? Query.query(new Criteria().andOperator(where("_id").is(id), ItemStore.atVersion(0)))
-                : Query.query(where("_id").is(id).and(VERSION).is(version));
+        return Query.query(ItemStore.atVersion(id, version));
     }
 
     /**

@@ -3,10 +3,17 @@ package org.erratum.review.queue;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.erratum.events.ErratumEvent;
 import org.erratum.events.ReviewItemChanged;
 import org.erratum.events.Topics;
@@ -16,6 +23,8 @@ import org.erratum.platform.outbox.Outboxes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -65,21 +74,42 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
         return entry.event();
     }
 
-    /** Not a change of the item: its version stays, so no write computed from it is refused for this. */
+    /**
+     * Not a change of the item: its version stays, so no write computed from it is refused for this. By key, where
+     * the item is: the active collection, unless the item is resolved and moved; a few round trips however many items
+     * the batch holds. While a move holds an item in both, the other copy keeps the event, which the relay sends once
+     * more (readers go by version).
+     */
     @Override
     public List<Entry> markPublished(List<Entry> acknowledged) {
-        for (Entry entry : acknowledged) {
-            // by key, where the item is: the active collection first, where it is unless resolved. While a move
-            // holds it in both, the other copy keeps the event, which the relay sends once more (readers go by version)
-            for (String collection : collections()) {
-                if (mongo.updateFirst(Query.query(where("_id").is(entry.itemId())),
-                        new Update().pull("outbox", new Document("version", entry.event().version())),
-                        ReviewItem.class, collection).getMatchedCount() == 1) {
-                    break;
-                }
+        Map<String, List<Long>> versions = new LinkedHashMap<>();
+        acknowledged.forEach(entry -> versions.computeIfAbsent(entry.itemId(), id -> new ArrayList<>())
+                .add(entry.event().version()));
+        // the ids as the item's mapping stores them (an ObjectId), for a read of the ids alone
+        Query present = Query.query(where("_id").in(versions.keySet().stream()
+                .map(id -> mongo.getConverter().convertId(id, ObjectId.class)).toList()));
+        present.fields().include("_id");
+        String active = mongo.getCollectionName(ReviewItem.class);
+        Set<String> inQueue = mongo.find(present, Document.class, active).stream()
+                .map(item -> item.getObjectId("_id").toHexString()).collect(Collectors.toSet());
+        pull(active, versions, inQueue::contains);
+        pull(ItemHistory.COLLECTION, versions, id -> !inQueue.contains(id));
+        return List.of();
+    }
+
+    private void pull(String collection, Map<String, List<Long>> versions, Predicate<String> there) {
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, ReviewItem.class, collection);
+        int updates = 0;
+        for (Map.Entry<String, List<Long>> item : versions.entrySet()) {
+            if (there.test(item.getKey())) {
+                bulk.updateOne(Query.query(where("_id").is(item.getKey())), new Update().pull("outbox",
+                        new Document("version", new Document("$in", item.getValue()))));
+                updates++;
             }
         }
-        return List.of();
+        if (updates > 0) {
+            bulk.execute();
+        }
     }
 
     /** Counts items with events waiting, not the events. */

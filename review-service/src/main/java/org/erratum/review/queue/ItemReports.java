@@ -4,13 +4,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,10 +28,13 @@ import org.springframework.stereotype.Component;
  * <p>
  * A report is stored here after the item counted it, so a report stored here is counted. A crash between the two
  * writes leaves the report counted but not stored; its redelivery then finds it among the item's latest reports (its
- * article's reports arrive in order on one partition, so it is the newest there) and only stores it.
+ * article's reports arrive in order on one partition, and an item's write takes at most {@code report-sample} of
+ * them, all stored before the next write of that item takes more: so they are the newest there) and only stores it.
  */
 @Component
 class ItemReports {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -34,22 +42,25 @@ class ItemReports {
         this.mongo = mongo;
     }
 
-    /** Whether the report was counted into an item and stored. */
-    boolean stored(String eventId) {
-        return mongo.exists(Query.query(where("_id").is(eventId)), Stored.class);
+    /** Which of these reports were counted into an item and stored: one read for a poll's reports. */
+    Set<String> storedAmong(Collection<String> eventIds) {
+        Query stored = Query.query(where("_id").in(eventIds));
+        stored.fields().include("_id");
+        return mongo.find(stored, org.bson.Document.class, mongo.getCollectionName(Stored.class)).stream()
+                .map(report -> report.getString("_id")).collect(Collectors.toSet());
     }
 
     /**
-     * Stores a report the item counted, numbered by its place among the item's reports. Stored already (another
-     * instance handled the same delivery) changes nothing.
+     * A report the item counted, numbered by its place among the item's reports.
+     *
+     * @throws IllegalStateException when the report is not among the item's latest reports
      */
-    void store(ReviewItem item, String articleId, String eventId) {
+    static Stored countedIn(ReviewItem item, String eventId) {
         List<Report> latest = item.latestReports();
         for (int i = latest.size() - 1; i >= 0; i--) {
             Report report = latest.get(i);
             if (report.eventId().equals(eventId)) {
-                insert(Stored.of(report, articleId, item.id(), item.reportCount() - (latest.size() - 1 - i)));
-                return;
+                return Stored.of(report, item.articleId(), item.id(), item.reportCount() - (latest.size() - 1 - i));
             }
         }
         throw new IllegalStateException("Report " + eventId + " is not among item " + item.id() + "'s latest");
@@ -60,6 +71,23 @@ class ItemReports {
             mongo.insert(report);
         } catch (DuplicateKeyException storedAlready) {
             // the same report, stored by another delivery
+        }
+    }
+
+    /**
+     * Stores reports the items counted, in one unordered bulk. One stored already (another instance handled the same
+     * delivery) is a duplicate key, and changes nothing; the others are stored all the same.
+     */
+    void insertAll(List<Stored> counted) {
+        if (counted.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.bulkOps(BulkMode.UNORDERED, Stored.class).insert(counted).execute();
+        } catch (BulkOperationException failed) {
+            if (failed.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw failed;
+            }
         }
     }
 

@@ -17,7 +17,9 @@ import org.erratum.review.queue.QueueRefusal.ItemNotFound;
 import org.erratum.review.queue.QueueRefusal.StaleVersion;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,6 +50,8 @@ class ItemStore {
     static final String ACTIVITY_COUNT = "activityCount";
 
     private static final String VERSION = "version";
+
+    private static final String CLAIMED_BY = "claimedBy";
 
     private final MongoTemplate mongo;
     private final ItemActivity activity;
@@ -122,12 +126,19 @@ class ItemStore {
      * @return the item as written, or null when it is no longer at the version read
      */
     ReviewItem write(ReviewItem item, Change change, Instant now) {
-        ReviewItemChanged event = change.after() == null ? null
-                : change.after().build(item.id(), item.articleId(), item.version() + 1, now, events.passages());
-        Update update = change.update();
-        if (!change.log().isEmpty()) {
+        return write(item, change.update(), change.after() == null ? List.of() : List.of(change.after()),
+                change.log(), now);
+    }
+
+    /**
+     * {@link #write(ReviewItem, Change, Instant)} for several changes in one write (reports joining together): the
+     * item's version counts one up for each, and each stores its event, carrying its own version.
+     */
+    ReviewItem write(ReviewItem item, Update update, List<ItemEvent> after, List<Activity> log, Instant now) {
+        List<ReviewItemChanged> announcing = events(item.id(), item.articleId(), item.version(), after, now);
+        if (!log.isEmpty()) {
             List<Activity> numbered = new ArrayList<>();
-            for (Activity line : change.log()) {
+            for (Activity line : log) {
                 numbered.add(line.numbered(item.activityCount() + numbered.size() + 1));
             }
             update.push("activity").slice(-properties.activityKept()).each(numbered.toArray())
@@ -136,12 +147,8 @@ class ItemStore {
         if (item.state() == ItemState.RESOLVED) {
             history.unpark(item.id()); // written where the group key's index guards a reopening
         }
-        // The state, holder and escalation the change was decided on are matched as well as the version: the
-        // embedded store may let a read see a write half done, new version beside old state.
-        Criteria asRead = where("_id").is(item.id()).and("state").is(item.state()).and("escalated")
-                .is(item.escalated()).and("claimedBy").is(item.claimedBy());
-        ReviewItem written = mongo.findAndModify(Query.query(new Criteria().andOperator(asRead, atVersion(item))),
-                touched(update, now, event), options().returnNew(true), ReviewItem.class);
+        ReviewItem written = mongo.findAndModify(asRead(item), touched(update, now, announcing),
+                options().returnNew(true), ReviewItem.class);
         if (written != null) {
             activity.archive(written);
         }
@@ -153,7 +160,7 @@ class ItemStore {
      *
      * @return the item opened, or null when another writer opened the article's item first
      */
-    ReviewItem open(String articleId, Integer openedAtRevision, Update update, ItemEvent after, Instant now) {
+    ReviewItem open(String articleId, Integer openedAtRevision, Update update, List<ItemEvent> after, Instant now) {
         ObjectId id = new ObjectId();
         // matches no existing item (every item has createdAt), so this only ever inserts
         Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
@@ -164,9 +171,10 @@ class ItemStore {
                 .setOnInsert("openedAtRevision", openedAtRevision)
                 .setOnInsert(ACTIVITY_COUNT, 0L)
                 .setOnInsert("createdAt", now);
-        ReviewItemChanged event = after.build(id.toHexString(), articleId, 1, now, events.passages());
+        List<ReviewItemChanged> announcing = events(id.toHexString(), articleId, 0, after, now);
         try {
-            return mongo.findAndModify(nothing, touched(update, now, event), options().upsert(true).returnNew(true),
+            return mongo.findAndModify(nothing, touched(update, now, announcing),
+                    options().upsert(true).returnNew(true),
                     ReviewItem.class);
         } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
             return null;
@@ -179,32 +187,74 @@ class ItemStore {
      */
     ReviewItem announced(ReviewItem written) {
         announcer.announce(written);
+        parkIfResolved(written);
+        return written;
+    }
+
+    /** {@link #announced} for several items, their events sent together and then awaited together. */
+    void announcedAll(List<ReviewItem> written) {
+        announcer.announceAll(written);
+        written.forEach(this::parkIfResolved);
+    }
+
+    private void parkIfResolved(ReviewItem written) {
         if (written.state() == ItemState.RESOLVED) {
             history.park(written.id());
         }
-        return written;
+    }
+
+    /** The events of the changes a write makes to an item read at {@code version}, each carrying its own version. */
+    private List<ReviewItemChanged> events(String id, String articleId, long version, List<ItemEvent> after,
+            Instant now) {
+        List<ReviewItemChanged> announcing = new ArrayList<>();
+        for (ItemEvent event : after) {
+            announcing.add(event.build(id, articleId, version + announcing.size() + 1, now, events.passages()));
+        }
+        return announcing;
     }
 
     /** The holder's claim, undone: on release, escalation, lease expiry and resolution. */
     static Update letGo() {
-        return new Update().unset("claimedBy").unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
+        return new Update().unset(CLAIMED_BY).unset("claimedAt").unset("leaseExpiresAt").unset(CLAIM_REQUEST);
     }
 
-    /** The item only as it was read; one stored before versions existed has none, which counts as 0. */
-    private static Criteria atVersion(ReviewItem item) {
-        return atVersion(item.version());
+    /**
+     * The item only at this version, as flat fields: mongo-java-server serves a query from an index only when the
+     * query's fields are exactly the index's (an {@code $and} or {@code $or} around them scans every item). One
+     * stored before versions existed has none, which counts as 0; only such an item's first write scans.
+     */
+    static Criteria atVersion(Object id, long version) {
+        Criteria byId = where("_id").is(id);
+        return version == 0 ? byId.and(VERSION).in(0L, null) : byId.and(VERSION).is(version);
     }
 
-    static Criteria atVersion(long version) {
-        return version == 0
-                ? new Criteria().orOperator(where(VERSION).is(0L), where(VERSION).exists(false))
-                : where(VERSION).is(version);
+    /**
+     * The item exactly as read: the state, holder and escalation the change was decided on are matched as well as
+     * the version, as the embedded store may let a read see a write half done, new version beside old state. All
+     * flat fields, so that store's index on exactly these ({@link #asReadIndex}) serves the match.
+     */
+    static Query asRead(ReviewItem item) {
+        return Query.query(atVersion(item.id(), item.version()).and("state").is(item.state()).and("escalated")
+                .is(item.escalated()).and(CLAIMED_BY).is(item.claimedBy()));
     }
 
-    /** Every write of an item says when, counts its version up, and stores the event announcing it, if any. */
-    private static Update touched(Update update, Instant now, ReviewItemChanged event) {
-        update.set("updatedAt", now).inc(VERSION, 1);
-        return event == null ? update : update.push("outbox", event);
+    /**
+     * For the embedded store, which ignores every index but unique ones and uses one only for a query on exactly its
+     * fields: {@link #write}'s match, unique as it starts with the id. Real MongoDB serves that match by {@code _id}.
+     */
+    static Index asReadIndex() {
+        return new Index().named("as_read").on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).on("escalated", Sort.Direction.ASC)
+                .on(CLAIMED_BY, Sort.Direction.ASC).unique();
+    }
+
+    /**
+     * Every write of an item says when, counts its version up (once for each event, once when it has none), and
+     * stores the events announcing it, if any.
+     */
+    private static Update touched(Update update, Instant now, List<ReviewItemChanged> announcing) {
+        update.set("updatedAt", now).inc(VERSION, Math.max(1, announcing.size()));
+        return announcing.isEmpty() ? update : update.push("outbox").each(announcing.toArray());
     }
 
     /**

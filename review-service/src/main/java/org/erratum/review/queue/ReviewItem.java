@@ -38,9 +38,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *                  API calls them {@code reports}, as it did when the item held them all
  * @param claimRequest the request that made the current claim, when it came with an idempotency key: unique, so a
  *                     retried "claim the next item" finds the item it claimed instead of claiming a second one
- * @param version   counts every write of the item; every write after the first is decided on the item as read and
- *                  matches only that version, so the event it stores describes exactly the state it makes (and
- *                  carries the new version). Items stored before it existed have none, which counts as 0.
+ * @param version   counts every change of the item (a write that takes several reports counts one for each, and
+ *                  stores an event for each); every write after the first is decided on the item as read and
+ *                  matches only that version, so the events it stores describe exactly the states it makes (and
+ *                  carry their versions). Items stored before it existed have none, which counts as 0.
  * @param openedAtRevision the article's latest revision when the item opened, if the article was known then
  * @param safetyNotice the interim notice a senior reviewer put on the article page while the item is open
  * @param verification whether the fix of its latest REVISED resolution helped readers, once one was made

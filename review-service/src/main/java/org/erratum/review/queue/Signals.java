@@ -7,13 +7,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import org.erratum.events.ReportSubmitted;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
+import org.erratum.review.queue.ItemReports.Stored;
 import org.erratum.review.queue.ItemStore.Change;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
@@ -23,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,30 +65,179 @@ public class Signals {
         this.clock = clock;
     }
 
-    /**
-     * A reader's report joins the article's active item, or opens one. Reports of one article arrive in order on
-     * one partition; a redelivered report is recognised by its event id and changes nothing. The item counts the
-     * report first, then the report is stored apart ({@link ItemReports} says how a crash between is closed).
-     */
+    /** A reader's report joins the article's active item, or opens one: {@link #addReports} for one report. */
     public void addReport(ReportSubmitted report) {
-        String eventId = report.eventId().toString();
-        if (reports.stored(eventId)) {
-            log.debug("Report {} already queued", eventId);
+        addReports(List.of(new Arrival(report, Runnable::run)));
+    }
+
+    /**
+     * A poll's reports join their articles' active items, or open them, a handful of store round trips for the poll:
+     * one read for the reports stored already (a redelivery; those change nothing), one for the articles and one for
+     * their items; then one write per item taking all its article's reports of the poll (at most
+     * {@code report-sample} at a time), one bulk insert of the reports, and their items' events sent together.
+     * Reports of one article arrive in order on one partition. The item counts a report first, then the report is
+     * stored apart ({@link ItemReports} says how a crash between is closed, however the next polls are cut).
+     * <p>
+     * When taking them together fails, they are taken one at a time, each again from the start (what was written
+     * stands, as after a crash), and the container is told which one fails, to retry it and then dead-letter it alone.
+     *
+     * @throws BatchListenerFailedException naming the report that failed, when taking them one at a time failed
+     */
+    public void addReports(List<Arrival> poll) {
+        try {
+            queue(poll);
+            return;
+        } catch (RuntimeException failed) {
+            if (poll.size() == 1) {
+                throw failed;
+            }
+            log.debug("Queueing a poll of {} reports at once failed; queueing them one at a time", poll.size(),
+                    failed);
+        }
+        for (int index = 0; index < poll.size(); index++) {
+            try {
+                queue(List.of(poll.get(index)));
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException("Queueing report " + poll.get(index).report().eventId()
+                        + " failed", failed, index);
+            }
+        }
+    }
+
+    private void queue(List<Arrival> poll) {
+        Map<String, Arrival> fresh = new LinkedHashMap<>();
+        poll.forEach(arrival -> fresh.putIfAbsent(arrival.report().eventId().toString(), arrival));
+        Set<String> stored = reports.storedAmong(fresh.keySet());
+        stored.forEach(eventId -> log.debug("Report {} already queued", eventId));
+        fresh.keySet().removeAll(stored);
+        if (fresh.isEmpty()) {
             return;
         }
-        Report entry = new Report(eventId, report.revision(), report.category(), report.passage(), report.comment(),
-                report.occurredAt(), report.outcomeRequested());
-        ReviewItem counted = join(report.articleId(), Source.READER_REPORT, entry, null,
-                count -> Severity.of(report.category(), count, properties.highAtReports()),
-                update -> {
-                    update.inc("categories." + report.category().name(), 1)
-                            .addToSet("reportedRevisions", report.revision())
-                            .push("latestReports").slice(-properties.reportSample()).each(entry);
-                    if (report.outcomeRequested()) {
-                        update.inc("readersAsking", 1);
-                    }
-                });
-        reports.store(counted, report.articleId(), eventId);
+        Map<String, Deque<Arrival>> pending = new LinkedHashMap<>();
+        fresh.values().forEach(arrival -> pending.computeIfAbsent(arrival.report().articleId(),
+                article -> new ArrayDeque<>()).add(arrival));
+        Map<String, KnownArticle> known = articles.findAll(pending.keySet());
+        Map<String, ReviewItem> items = new HashMap<>();
+        mongo.find(Query.query(where("groupKey").in(pending.keySet())), ReviewItem.class)
+                .forEach(item -> items.put(item.groupKey(), item));
+        // counted before a crash, not stored: stored first, so that an item never holds more of its article's
+        // reports counted and not stored than one write takes, all of them among its latest
+        List<Stored> counted = new ArrayList<>();
+        pending.forEach((articleId, arrivals) -> arrivals.removeIf(arrival -> countedAlready(items.get(articleId),
+                arrival.report(), counted)));
+        reports.insertAll(counted);
+        pending.values().removeIf(Deque::isEmpty);
+        while (!pending.isEmpty()) {
+            List<Stored> joined = new ArrayList<>();
+            List<ReviewItem> written = new ArrayList<>();
+            for (Map.Entry<String, Deque<Arrival>> article : pending.entrySet()) {
+                List<Arrival> taking = new ArrayList<>();
+                while (taking.size() < properties.reportSample() && !article.getValue().isEmpty()) {
+                    taking.add(article.getValue().poll());
+                }
+                ReviewItem item = join(article.getKey(), items.get(article.getKey()), taking,
+                        Optional.ofNullable(known.get(article.getKey())), joined);
+                items.put(article.getKey(), item);
+                written.add(item);
+            }
+            reports.insertAll(joined);
+            store.announcedAll(written);
+            pending.values().removeIf(Deque::isEmpty);
+        }
+    }
+
+    /** @return whether the item counted the report already (before a crash, or another handler did); then kept */
+    private static boolean countedAlready(ReviewItem item, ReportSubmitted report, List<Stored> counted) {
+        String eventId = report.eventId().toString();
+        if (item == null || !item.hasLatest(eventId)) {
+            return false;
+        }
+        log.info("Report {} was counted into item {} before a restart", eventId, item.id());
+        counted.add(ItemReports.countedIn(item, eventId));
+        return true;
+    }
+
+    /**
+     * The reports join the article's active item, or open one, in one atomic write that also sets severity,
+     * priority and SLA deadlines as one report after another would, and stores the event of each report's joining.
+     * The write's precondition is the state it was computed from, as for {@link #join(String, Source,
+     * HelpfulnessSignal, IntFunction, Consumer)}.
+     *
+     * @param current the article's active item as read, or null when it has none
+     * @param joined  gains the reports this call counted into the item, for storing
+     * @return the item as written (or as it stands, when it had counted them all meanwhile)
+     */
+    private ReviewItem join(String articleId, ReviewItem current, List<Arrival> taking, Optional<KnownArticle> known,
+            List<Stored> joined) {
+        for (int attempt = 1; ; attempt++) {
+            List<Arrival> joining = new ArrayList<>();
+            for (Arrival arrival : taking) {
+                if (!countedAlready(current, arrival.report(), joined)) {
+                    joining.add(arrival);
+                }
+            }
+            if (joining.isEmpty()) {
+                return current;
+            }
+            Instant now = clock.instant();
+            int count = current == null ? 0 : current.reportCount();
+            Severity severity = current == null ? null : current.severity();
+            Instant claimDue = current == null ? null : current.claimDueAt();
+            Instant resolveDue = current == null ? null : current.resolveDueAt();
+            ItemEvent event = current == null ? ItemEvent.opening() : ItemEvent.after(current);
+            List<ItemEvent> events = new ArrayList<>();
+            Map<String, Integer> categories = new LinkedHashMap<>();
+            List<Report> entries = new ArrayList<>();
+            int asking = 0;
+            for (Arrival arrival : joining) {
+                ReportSubmitted report = arrival.report();
+                Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
+                        report.passage(), report.comment(), report.occurredAt(), report.outcomeRequested());
+                count++;
+                severity = Severity.of(report.category(), count, properties.highAtReports()).atLeast(severity);
+                claimDue = sla.claimDue(severity, now, claimDue);
+                resolveDue = sla.resolveDue(severity, now, resolveDue);
+                events.add(event.joined(entry, count, severity, resolveDue).copy());
+                categories.merge("categories." + report.category().name(), 1, Integer::sum);
+                entries.add(entry);
+                asking += report.outcomeRequested() ? 1 : 0;
+            }
+            Update update = new Update()
+                    .set("reportCount", count)
+                    .addToSet("sources", Source.READER_REPORT)
+                    .set("severity", severity)
+                    .set("priority", properties.priority(severity, count, daysOverdue(known),
+                            deficit(current == null ? null : current.helpfulness())))
+                    .set("claimDueAt", claimDue)
+                    .set("resolveDueAt", resolveDue);
+            categories.forEach(update::inc);
+            update.addToSet("reportedRevisions").each(entries.stream().map(Report::revision).distinct().toArray());
+            update.push("latestReports").slice(-properties.reportSample()).each(entries.toArray());
+            if (asking > 0) {
+                update.inc("readersAsking", asking);
+            }
+            ReviewItem written = current == null
+                    ? store.open(articleId, known.map(KnownArticle::revision).orElse(null), update, events, now)
+                    : store.write(current, update, events, List.of(), now);
+            if (written != null) {
+                if (current == null) {
+                    metrics.opened(Source.READER_REPORT);
+                }
+                for (int i = 0; i < joining.size(); i++) {
+                    String verb = current == null && i == 0 ? "opened" : "joined";
+                    // ids and the source only, never reader text; the line's trace id leads back to the reader's
+                    // request
+                    joining.get(i).inItsTrace().accept(() -> log.info("Review item {} for article {}: {} {} it",
+                            written.id(), articleId, Source.READER_REPORT, verb));
+                    joined.add(ItemReports.countedIn(written, joining.get(i).report().eventId().toString()));
+                }
+                return written;
+            }
+            if (attempt == ItemStore.MAX_ATTEMPTS) {
+                throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
+            }
+            current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
+        }
     }
 
     /**
@@ -92,7 +251,7 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, null, count -> Severity.LOW, update -> {
+        join(articleId, Source.REVIEW_DUE, null, count -> Severity.LOW, update -> {
         });
         return true;
     }
@@ -109,35 +268,30 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, null, count -> Severity.LOW,
+        join(articleId, Source.REVIEW_DUE, null, count -> Severity.LOW,
                 update -> update.push("reviewRequests", request));
         return true;
     }
 
     /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
     public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
-        join(articleId, Source.LOW_HELPFULNESS, null, signal, count -> Severity.NORMAL,
+        join(articleId, Source.LOW_HELPFULNESS, signal, count -> Severity.NORMAL,
                 update -> update.set("helpfulness", signal));
     }
 
     /**
-     * Adds a signal to the article's active item, or opens one, in one atomic write that also sets severity,
-     * priority and SLA deadlines, and stores the event announcing the result. The write's precondition is the state
-     * it was computed from: an update matches only the item at the version read, an insert collides with the unique
-     * group key; either way the loop recomputes.
+     * Adds a signal other than a report to the article's active item, or opens one, in one atomic write that also
+     * sets severity, priority and SLA deadlines, and stores the event announcing the result. The write's
+     * precondition is the state it was computed from: an update matches only the item at the version read, an
+     * insert collides with the unique group key; either way the loop recomputes.
      *
-     * @param report the report that joins, or null when another signal does
-     * @return the item as written; with a report the item counted already (see {@link ItemReports}), as it stands
+     * @return the item as written
      */
-    private ReviewItem join(String articleId, Source source, Report report, HelpfulnessSignal helpfulness,
+    private ReviewItem join(String articleId, Source source, HelpfulnessSignal helpfulness,
             IntFunction<Severity> signal, Consumer<Update> details) {
         for (int attempt = 1; ; attempt++) {
             ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
-            if (report != null && current != null && current.hasLatest(report.eventId())) {
-                log.info("Report {} was counted into item {} before a restart", report.eventId(), current.id());
-                return current;
-            }
-            int reports = (current == null ? 0 : current.reportCount()) + (report == null ? 0 : 1);
+            int reports = current == null ? 0 : current.reportCount();
             Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
             Instant now = clock.instant();
             Instant resolveDue = sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt());
@@ -151,10 +305,10 @@ public class Signals {
                     .set("resolveDueAt", resolveDue);
             details.accept(update);
             ItemEvent after = (current == null ? ItemEvent.opening() : ItemEvent.after(current))
-                    .joined(report, reports, severity, resolveDue);
+                    .joined(null, reports, severity, resolveDue);
             ReviewItem written = current == null
                     ? store.open(articleId, articles.find(articleId).map(KnownArticle::revision).orElse(null), update,
-                            after, now)
+                            List.of(after), now)
                     : store.write(current, new Change(update, after, List.of()), now);
             if (written != null) {
                 if (current == null) {
@@ -176,9 +330,18 @@ public class Signals {
     }
 
     private long daysOverdue(String articleId) {
+        return daysOverdue(articles.find(articleId));
+    }
+
+    private long daysOverdue(Optional<KnownArticle> article) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return articles.find(articleId).map(KnownArticle::nextReviewDue)
-                .map(due -> ChronoUnit.DAYS.between(due, today))
-                .orElse(0L);
+        return article.map(KnownArticle::nextReviewDue).map(due -> ChronoUnit.DAYS.between(due, today)).orElse(0L);
+    }
+
+    /**
+     * A report as it came: what it says, and how to continue the trace its record carries, for the lines logged
+     * about it.
+     */
+    public record Arrival(ReportSubmitted report, Consumer<Runnable> inItsTrace) {
     }
 }

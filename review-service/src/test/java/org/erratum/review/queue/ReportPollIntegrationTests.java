@@ -1,0 +1,192 @@
+package org.erratum.review.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.erratum.events.ReportSubmitted;
+import org.erratum.events.ReportSubmitted.Category;
+import org.erratum.events.Topics;
+import org.erratum.review.Fixtures;
+import org.erratum.review.queue.ItemReports.Stored;
+import org.erratum.review.queue.Signals.Arrival;
+import org.erratum.testsupport.IntegrationTest;
+import org.erratum.testsupport.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reports are taken a poll at a time: however a poll is cut, whatever it brings again and wherever it stops, every
+ * report is counted into its article's item once and stored once, numbered in the order it came.
+ */
+@IntegrationTest
+class ReportPollIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Signals signals;
+
+    @Autowired
+    QueueProperties properties;
+
+    private final String article = Fixtures.newArticleId();
+    private final String other = Fixtures.newArticleId();
+
+    @Test
+    void anArticleReportedSeveralTimesInAPollJoinsItsItemOnceWithAnEventForEachReport() {
+        ReportSubmitted first = report(article, 1, Category.OTHER);
+        ReportSubmitted second = report(article, 2, Category.SAFETY_CONCERN);
+        ReportSubmitted third = report(article, 3, Category.OTHER);
+
+        signals.addReports(poll(first, report(other, 1, Category.OTHER), second, third, first));
+
+        ReviewItem item = itemOf(article);
+        assertThat(item.reportCount()).isEqualTo(3);
+        assertThat(item.severity()).as("as the safety report made it").isEqualTo(Severity.URGENT);
+        assertThat(item.version()).as("a version for each report").isEqualTo(3);
+        assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(first), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
+        assertThat(itemOf(other).reportCount()).isEqualTo(1);
+        List<JsonNode> events = eventsOf(item.id(), 3);
+        assertThat(events).extracting(event -> event.get("version").asLong(),
+                event -> event.get("reportEventId").asString(), event -> event.get("reportCount").asInt())
+                .as("each reader's report has its event, as one at a time").containsExactly(
+                        tuple(1L, id(first), 1), tuple(2L, id(second), 2), tuple(3L, id(third), 3));
+        assertThat(events).extracting(event -> event.get("occurredAt").asString()).as("made by one write")
+                .containsOnly(events.get(0).get("occurredAt").asString());
+        assertThat(item.outbox()).isEmpty();
+    }
+
+    @Test
+    void moreReportsOfOneArticleInAPollThanItsItemKeepsAreAllCountedAndStoredInOrder() {
+        int reports = properties.reportSample() * 2 + 5;
+        List<ReportSubmitted> poll = IntStream.rangeClosed(1, reports)
+                .mapToObj(n -> report(article, n, Category.OTHER)).toList();
+
+        signals.addReports(poll.stream().map(ReportPollIntegrationTests::arrival).toList());
+
+        ReviewItem item = itemOf(article);
+        assertThat(item.reportCount()).isEqualTo(reports);
+        assertThat(item.latestReports()).hasSize(properties.reportSample())
+                .extracting(ReviewItem.Report::eventId).endsWith(id(poll.get(reports - 1)));
+        assertThat(storedOf(item)).extracting(Stored::eventId).containsExactlyElementsOf(
+                poll.stream().map(ReportPollIntegrationTests::id).toList());
+        assertThat(storedOf(item)).extracting(Stored::seq).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, reports).boxed().toList());
+    }
+
+    @Test
+    void aPollDeliveredAgainInPartAndCutDifferentlyCountsEachReportOnce() {
+        ReportSubmitted a1 = report(article, 1, Category.OTHER);
+        ReportSubmitted a2 = report(article, 2, Category.OTHER);
+        ReportSubmitted a3 = report(article, 3, Category.OTHER);
+        ReportSubmitted b1 = report(other, 1, Category.OTHER);
+        ReportSubmitted b2 = report(other, 2, Category.OTHER);
+
+        signals.addReports(poll(a1, a2, b1));
+        signals.addReports(poll(a2, b1, a3, b2));
+
+        assertThat(storedOf(itemOf(article))).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(a1), 1L), tuple(id(a2), 2L), tuple(id(a3), 3L));
+        assertThat(storedOf(itemOf(other))).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(b1), 1L), tuple(id(b2), 2L));
+        assertThat(itemOf(article).reportCount()).isEqualTo(3);
+        assertThat(itemOf(other).reportCount()).isEqualTo(2);
+    }
+
+    /**
+     * A crash after the items counted a poll's reports and before they were stored: Kafka brings the poll again from
+     * its first record, cut differently, with a report that came after it.
+     */
+    @Test
+    void aPollCountedJustBeforeACrashIsStoredOnRedeliveryAndNotCountedAgain() {
+        ReportSubmitted[] reports = IntStream.rangeClosed(1, 4).mapToObj(n -> report(article, n, Category.OTHER))
+                .toArray(ReportSubmitted[]::new);
+        ReportSubmitted b1 = report(other, 1, Category.OTHER);
+        ReportSubmitted a5 = report(article, 5, Category.OTHER);
+        signals.addReports(poll(reports[0], reports[1], b1, reports[2], reports[3]));
+        mongo.remove(Query.query(Criteria.where("itemId").in(itemOf(article).id(), itemOf(other).id())),
+                Stored.class);
+
+        signals.addReports(poll(reports[0], reports[1]));
+        signals.addReports(poll(b1, reports[2], reports[3], a5));
+
+        ReviewItem item = itemOf(article);
+        assertThat(item.reportCount()).isEqualTo(5);
+        assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(reports[0]), 1L), tuple(id(reports[1]), 2L), tuple(id(reports[2]), 3L),
+                tuple(id(reports[3]), 4L), tuple(id(a5), 5L));
+        assertThat(itemOf(other).reportCount()).isEqualTo(1);
+        assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
+    }
+
+    @Test
+    void aRecordThatIsNotAReportInTheMiddleOfAPollIsDeadLetteredAloneAndTheReportsAroundItAreQueued() {
+        ReportSubmitted before = report(article, 1, Category.OTHER);
+        ReportSubmitted after = report(article, 2, Category.INACCURATE);
+        Map<String, String> headers = Map.of("ce_type", "erratum.feedback.report-submitted.v1");
+        TopicProbe.send(Topics.REPORTS, article, JSON.writeValueAsString(before), headers);
+        TopicProbe.send(Topics.REPORTS, article, "{not a report", headers);
+        TopicProbe.send(Topics.REPORTS, article, JSON.writeValueAsString(after), headers);
+
+        var dead = TopicProbe.awaitRecords("error.feedback.reports.review-service", r -> article.equals(r.key()),
+                found -> !found.isEmpty());
+        assertThat(dead).extracting(r -> r.value()).containsExactly("{not a report");
+        ReviewItem item = StoredItems.awaitItem(mongo, article, 2);
+        assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(before), 1L), tuple(id(after), 2L));
+    }
+
+    private ReviewItem itemOf(String articleId) {
+        return mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
+    }
+
+    private List<Stored> storedOf(ReviewItem item) {
+        return mongo.find(Query.query(Criteria.where("itemId").is(item.id())).with(Sort.by("seq")), Stored.class);
+    }
+
+    private static List<JsonNode> eventsOf(String itemId, int count) {
+        return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
+                .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
+                .toList(), found -> found.size() >= count);
+    }
+
+    private static List<Arrival> poll(ReportSubmitted... reports) {
+        return Stream.of(reports).map(ReportPollIntegrationTests::arrival).toList();
+    }
+
+    private static Arrival arrival(ReportSubmitted report) {
+        return new Arrival(report, Runnable::run);
+    }
+
+    private static ReportSubmitted report(String articleId, int n, Category category) {
+        return new ReportSubmitted(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), articleId, 1,
+                category, "passage " + n, "comment #" + n, false);
+    }
+
+    private static String id(ReportSubmitted report) {
+        return report.eventId().toString();
+    }
+}
