@@ -152,7 +152,10 @@ public class Claims {
         }).orElseThrow().ifChanged(escalated -> metrics.escalated());
     }
 
-    /** Gives every item whose lease ran out back to the queue. Safe with several instances running it. */
+    /**
+     * Gives every item whose lease ran out back to the queue, then fills the queue head again if claims drained it.
+     * Safe with several instances running it.
+     */
     public long returnExpiredLeases() {
         Instant now = clock.instant();
         long returned = 0;
@@ -168,6 +171,7 @@ public class Claims {
             });
             returned += back.isPresent() ? 1 : 0;
         }
+        head.topUp(now);
         return returned;
     }
 }

@@ -11,9 +11,9 @@ import java.util.function.Predicate;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -76,7 +76,7 @@ class QueueHead {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Head head = mongo.findById(ID, Head.class);
             if (head == null || head.stale() || head.line(who).drained() || head.leaseMayHaveRunOut(now)) {
-                head = rebuilt(head);
+                head = rebuilt();
                 if (head == null || head.leaseMayHaveRunOut(now)) {
                     break; // another writer changed the head meanwhile, or a lease may have run out: ask the items
                 }
@@ -105,7 +105,8 @@ class QueueHead {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Head head = mongo.findById(ID, Head.class);
             if (head == null || head.stale()) {
-                return; // the next claim rebuilds it from the items
+                markStale(); // so that a rebuild reading the items meanwhile, maybe before this write, is not stored
+                return;
             }
             ReviewItem item = mongo.findById(itemId, ReviewItem.class); // read after the head: see the class comment
             Head synced = head.with(itemId, item);
@@ -116,25 +117,40 @@ class QueueHead {
         markStale();
     }
 
+    /**
+     * Rebuilds the head ahead of the claims that would otherwise rebuild it: when a line ran low above its floor, or
+     * a lease may have run out. The lease sweep calls it, after returning the items whose lease ran out.
+     */
+    void topUp(Instant now) {
+        Head head = mongo.findById(ID, Head.class);
+        if (head == null || head.stale() || head.leaseMayHaveRunOut(now) || head.seniors().low()
+                || head.everyone().low()) {
+            rebuilt();
+        }
+    }
+
     /** At start, what a crash left unsynced is unknown: the first claim rebuilds the head from the items. */
     @EventListener(ApplicationReadyEvent.class)
     void markStale() {
-        mongo.updateFirst(Query.query(where("_id").is(ID)), new Update().set("stale", true).inc("version", 1),
-                Head.class);
+        marked();
     }
 
-    /** @return the head as rebuilt from the items, or null when another writer changed it meanwhile */
-    private Head rebuilt(Head old) {
-        Head fresh = new Head(ID, old == null ? 0 : old.version() + 1, lineOf(true), lineOf(false), earliestLease(),
-                false);
-        if (old == null) {
-            try {
-                mongo.insert(fresh);
-                return fresh;
-            } catch (DuplicateKeyException anotherRebuildCameFirst) {
-                return null;
-            }
-        }
+    /** @return the head, marked stale: every sync from now on counts its version up until a rebuild is stored */
+    private Head marked() {
+        return mongo.findAndModify(Query.query(where("_id").is(ID)), new Update().set("stale", true).inc("version", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Head.class);
+    }
+
+    /**
+     * Marks the head stale first, then reads the items, then stores what they say only at the version marked: a
+     * write whose item the reads may have missed has counted the version up by then (its sync found the head stale,
+     * or changed it), so the rebuild is not stored and the items answer instead.
+     *
+     * @return the head as rebuilt from the items, or null when a sync or another rebuild came meanwhile
+     */
+    private Head rebuilt() {
+        Head old = marked();
+        Head fresh = new Head(ID, old.version() + 1, lineOf(true), lineOf(false), earliestLease(), false);
         return replaced(old, fresh) ? fresh : null;
     }
 
@@ -193,6 +209,11 @@ class QueueHead {
         /** Claims took every item it had, and others wait beyond it. */
         boolean drained() {
             return entries.isEmpty() && floor != null;
+        }
+
+        /** Claims took half of what it keeps, and others wait beyond it. */
+        boolean low() {
+            return floor != null && entries.size() < SIZE / 2;
         }
 
         /** @param placed the item's entry, or null when the line takes it no more (claimed, resolved, escalated) */

@@ -207,6 +207,26 @@ class ReviewQueueMongoTests {
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
     }
 
+    @Test
+    void theLeaseSweepFillsTheHeadAgainOnceClaimsTookHalfOfIt() {
+        for (int n = 0; n < QueueHead.SIZE * 2; n++) { // as many wait beyond the line as in it
+            store(item(ItemState.OPEN, 100 + n, NOW.minus(Duration.ofHours(1))));
+        }
+        for (int n = 0; n <= QueueHead.SIZE / 2; n++) {
+            claims.claimNext(SENIOR, IdempotencyKey.random()).orElseThrow();
+        }
+        assertThat(headAsStored().get("seniors", Document.class).getList("entries", Document.class))
+                .hasSize(QueueHead.SIZE / 2 - 1);
+
+        claims.returnExpiredLeases();
+
+        assertThat(headAsStored().get("seniors", Document.class).getList("entries", Document.class))
+                .hasSize(QueueHead.SIZE);
+        ReviewItem expected = mongo.findOne(Query.query(ReviewItem.waitingFor(SENIOR, NOW))
+                .with(ItemQueries.PAGE_ORDER), ReviewItem.class);
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(expected.id());
+    }
+
     /** A write whose sync into the head a crash lost: what the head says then, and what it said before the write. */
     @Test
     void anItemTheHeadMissedIsClaimedOnceTheRelayOrAStartRepairsIt() {
