@@ -153,8 +153,9 @@ class FixVerificationIntegrationTests {
         assertThat(last.action()).isEqualTo("fix verified");
         assertThat(last.detail()).isEqualTo(verified.verification().measurement())
                 .startsWith("helpfulness " + verified.verification().fixed().percent() + "% on revision 2 (30 votes)");
-        assertThat(Scrape.of(port).increase(before, "erratum_review_fix_verifications_total", "outcome",
-                "improved")).isEqualTo(1);
+        // counted once the verdict's write is announced, a moment after the item shows it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Scrape.of(port).increase(before,
+                "erratum_review_fix_verifications_total", "outcome", "improved")).isEqualTo(1));
 
         TestClient reviewer = reviewer();
         assertThat(oneLine(reviewer.getText(page(item)).body())).contains("<strong>Fix verified:</strong> <span>"
