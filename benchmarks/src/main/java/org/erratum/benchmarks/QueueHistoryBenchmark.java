@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * every claim sees as many open items) and the queue's first page are called as the API calls them.
  *
  * <p>Arguments (all optional): scenarios as {@code open+resolved}, comma-separated (default
- * {@code 10000+0,1000+20000}), samples per operation (200). Prints p50/p99 per scenario and operation.
+ * {@code 1000+0,10000+0,1000+20000}), samples per operation (200). Prints p50/p99 per scenario and operation.
  */
 public final class QueueHistoryBenchmark {
 
@@ -43,7 +43,7 @@ public final class QueueHistoryBenchmark {
     }
 
     public static void main(String[] args) {
-        String[] scenarios = (args.length > 0 ? args[0] : "10000+0,1000+20000").split(",");
+        String[] scenarios = (args.length > 0 ? args[0] : "1000+0,10000+0,1000+20000").split(",");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Endpoints infrastructure = TestInfrastructure.endpoints();
         measure(infrastructure, 200, 200, WARM_UP); // an unmeasured round, so the JIT's warm-up lands nowhere

@@ -33,13 +33,16 @@ public class Claims {
     static final String CLAIMED = "claimed";
 
     private final ItemStore store;
+    private final QueueHead head;
     private final MongoTemplate mongo;
     private final QueueProperties properties;
     private final QueueMetrics metrics;
     private final Clock clock;
 
-    Claims(ItemStore store, MongoTemplate mongo, QueueProperties properties, QueueMetrics metrics, Clock clock) {
+    Claims(ItemStore store, QueueHead head, MongoTemplate mongo, QueueProperties properties, QueueMetrics metrics,
+            Clock clock) {
         this.store = store;
+        this.head = head;
         this.mongo = mongo;
         this.properties = properties;
         this.metrics = metrics;
@@ -47,8 +50,8 @@ public class Claims {
     }
 
     /**
-     * Claims the most pressing item this reviewer may take, if any. When another write takes or changes the
-     * candidate first, the next most pressing one is tried: every lost race is someone else's success. The key makes
+     * Claims the most pressing item this reviewer may take, if any, found through the {@link QueueHead}. When another
+     * write takes or changes the candidate first, the next most pressing one is tried: every lost race is someone else's success. The key makes
      * a retry answer with the item the first attempt claimed: the claim records the request in the item's unique
      * {@code claimRequest}, so even two attempts at once cannot claim two items.
      */
@@ -60,8 +63,7 @@ public class Claims {
                 return earlier;
             }
             Instant now = clock.instant();
-            ReviewItem candidate = mongo.findOne(Query.query(ReviewItem.waitingFor(who, now))
-                    .with(ItemQueries.QUEUE_ORDER), ReviewItem.class);
+            ReviewItem candidate = head.next(who, now);
             if (candidate == null) {
                 return Optional.empty();
             }
@@ -82,8 +84,9 @@ public class Claims {
     }
 
     private Optional<ReviewItem> claimMadeBy(ItemRequest request) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where(ItemStore.CLAIM_REQUEST).is(request.id())
-                .and("claimedBy").is(request.who().username())), ReviewItem.class));
+        // by the unique index alone, which the embedded store serves only for a query of exactly its field
+        return Optional.ofNullable(mongo.findOne(Query.query(where(ItemStore.CLAIM_REQUEST).is(request.id())),
+                ReviewItem.class)).filter(item -> request.who().username().equals(item.claimedBy()));
     }
 
     /**
@@ -149,7 +152,10 @@ public class Claims {
         }).orElseThrow().ifChanged(escalated -> metrics.escalated());
     }
 
-    /** Gives every item whose lease ran out back to the queue. Safe with several instances running it. */
+    /**
+     * Gives every item whose lease ran out back to the queue, then fills the queue head again if claims drained it.
+     * Safe with several instances running it.
+     */
     public long returnExpiredLeases() {
         Instant now = clock.instant();
         long returned = 0;
@@ -165,6 +171,7 @@ public class Claims {
             });
             returned += back.isPresent() ? 1 : 0;
         }
+        head.topUp(now);
         return returned;
     }
 }

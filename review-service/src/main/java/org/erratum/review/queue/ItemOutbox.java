@@ -40,9 +40,11 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
     private static final String PENDING_SINCE = "outbox.occurredAt";
 
     private final MongoTemplate mongo;
+    private final QueueHead head;
 
-    ItemOutbox(MongoTemplate mongo) {
+    ItemOutbox(MongoTemplate mongo, QueueHead head) {
         this.mongo = mongo;
+        this.head = head;
     }
 
     /** One pending event of an item. */
@@ -56,13 +58,17 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
 
     /**
      * The events of the items whose oldest pending event is the oldest, at most {@code limit} items of each
-     * collection: a resolved item moves to the {@link ItemHistory} with the events Kafka did not acknowledge.
+     * collection: a resolved item moves to the {@link ItemHistory} with the events Kafka did not acknowledge. Each
+     * such item is synced into the {@link QueueHead} again first: a write the relay publishes may be one whose sync a
+     * crash lost.
      */
     @Override
     public List<Entry> pending(Instant storedBefore, int limit) {
         Query waiting = Query.query(where(PENDING_SINCE).lte(storedBefore)).with(Sort.by(PENDING_SINCE)).limit(limit);
-        return collections().stream().flatMap(collection -> mongo.find(waiting, ReviewItem.class, collection).stream())
-                .flatMap(item -> entriesOf(item).stream()).toList();
+        List<ReviewItem> items = collections().stream()
+                .flatMap(collection -> mongo.find(waiting, ReviewItem.class, collection).stream()).toList();
+        items.forEach(item -> head.sync(item.id()));
+        return items.stream().flatMap(item -> entriesOf(item).stream()).toList();
     }
 
     private List<String> collections() {
@@ -132,8 +138,8 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
     static class Declaration {
 
         @Bean
-        Outbox<Entry> itemOutbox(Outboxes outboxes, MongoTemplate mongo) {
-            return outboxes.create("review-items", outboxes.topic(Topics.ITEMS).build(), new ItemOutbox(mongo));
+        Outbox<Entry> itemOutbox(Outboxes outboxes, MongoTemplate mongo, QueueHead head) {
+            return outboxes.create("review-items", outboxes.topic(Topics.ITEMS).build(), new ItemOutbox(mongo, head));
         }
     }
 }

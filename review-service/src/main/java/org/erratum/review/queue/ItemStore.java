@@ -57,16 +57,18 @@ class ItemStore {
     private final ItemActivity activity;
     private final ItemAnnouncer announcer;
     private final ItemHistory history;
+    private final QueueHead head;
     private final ItemEventsProperties events;
     private final QueueProperties properties;
     private final Clock clock;
 
     ItemStore(MongoTemplate mongo, ItemActivity activity, ItemAnnouncer announcer, ItemHistory history,
-            ItemEventsProperties events, QueueProperties properties, Clock clock) {
+            QueueHead head, ItemEventsProperties events, QueueProperties properties, Clock clock) {
         this.mongo = mongo;
         this.activity = activity;
         this.announcer = announcer;
         this.history = history;
+        this.head = head;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -182,10 +184,12 @@ class ItemStore {
     }
 
     /**
-     * Publishes the events a write left in the item's outbox; the relay retries what Kafka did not acknowledge. A
-     * resolved item then moves to the history, with what is left of its outbox.
+     * Tells the {@link QueueHead} of the write (before Kafka, so that an outage hides no item from claim-next), then
+     * publishes the events it left in the item's outbox; the relay retries what Kafka did not acknowledge. A resolved
+     * item then moves to the history, with what is left of its outbox.
      */
     ReviewItem announced(ReviewItem written) {
+        head.sync(written.id());
         announcer.announce(written);
         parkIfResolved(written);
         return written;
@@ -193,6 +197,7 @@ class ItemStore {
 
     /** {@link #announced} for several items, their events sent together and then awaited together. */
     void announcedAll(List<ReviewItem> written) {
+        written.forEach(item -> head.sync(item.id()));
         announcer.announceAll(written);
         written.forEach(this::parkIfResolved);
     }

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * How the review queue behaves.
  *
  * @param lease          how long a claim holds before the item goes back to the queue
- * @param leaseSweep     how often expired leases are returned to the queue
+ * @param leaseSweep     how often expired leases are returned to the queue (and the queue head filled again)
  * @param highAtReports  this many reports on one article make its item at least HIGH
  * @param severityWeight priority points per severity (defaults LOW 0, NORMAL 100, HIGH 200, URGENT 1000)
  * @param reportWeight   priority points per natural-log unit of (1 + report count)

@@ -67,10 +67,13 @@ class ItemVersionIntegrationTests {
     @Autowired
     Claims claims;
 
+    @Autowired
+    QueueHead head;
+
     @Test
     void twoReportsJoiningAnItemInTheSameMillisecondAreBothCounted() {
         SameMillisecond clock = new SameMillisecond();
-        ItemStore store = new ItemStore(mongo, activity, announcer, history, events, properties, clock);
+        ItemStore store = new ItemStore(mongo, activity, announcer, history, head, events, properties, clock);
         Signals stoppedClockQueue = new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
         String articleId = Fixtures.newArticleId();
         stoppedClockQueue.addReport(Fixtures.report(articleId, Category.OTHER));

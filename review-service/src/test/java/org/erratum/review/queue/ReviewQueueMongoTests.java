@@ -9,6 +9,11 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +29,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MongoSliceTest
 @Import({ ItemQueries.class, Claims.class, ItemStore.class, ItemActivity.class, ItemHistory.class, ItemReports.class,
-        QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
+        QueueHead.class, QueueMetrics.class, ReviewQueueMongoTests.Doubles.class })
 @EnableConfigurationProperties({ QueueProperties.class, ItemEventsProperties.class, SlaProperties.class })
 class ReviewQueueMongoTests {
 
@@ -55,9 +62,17 @@ class ReviewQueueMongoTests {
     @Autowired
     private Announced announced;
 
+    @Autowired
+    private QueueHead head;
+
+    @Autowired
+    private ItemStore items;
+
     @BeforeEach
     void noItems() {
         mongo.remove(new Query(), ReviewItem.class);
+        // the items are stored behind the queue's back, as by a release from before the head: none is known yet
+        mongo.remove(new Query(), QueueHead.Head.class);
         announced.items.clear();
     }
 
@@ -129,6 +144,154 @@ class ReviewQueueMongoTests {
                 .containsExactly(first);
     }
 
+    /**
+     * Through claims, releases and escalations of more items than the head holds, every claim takes what the queue's
+     * query over all items says is the most pressing item for that reviewer, and the head is drained and refilled.
+     */
+    @Test
+    void everyClaimTakesTheItemTheQueuesOrderPutsFirstHoweverTheHeadStands() {
+        Random random = new Random(19);
+        int items = QueueHead.SIZE * 2 + 10;
+        for (int n = 0; n < items; n++) {
+            boolean escalated = random.nextInt(6) == 0;
+            // a few priorities and ages only, so that ties in both are common and the id decides
+            store(item(escalated ? ItemState.ESCALATED : ItemState.OPEN, 100 * random.nextInt(5),
+                    NOW.minus(Duration.ofHours(random.nextInt(3)))).append("escalated", escalated));
+        }
+        List<ReviewItem> held = new ArrayList<>();
+        int claimed = 0;
+        while (claimed < items) {
+            Staff who = random.nextBoolean() ? SENIOR : REVIEWER;
+            ReviewItem expected = mongo.findOne(Query.query(ReviewItem.waitingFor(who, NOW))
+                    .with(ItemQueries.PAGE_ORDER), ReviewItem.class);
+            Optional<ReviewItem> taken = claims.claimNext(who, IdempotencyKey.random());
+            assertThat(taken.map(ReviewItem::id)).isEqualTo(Optional.ofNullable(expected).map(ReviewItem::id));
+            taken.ifPresent(item -> held.add(item));
+            claimed += taken.isPresent() ? 1 : 0;
+            if (!held.isEmpty() && random.nextInt(4) == 0) { // let one go again: it goes back into the queue
+                ReviewItem back = held.remove(random.nextInt(held.size()));
+                Staff holder = back.claimedBy().equals(SENIOR.username()) ? SENIOR : REVIEWER;
+                if (random.nextBoolean()) {
+                    claims.release(back.id(), holder, null);
+                } else {
+                    claims.escalate(back.id(), holder, "Needs a senior eye", null);
+                }
+                claimed--;
+            }
+        }
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).isEmpty();
+    }
+
+    @Test
+    void reviewersClaimingAtOnceEachTakeADifferentItemAndLeaveNoneBehind() throws Exception {
+        List<String> stored = new ArrayList<>();
+        for (int n = 0; n < QueueHead.SIZE * 2 + 10; n++) {
+            stored.add(store(item(ItemState.OPEN, 100 + n % 7, NOW.minus(Duration.ofMinutes(n)))));
+        }
+        ExecutorService reviewers = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> claimed = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            Staff who = new Staff("reviewer-" + r, false);
+            claimed.add(reviewers.submit(() -> {
+                List<String> mine = new ArrayList<>();
+                for (Optional<ReviewItem> next = claims.claimNext(who, IdempotencyKey.random()); next.isPresent();
+                        next = claims.claimNext(who, IdempotencyKey.random())) {
+                    mine.add(next.get().id());
+                }
+                return mine;
+            }));
+        }
+        List<String> all = new ArrayList<>();
+        for (Future<List<String>> mine : claimed) {
+            all.addAll(mine.get(2, TimeUnit.MINUTES));
+        }
+        reviewers.shutdown();
+
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    @Test
+    void theLeaseSweepFillsTheHeadAgainOnceClaimsTookHalfOfIt() {
+        for (int n = 0; n < QueueHead.SIZE * 2; n++) { // as many wait beyond the line as in it
+            store(item(ItemState.OPEN, 100 + n, NOW.minus(Duration.ofHours(1))));
+        }
+        for (int n = 0; n <= QueueHead.SIZE / 2; n++) {
+            claims.claimNext(SENIOR, IdempotencyKey.random()).orElseThrow();
+        }
+        assertThat(headAsStored().get("seniors", Document.class).getList("entries", Document.class))
+                .hasSize(QueueHead.SIZE / 2 - 1);
+
+        claims.returnExpiredLeases();
+
+        assertThat(headAsStored().get("seniors", Document.class).getList("entries", Document.class))
+                .hasSize(QueueHead.SIZE);
+        ReviewItem expected = mongo.findOne(Query.query(ReviewItem.waitingFor(SENIOR, NOW))
+                .with(ItemQueries.PAGE_ORDER), ReviewItem.class);
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(expected.id());
+    }
+
+    /** A write whose sync into the head a crash lost: what the head says then, and what it said before the write. */
+    @Test
+    void anItemTheHeadMissedIsClaimedOnceTheRelayOrAStartRepairsIt() {
+        String first = store(item(ItemState.OPEN, 900, NOW.minus(Duration.ofHours(1))));
+        String second = store(item(ItemState.OPEN, 500, NOW.minus(Duration.ofHours(1))));
+        store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofHours(1))));
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(first);
+
+        Document beforeTheRelease = headAsStored();
+        claims.release(first, SENIOR, null); // its event stays in its outbox: nothing here acknowledges it
+        mongo.save(beforeTheRelease, QueueHead.COLLECTION);
+        new ItemOutbox(mongo, head).pending(NOW, 10); // what the relay reads before it publishes the event again
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(first);
+
+        beforeTheRelease = headAsStored();
+        claims.release(first, SENIOR, null);
+        mongo.save(beforeTheRelease, QueueHead.COLLECTION);
+        head.markStale(); // as every start does
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(first);
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(second);
+    }
+
+    @Test
+    void anItemChangedBehindTheHeadsBackIsTakenAsItStandsNotAsTheHeadListsIt() {
+        String first = store(item(ItemState.OPEN, 900, NOW.minus(Duration.ofHours(1))));
+        String second = store(item(ItemState.OPEN, 500, NOW.minus(Duration.ofHours(1))));
+        String third = store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofHours(1))));
+        String fourth = store(item(ItemState.OPEN, 50, NOW.minus(Duration.ofHours(1))));
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(first);
+
+        // the head lists second, third, fourth; now second is held by someone, and third is the least pressing
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(second)), new Update().set("state", ItemState.CLAIMED)
+                .set("claimedBy", "someone").set("leaseExpiresAt", NOW.plus(Duration.ofMinutes(5))), ReviewItem.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(third)), new Update().set("priority", 10),
+                ReviewItem.class);
+
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).map(ReviewItem::id).contains(fourth);
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).map(ReviewItem::id).contains(third);
+        assertThat(claims.claimNext(REVIEWER, IdempotencyKey.random())).isEmpty();
+    }
+
+    /** As a poll of reports writes its articles' items and then announces them together. */
+    @Test
+    void itemsAnnouncedTogetherAreInTheHeadAtOnce() {
+        String first = store(item(ItemState.OPEN, 900, NOW.minus(Duration.ofHours(1))));
+        String low = store(item(ItemState.OPEN, 100, NOW.minus(Duration.ofHours(1))));
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(first);
+
+        // the head now lists only the low item; two more pressing ones are written
+        String urgent = store(item(ItemState.OPEN, 800, NOW.minus(Duration.ofHours(1))));
+        String next = store(item(ItemState.OPEN, 500, NOW.minus(Duration.ofHours(1))));
+        items.announcedAll(List.of(mongo.findById(urgent, ReviewItem.class), mongo.findById(next, ReviewItem.class)));
+
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(urgent);
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(next);
+        assertThat(claims.claimNext(SENIOR, IdempotencyKey.random())).map(ReviewItem::id).contains(low);
+    }
+
+    private Document headAsStored() {
+        return mongo.findById("queue", Document.class, QueueHead.COLLECTION);
+    }
+
     @Test
     void aPageHoldsAtMostTheLimitAndEachItemFallsOnOnePageEvenAmongEquals() {
         List<String> stored = new ArrayList<>();
@@ -196,8 +359,8 @@ class ReviewQueueMongoTests {
         }
 
         @Override
-        boolean announce(ReviewItem item) {
-            items.add(item);
+        boolean announceAll(List<ReviewItem> written) {
+            items.addAll(written);
             return true;
         }
     }
