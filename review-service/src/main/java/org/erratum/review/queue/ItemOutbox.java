@@ -67,7 +67,7 @@ final class ItemOutbox implements OutboxStore<ItemOutbox.Entry> {
         Query waiting = Query.query(where(PENDING_SINCE).lte(storedBefore)).with(Sort.by(PENDING_SINCE)).limit(limit);
         List<ReviewItem> items = collections().stream()
                 .flatMap(collection -> mongo.find(waiting, ReviewItem.class, collection).stream()).toList();
-        items.forEach(item -> head.sync(item.id()));
+        head.syncAll(items.stream().map(ReviewItem::id).toList());
         return items.stream().flatMap(item -> entriesOf(item).stream()).toList();
     }
 

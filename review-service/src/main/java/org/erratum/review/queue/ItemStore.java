@@ -197,7 +197,7 @@ class ItemStore {
 
     /** {@link #announced} for several items, their events sent together and then awaited together. */
     void announcedAll(List<ReviewItem> written) {
-        written.forEach(item -> head.sync(item.id()));
+        head.syncAll(written.stream().map(ReviewItem::id).toList());
         announcer.announceAll(written);
         written.forEach(this::parkIfResolved);
     }

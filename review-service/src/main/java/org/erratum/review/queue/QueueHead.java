@@ -4,8 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -102,14 +105,28 @@ class QueueHead {
      * first, the head is marked stale instead, and the next claim rebuilds it.
      */
     void sync(String itemId) {
+        syncAll(List.of(itemId));
+    }
+
+    /** {@link #sync} for several items at once: one read of the head, one of the items, one write back. */
+    void syncAll(Collection<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Head head = mongo.findById(ID, Head.class);
             if (head == null || head.stale()) {
                 markStale(); // so that a rebuild reading the items meanwhile, maybe before this write, is not stored
                 return;
             }
-            ReviewItem item = mongo.findById(itemId, ReviewItem.class); // read after the head: see the class comment
-            Head synced = head.with(itemId, item);
+            // read after the head: see the class comment
+            Map<String, ReviewItem> items = new HashMap<>();
+            mongo.find(Query.query(where("_id").in(itemIds)), ReviewItem.class)
+                    .forEach(item -> items.put(item.id(), item));
+            Head synced = head;
+            for (String itemId : itemIds) {
+                synced = synced.with(itemId, items.get(itemId));
+            }
             if (synced.sameQueueAs(head) || replaced(head, synced)) {
                 return;
             }
