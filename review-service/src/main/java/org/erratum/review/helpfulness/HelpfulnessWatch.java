@@ -1,12 +1,18 @@
 package org.erratum.review.helpfulness;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.erratum.events.VoteCast;
+import org.erratum.platform.helpfulness.SmoothedHelpfulness;
 import org.erratum.platform.tally.OnceOnlyCounters.Step;
+import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
+import org.erratum.review.helpfulness.RevisionHelpfulness.Revision;
 import org.erratum.review.helpfulness.RevisionHelpfulness.Votes;
 import org.erratum.review.queue.ReviewItem;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
@@ -17,9 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Watches the helpfulness votes and queues an article whose current revision readers find unhelpful: its smoothed
  * score, against the site-wide helpful rate, falls below the threshold after enough votes. Votes on a revision that
- * fixed an item are passed on to verify that fix. Each vote is counted into the tallies first; a revision's tally is
- * read by key once per vote (once per revision of a poll's votes), and only for one of these two reasons, so a vote's
- * cost does not grow with the votes stored.
+ * fixed an item are passed on to verify that fix. Each vote is counted into the tallies first; then the revisions of a
+ * poll's votes are judged together, what they need read by key in one read per kind for the whole poll, so a
+ * vote's cost grows neither with the votes stored nor with the revisions a poll touches.
  */
 @Service
 public class HelpfulnessWatch {
@@ -47,7 +53,7 @@ public class HelpfulnessWatch {
      */
     public void record(VoteCast vote, int partition, long offset) {
         tallies.count(vote, partition, offset);
-        judge(vote.articleId(), vote.revision());
+        judgeAll(List.of(new Step<>(vote, partition, offset)));
     }
 
     /**
@@ -68,37 +74,52 @@ public class HelpfulnessWatch {
         judgeAll(votes);
     }
 
+    /**
+     * Judges each revision of the poll's votes, reading what that takes for all of them at once, each kind by key in
+     * one read: the articles (is the revision current?), the fixes awaiting the revisions' votes, and the tallies of
+     * the revisions that are current or awaited, and once the site-wide tally. So a poll's judging costs a handful
+     * of round trips however many revisions it touches.
+     */
     private void judgeAll(List<Step<VoteCast>> votes) {
-        Set<Revision> revisions = new LinkedHashSet<>();
-        votes.forEach(step -> revisions.add(new Revision(step.value().articleId(), step.value().revision())));
-        revisions.forEach(revision -> judge(revision.articleId(), revision.number()));
-    }
-
-    private record Revision(String articleId, int number) {
-    }
-
-    /** Flags the revision if it is the current one and unhelpful, and verifies the fixes waiting for its votes. */
-    private void judge(String articleId, int revision) {
-        boolean current = articles.find(articleId).map(a -> a.revision() == revision).orElse(false);
-        List<ReviewItem> fixed = fixes.awaiting(articleId, revision);
-        if (!current && fixed.isEmpty()) {
+        Map<String, Set<Integer>> voted = new LinkedHashMap<>();
+        votes.forEach(step -> voted.computeIfAbsent(step.value().articleId(), article -> new LinkedHashSet<>())
+                .add(step.value().revision()));
+        if (voted.isEmpty()) {
             return;
         }
-        Votes votes = helpfulness.of(articleId, revision);
-        if (current) {
-            flagIfUnhelpful(articleId, revision, votes);
+        Map<String, KnownArticle> known = articles.findAll(voted.keySet());
+        Map<Revision, List<ReviewItem>> fixed = fixes.awaiting(voted);
+        List<Revision> judged = new ArrayList<>();
+        voted.forEach((articleId, revisions) -> revisions.stream().map(number -> new Revision(articleId, number))
+                .filter(revision -> isCurrent(revision, known) || fixed.containsKey(revision))
+                .forEach(judged::add));
+        if (judged.isEmpty()) {
+            return;
         }
-        fixes.verify(fixed, revision, votes);
+        Map<Revision, Votes> tallies = helpfulness.of(judged);
+        SmoothedHelpfulness smoothing = helpfulness.smoothing();
+        for (Revision revision : judged) {
+            Votes now = tallies.get(revision);
+            if (isCurrent(revision, known)) {
+                flagIfUnhelpful(revision, now, smoothing);
+            }
+            fixes.verify(fixed.getOrDefault(revision, List.of()), revision.number(), now, smoothing);
+        }
     }
 
-    private void flagIfUnhelpful(String articleId, int revision, Votes votes) {
+    private static boolean isCurrent(Revision revision, Map<String, KnownArticle> known) {
+        KnownArticle article = known.get(revision.articleId());
+        return article != null && article.revision() == revision.number();
+    }
+
+    private void flagIfUnhelpful(Revision revision, Votes votes, SmoothedHelpfulness smoothing) {
         if (votes.total() < properties.minVotes()) {
             return;
         }
-        double score = helpfulness.smoothing().score(votes.yes(), votes.no());
+        double score = smoothing.score(votes.yes(), votes.no());
         if (score < properties.threshold()) {
-            queue.flagLowHelpfulness(articleId,
-                    new HelpfulnessSignal(revision, score, votes.total(), properties.threshold()));
+            queue.flagLowHelpfulness(revision.articleId(),
+                    new HelpfulnessSignal(revision.number(), score, votes.total(), properties.threshold()));
         }
     }
 }

@@ -2,7 +2,11 @@ package org.erratum.review.helpfulness;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.erratum.platform.helpfulness.SmoothedHelpfulness;
@@ -33,6 +37,18 @@ public class RevisionHelpfulness {
         return tally == null ? new Votes(0, 0) : new Votes(tally.yes(), tally.no());
     }
 
+    /** The votes on each of these revisions, their tallies read by key in one go. */
+    Map<Revision, Votes> of(Collection<Revision> revisions) {
+        List<String> ids = revisions.stream().map(r -> RevisionTally.idOf(r.articleId(), r.number())).toList();
+        Map<String, Votes> kept = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), RevisionTally.class)
+                .forEach(tally -> kept.put(tally.id(), new Votes(tally.yes(), tally.no())));
+        Map<Revision, Votes> votes = new LinkedHashMap<>();
+        revisions.forEach(r -> votes.put(r, kept.getOrDefault(RevisionTally.idOf(r.articleId(), r.number()),
+                new Votes(0, 0))));
+        return votes;
+    }
+
     /** The prior weight at the site-wide helpful rate, or at the prior ratio until the site has enough votes. */
     public SmoothedHelpfulness smoothing() {
         SiteTally site = mongo.findById(SiteTally.ID, SiteTally.class);
@@ -46,6 +62,10 @@ public class RevisionHelpfulness {
         List<String> ids = IntStream.rangeClosed(1, latest).mapToObj(r -> RevisionTally.idOf(articleId, r)).toList();
         return mongo.find(Query.query(where("_id").in(ids)), RevisionTally.class).stream()
                 .sorted((a, b) -> Integer.compare(a.revision(), b.revision())).toList();
+    }
+
+    /** One revision of an article. */
+    record Revision(String articleId, int number) {
     }
 
     /** A revision's readers: how many found it helpful and how many did not. */

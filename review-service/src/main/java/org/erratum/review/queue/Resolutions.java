@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.erratum.platform.web.IdempotencyKey;
@@ -163,23 +165,33 @@ public class Resolutions {
     }
 
     /**
-     * The items whose fix this revision's votes verify, read by key. An entry whose item is no longer pending (a
-     * resolution that was never written, a verification whose clean-up was cut short) is dropped.
+     * The items whose fix these revisions' votes verify (each names its revision in its verification): the watches
+     * are read by key in one go, then the items they name. An entry whose item is no longer pending (a resolution
+     * that was never written, a verification whose clean-up was cut short) is dropped.
+     *
+     * @param revisionsByArticle the revisions voted on, by article
      */
-    public List<ReviewItem> fixesAwaitingVerification(String articleId, int revision) {
-        FixWatch watch = mongo.findById(FixWatch.idOf(articleId, revision), FixWatch.class);
-        if (watch == null || watch.items() == null) {
-            return List.of();
-        }
+    public List<ReviewItem> fixesAwaitingVerification(Map<String, ? extends Collection<Integer>> revisionsByArticle) {
+        Map<String, FixWatch> watches = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        revisionsByArticle.forEach((articleId, revisions) -> revisions.forEach(r -> ids.add(FixWatch.idOf(articleId,
+                r))));
+        mongo.find(Query.query(where("_id").in(ids)), FixWatch.class).forEach(watch -> watches.put(watch.id(), watch));
         List<ReviewItem> pending = new ArrayList<>();
-        for (String id : watch.items()) {
-            ReviewItem item = store.find(id).orElse(null);
-            if (awaitsVerificationBy(item, revision)) {
-                pending.add(item);
-            } else {
-                unwatch(articleId, revision, id);
+        revisionsByArticle.forEach((articleId, revisions) -> revisions.forEach(revision -> {
+            FixWatch watch = watches.get(FixWatch.idOf(articleId, revision));
+            if (watch == null || watch.items() == null) {
+                return;
             }
-        }
+            for (String id : watch.items()) {
+                ReviewItem item = store.find(id).orElse(null);
+                if (awaitsVerificationBy(item, revision)) {
+                    pending.add(item);
+                } else {
+                    unwatch(articleId, revision, id);
+                }
+            }
+        }));
         return pending;
     }
 

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +20,7 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.events.VoteCast;
+import org.erratum.platform.tally.OnceOnlyCounters.Step;
 import org.erratum.review.Fixtures;
 import org.erratum.review.QueuePages;
 import org.erratum.review.article.KnownArticle;
@@ -26,6 +29,7 @@ import org.erratum.testsupport.TestClient;
 import org.erratum.review.queue.ItemState;
 import org.erratum.review.queue.Outcome;
 import org.erratum.review.queue.ReviewItem;
+import org.erratum.review.queue.Source;
 import org.erratum.review.queue.StoredItems;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.erratum.review.queue.ReviewItem.Verification;
@@ -60,6 +64,8 @@ class FixVerificationIntegrationTests {
     private static final Staff REVIEWER = new Staff("reviewer", false);
     /** Beyond the topic's partitions: a record handed over by hand here never meets a real one. */
     private static final int UNUSED_PARTITION = 1_000;
+    /** Another such partition, for a poll handed over by hand, whose records the site-wide tally counts in order. */
+    private static final int POLL_PARTITION = 1_001;
 
     @LocalServerPort
     int port;
@@ -233,6 +239,71 @@ class FixVerificationIntegrationTests {
                 .containsExactly("Item " + item.id() + ": " + decided.verification().measurement());
     }
 
+    /**
+     * One poll brings votes on five revisions, judged together: one current revision crosses the minimum unhelpful
+     * and is queued, one stays below it, one is no longer current, and two fixes wait for the poll's votes: one, on a
+     * revision replaced since, reaches its minimum and is decided; the other keeps waiting.
+     */
+    @Test
+    void aPollOverSeveralRevisionsQueuesTheUnhelpfulOneAndDecidesTheFixThatReachedItsMinimum() {
+        String unhelpful = knownArticle(1);
+        String fewVotes = knownArticle(1);
+        String revisedSince = knownArticle(1);
+        publishAndAwait(Fixtures.revision(revisedSince, 2, "Revised", null, "Take two tablets every six hours."));
+        ReviewItem decides = reportedAndCorrected();
+        votes(decides, 1, 20, 0);
+        resolveAsRevisedBy2(decides);
+        publishAndAwait(Fixtures.revision(decides.articleId(), 3, "Reworded", null, "Take two tablets, four-hourly."));
+        ReviewItem waits = reportedAndCorrected();
+        votes(waits, 1, 20, 0);
+        resolveAsRevisedBy2(waits);
+
+        List<VoteCast> poll = new ArrayList<>();
+        poll.addAll(newReaders(unhelpful, 1, 0, 20));
+        poll.addAll(newReaders(fewVotes, 1, 0, 19));
+        poll.addAll(newReaders(revisedSince, 1, 0, 25));
+        poll.addAll(newReaders(decides.articleId(), 2, 24, 6));
+        poll.addAll(newReaders(waits.articleId(), 2, 24, 5));
+        Collections.shuffle(poll, new Random(14));
+        List<Step<VoteCast>> steps = new ArrayList<>();
+        poll.forEach(vote -> steps.add(new Step<>(vote, POLL_PARTITION, steps.size())));
+        watch.recordAll(steps);
+
+        ReviewItem queued = activeItemOf(unhelpful);
+        assertThat(queued.sources()).containsExactly(Source.LOW_HELPFULNESS);
+        assertThat(queued.helpfulness().revision()).isEqualTo(1);
+        assertThat(queued.helpfulness().votes()).isEqualTo(20);
+        assertThat(activeItemOf(fewVotes)).as("19 votes are fewer than the minimum of 20").isNull();
+        assertThat(activeItemOf(revisedSince)).as("revision 1 is no longer what readers see").isNull();
+        ReviewItem reopened = reload(decides);
+        assertThat(reopened.state()).isEqualTo(ItemState.OPEN);
+        assertThat(reopened.verification().status()).isEqualTo(Verification.Status.NOT_VERIFIED);
+        assertThat(reopened.verification().fixed().votes()).isEqualTo(30);
+        assertThat(reopened.verification().before().votes()).isEqualTo(20);
+        ReviewItem waiting = reload(waits);
+        assertThat(waiting.state()).as("29 votes are fewer than the minimum of 30").isEqualTo(ItemState.RESOLVED);
+        assertThat(waiting.verification().status()).isEqualTo(Verification.Status.PENDING);
+    }
+
+    private String knownArticle(int revision) {
+        String articleId = Fixtures.newArticleId();
+        publishAndAwait(Fixtures.revision(articleId, revision, "First version", null, "Take two tablets."));
+        return articleId;
+    }
+
+    /** This many helpful then unhelpful votes on the revision, each from a new reader, not yet published. */
+    private static List<VoteCast> newReaders(String articleId, int revision, int helpful, int unhelpful) {
+        List<VoteCast> votes = new ArrayList<>();
+        for (int i = 0; i < helpful + unhelpful; i++) {
+            votes.add(vote(articleId, revision, i < helpful));
+        }
+        return votes;
+    }
+
+    private ReviewItem activeItemOf(String articleId) {
+        return mongo.findOne(Query.query(Criteria.where("groupKey").is(articleId)), ReviewItem.class);
+    }
+
     /** An article in revision 1, a reader's report on it, and revision 2 saved to answer the item. */
     private ReviewItem reportedAndCorrected() {
         String articleId = Fixtures.newArticleId();
@@ -265,17 +336,18 @@ class FixVerificationIntegrationTests {
     /** Publishes this many helpful then unhelpful votes of new readers, and waits until all are kept. */
     private List<VoteCast> votes(ReviewItem item, int revision, int helpful, int unhelpful) {
         long already = votesOn(item, revision);
-        List<VoteCast> votes = new ArrayList<>();
-        for (int i = 0; i < helpful + unhelpful; i++) {
-            votes.add(vote(item, revision, i < helpful));
-        }
+        List<VoteCast> votes = newReaders(item.articleId(), revision, helpful, unhelpful);
         TopicProbe.publishAll(votes);
         await().atMost(WAIT).until(() -> votesOn(item, revision) == already + votes.size());
         return votes;
     }
 
     private static VoteCast vote(ReviewItem item, int revision, boolean helpful) {
-        return new VoteCast(UUID.randomUUID(), Instant.now(), item.articleId(), revision, helpful,
+        return vote(item.articleId(), revision, helpful);
+    }
+
+    private static VoteCast vote(String articleId, int revision, boolean helpful) {
+        return new VoteCast(UUID.randomUUID(), Instant.now(), articleId, revision, helpful,
                 helpful ? null : VoteCast.NotHelpfulReason.CONFUSING, "reader-" + UUID.randomUUID());
     }
 

@@ -94,7 +94,7 @@ class ItemHistoryIntegrationTests {
         String articleId = Fixtures.newArticleId();
         String id = revisedBy2(articleId);
         assertThat(activeCopy(id)).isNull();
-        assertThat(resolutions.fixesAwaitingVerification(articleId, 2)).as("found in the history by key")
+        assertThat(resolutions.fixesAwaitingVerification(Map.of(articleId, List.of(2)))).as("found in the history by key")
                 .extracting(ReviewItem::id).containsExactly(id);
 
         ReviewItem reopened = resolutions.concludeFixVerification(id, new RevisionScore(2, 30, 0.2),
@@ -138,7 +138,7 @@ class ItemHistoryIntegrationTests {
         mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(id))), ItemHistory.COLLECTION);
 
         assertThat(reviewer().get("/api/review/items/" + id).json().get("state").asString()).isEqualTo("RESOLVED");
-        assertThat(resolutions.fixesAwaitingVerification(articleId, 2)).extracting(ReviewItem::id)
+        assertThat(resolutions.fixesAwaitingVerification(Map.of(articleId, List.of(2)))).extracting(ReviewItem::id)
                 .containsExactly(id);
         ReviewItem verified = resolutions.concludeFixVerification(id, new RevisionScore(2, 30, 0.9),
                 new RevisionScore(1, 20, 0.3), 0.05).orElseThrow();
