@@ -42,7 +42,8 @@ import org.erratum.infrastructure.MongoWireStore;
 /**
  * Bytes on disk per stored vote in the local run's store ({@link MongoWireStore}, the file {@code mongo.mv}), and
  * what a vote's writes cost there. Each vote makes the writes the services make for a reader's first vote, one
- * command at a time as under light load (every command then commits a chunk of its own): feedback-service stores the
+ * command at a time, by each of {@code -Dwriters} clients at once (1, light load: every command then commits a chunk
+ * of its own; several, a burst: commands that arrive together share a commit): feedback-service stores the
  * vote, the relay marks it published, the tallies record the reader's state and step the revision's and the day's
  * counts; review-service records its latest vote and steps the revision's and the site-wide counts. The documents
  * have the services' fields and the collections their indexes.
