@@ -15,5 +15,5 @@ OUT=benchmarks/target/store-size; mkdir -p "$OUT"
 [ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -DskipTests package dependency:build-classpath -pl benchmarks -am \
   -Dmdep.outputFile="$PWD/$OUT/classpath.txt" >/dev/null
 CP="benchmarks/target/classes:$(cat "$OUT/classpath.txt")"
-java ${JAVA_OPTIONS:-} -cp "$CP" -Dwriters="$WRITERS" org.erratum.benchmarks.StoreSizeBenchmark "$SIZES" 2>&1 | tee "$OUT/run.log" \
-  | grep -E '^\||^after '
+java ${JAVA_OPTIONS:-} -cp "$CP" -Dwriters="$WRITERS" org.erratum.benchmarks.StoreSizeBenchmark "$SIZES" 2>&1 \
+  | tee "$OUT/run.log" | grep -E '^\||^after '

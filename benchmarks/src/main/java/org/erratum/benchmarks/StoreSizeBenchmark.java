@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -71,8 +71,6 @@ public final class StoreSizeBenchmark {
      */
     private static final int WRITERS = Integer.getInteger("writers", 1);
     private static final int SEED = 14;
-    /** More votes than a run stores. */
-    private static final long MAX_VOTES = 100_000_000L;
 
     private final Random random;
     private final HexFormat hex = HexFormat.of();
@@ -116,8 +114,7 @@ public final class StoreSizeBenchmark {
         try (MongoWireStore store = MongoWireStore.start(file, Binding.LOOPBACK, 0);
                 MongoClient client = MongoClients.create(store.uri())) {
             Collections collections = new Collections(client);
-            // the largest file size seen and the votes stored then, in one number: bytes * MAX_VOTES + votes
-            AtomicLong largest = new AtomicLong();
+            AtomicReference<Largest> largest = new AtomicReference<>(new Largest(0, 1));
             for (int size : sizes) {
                 long[] micros = new long[size - stored];
                 AtomicInteger written = new AtomicInteger(stored);
@@ -132,8 +129,8 @@ public final class StoreSizeBenchmark {
                             int votes = written.incrementAndGet();
                             if (votes % SAMPLE_EVERY == 0) {
                                 // the file grows between compactions: its largest size counts, not its last
-                                largest.accumulateAndGet(Files.size(file) * MAX_VOTES + votes,
-                                        (a, b) -> a / MAX_VOTES >= b / MAX_VOTES ? a : b);
+                                largest.accumulateAndGet(new Largest(Files.size(file), votes),
+                                        (a, b) -> a.bytes() >= b.bytes() ? a : b);
                             }
                         }
                         return null;
@@ -145,9 +142,8 @@ public final class StoreSizeBenchmark {
                 stored = size;
                 Arrays.sort(micros);
                 long bytes = Files.size(file);
-                long largestBytes = largest.get() / MAX_VOTES;
                 System.out.printf("| %,d | %.1f | %,d | %.1f (%,d) | %,d | %,d |%n", size, bytes / 1e6, bytes / size,
-                        largestBytes / 1e6, largestBytes / Math.max(1, largest.get() % MAX_VOTES),
+                        largest.get().bytes() / 1e6, largest.get().bytes() / largest.get().votes(),
                         micros[micros.length / 2],
                         micros[(int) (micros.length * 0.99)]);
             }
@@ -279,6 +275,10 @@ public final class StoreSizeBenchmark {
                 }
             }
         }
+    }
+
+    /** The largest the file was seen while votes were written, and the votes stored then. */
+    private record Largest(long bytes, int votes) {
     }
 
     /** The collections a vote is written to, with the services' indexes. */
