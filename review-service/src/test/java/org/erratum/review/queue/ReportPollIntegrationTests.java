@@ -210,8 +210,12 @@ class ReportPollIntegrationTests {
                 tuple(id(first), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
         assertThat(itemOf(other).reportCount()).isEqualTo(1);
         assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
-        assertThat(eventsOf(id, 4)).extracting(event -> event.get("version").asLong()).as("one event per version")
+        List<JsonNode> events = eventsOf(id, 4);
+        assertThat(events).extracting(event -> event.get("version").asLong()).as("one event per version")
                 .containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        List<String> joinedAt = timesOfVersionsAbove(events, 2);
+        assertThat(joinedAt).as("both reports joined the claimed item in one write, not the poll one report at a time")
+                .hasSize(2).containsOnly(joinedAt.get(0));
     }
 
     /**
@@ -224,17 +228,21 @@ class ReportPollIntegrationTests {
         Interleaving clock = new Interleaving();
         clock.atNextReading(() -> signals.addReports(poll(meanwhile)));
         ReportSubmitted second = report(article, 2, Category.OTHER);
+        ReportSubmitted third = report(article, 3, Category.OTHER);
         ReportSubmitted b1 = report(other, 1, Category.OTHER);
 
-        signalsOn(clock).addReports(poll(b1, second));
+        signalsOn(clock).addReports(poll(b1, second, third));
 
         assertThat(clock.interleaved()).isTrue();
         assertThat(mongo.count(Query.query(Criteria.where("articleId").is(article)), ReviewItem.class)).isEqualTo(1);
         ReviewItem item = itemOf(article);
-        assertThat(item.reportCount()).isEqualTo(2);
+        assertThat(item.reportCount()).isEqualTo(3);
         assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
-                tuple(id(meanwhile), 1L), tuple(id(second), 2L));
+                tuple(id(meanwhile), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
         assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
+        List<String> joinedAt = timesOfVersionsAbove(eventsOf(item.id(), 3), 1);
+        assertThat(joinedAt).as("the poll's reports joined that item in one write, not the poll one report at a time")
+                .hasSize(2).containsOnly(joinedAt.get(0));
     }
 
     /** The queue as the context makes it, with this clock. */
@@ -254,6 +262,12 @@ class ReportPollIntegrationTests {
         return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
                 .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
                 .toList(), found -> found.size() >= count);
+    }
+
+    /** When the item's events above this version were made: one time for all that one write made. */
+    private static List<String> timesOfVersionsAbove(List<JsonNode> events, long version) {
+        return events.stream().filter(event -> event.get("version").asLong() > version)
+                .map(event -> event.get("occurredAt").asString()).toList();
     }
 
     private static List<Arrival> poll(ReportSubmitted... reports) {
