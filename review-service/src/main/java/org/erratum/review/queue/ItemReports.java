@@ -14,7 +14,6 @@ import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -33,8 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ItemReports {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -82,13 +79,7 @@ class ItemReports {
         if (counted.isEmpty()) {
             return;
         }
-        try {
-            mongo.bulkOps(BulkMode.UNORDERED, Stored.class).insert(counted).execute();
-        } catch (BulkOperationException failed) {
-            if (failed.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                throw failed;
-            }
-        }
+        BulkWrites.executeTakingDuplicatesAsDone(mongo.bulkOps(BulkMode.UNORDERED, Stored.class).insert(counted));
     }
 
     /**

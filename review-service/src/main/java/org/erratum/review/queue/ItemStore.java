@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,6 +20,8 @@ import org.erratum.review.queue.QueueRefusal.StaleVersion;
 import org.erratum.review.queue.ReviewItem.Activity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -164,23 +168,68 @@ class ItemStore {
      */
     ReviewItem open(String articleId, Integer openedAtRevision, Update update, List<ItemEvent> after, Instant now) {
         ObjectId id = new ObjectId();
-        // matches no existing item (every item has createdAt), so this only ever inserts
-        Query nothing = Query.query(where("groupKey").is(articleId).and("createdAt").is(null));
-        update.setOnInsert("_id", id)
+        try {
+            return mongo.findAndModify(fresh(id), opening(id, articleId, openedAtRevision, update, after, now),
+                    options().upsert(true).returnNew(true), ReviewItem.class);
+        } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
+            return null;
+        }
+    }
+
+    /**
+     * {@link #write} and {@link #open} for several active items, as one unordered bulk of the same compare-and-sets
+     * and inserts, then one read by id of what the items became: two round trips however many items. The bulk says
+     * only how many writes matched, not which, so the caller tells from each item as read back whether its change is
+     * there: a change that is not there lost to another writer, as when {@link #write} returns null. An opening that
+     * met the article's item opened by another writer (a duplicate key) reads back as null, as {@link #open} returns.
+     *
+     * @return for each write, in order, its item as it stands after the bulk; null for an opening that lost, or an
+     *         item no longer in the queue
+     */
+    List<ReviewItem> writeAll(List<Write> writes, Instant now) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, ReviewItem.class);
+        List<String> ids = new ArrayList<>();
+        for (Write write : writes) {
+            ReviewItem item = write.item();
+            if (item == null) {
+                ObjectId id = new ObjectId();
+                bulk.upsert(fresh(id), opening(id, write.articleId(), write.openedAtRevision(), write.update(),
+                        write.after(), now));
+                ids.add(id.toHexString());
+            } else {
+                bulk.updateOne(asRead(item), touched(write.update(), now,
+                        events(item.id(), item.articleId(), item.version(), write.after(), now)));
+                ids.add(item.id());
+            }
+        }
+        BulkWrites.executeTakingDuplicatesAsDone(bulk);
+        Map<String, ReviewItem> written = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), ReviewItem.class).forEach(item -> {
+            activity.archive(item);
+            written.put(item.id(), item);
+        });
+        return ids.stream().map(written::get).toList();
+    }
+
+    /** Matches no item: the id is new, so an upsert by it only ever inserts, found by {@code _id} on every store. */
+    private static Query fresh(ObjectId id) {
+        return Query.query(where("_id").is(id));
+    }
+
+    /** The signal's update as the opening of the article's item with this id, storing the events announcing it. */
+    private Update opening(ObjectId id, String articleId, Integer openedAtRevision, Update update,
+            List<ItemEvent> after, Instant now) {
+        update.setOnInsert("groupKey", articleId)
                 .setOnInsert("articleId", articleId)
                 .setOnInsert("state", ItemState.OPEN)
                 .setOnInsert("escalated", false)
                 .setOnInsert("openedAtRevision", openedAtRevision)
                 .setOnInsert(ACTIVITY_COUNT, 0L)
                 .setOnInsert("createdAt", now);
-        List<ReviewItemChanged> announcing = events(id.toHexString(), articleId, 0, after, now);
-        try {
-            return mongo.findAndModify(nothing, touched(update, now, announcing),
-                    options().upsert(true).returnNew(true),
-                    ReviewItem.class);
-        } catch (DuplicateKeyException anotherWriterOpenedItFirst) {
-            return null;
-        }
+        return touched(update, now, events(id.toHexString(), articleId, 0, after, now));
     }
 
     /**
@@ -270,6 +319,16 @@ class ItemStore {
      * @param log   the activity entries it adds
      */
     record Change(Update update, ItemEvent after, List<Activity> log) {
+    }
+
+    /**
+     * One write of {@link #writeAll}, logging nothing: a change of the item as read, or, when {@code item} is null, the
+     * opening of the article's item.
+     *
+     * @param openedAtRevision for an opening: the article's revision then, if known
+     * @param after            the events of the changes the write makes, one each
+     */
+    record Write(ReviewItem item, String articleId, Integer openedAtRevision, Update update, List<ItemEvent> after) {
     }
 
     /**

@@ -73,8 +73,10 @@ public class Signals {
     /**
      * A poll's reports join their articles' active items, or open them, a handful of store round trips for the poll:
      * one read for the reports stored already (a redelivery; those change nothing), one for the articles and one for
-     * their items; then one write per item taking all its article's reports of the poll (at most
-     * {@code report-sample} at a time), one bulk insert of the reports, and their items' events sent together.
+     * their items; then one bulk of the items' writes, each taking all its article's reports of the poll (at most
+     * {@code report-sample} at a time), and one read of what they became ({@link ItemStore#writeAll}); one bulk insert
+     * of the reports, and their items' events sent together. An item whose write lost to another writer's (a claim,
+     * another instance) is written again on its own, decided on the item as it then stands.
      * Reports of one article arrive in order on one partition. The item counts a report first, then the report is
      * stored apart ({@link ItemReports} says how a crash between is closed, however the next polls are cut).
      * <p>
@@ -130,14 +132,30 @@ public class Signals {
         while (!pending.isEmpty()) {
             List<Stored> joined = new ArrayList<>();
             List<ReviewItem> written = new ArrayList<>();
+            List<Joining> joinings = new ArrayList<>();
+            Instant now = clock.instant();
             for (Map.Entry<String, Deque<Arrival>> article : pending.entrySet()) {
                 List<Arrival> taking = new ArrayList<>();
                 while (taking.size() < properties.reportSample() && !article.getValue().isEmpty()) {
                     taking.add(article.getValue().poll());
                 }
-                ReviewItem item = join(article.getKey(), items.get(article.getKey()), taking,
-                        Optional.ofNullable(known.get(article.getKey())), joined);
-                items.put(article.getKey(), item);
+                ReviewItem current = items.get(article.getKey());
+                Joining joining = joining(article.getKey(), current, taking,
+                        Optional.ofNullable(known.get(article.getKey())), joined, now);
+                if (joining == null) {
+                    written.add(current);
+                } else {
+                    joinings.add(joining);
+                }
+            }
+            List<ReviewItem> after = store.writeAll(joinings.stream().map(Joining::write).toList(), now);
+            for (int i = 0; i < joinings.size(); i++) {
+                Joining joining = joinings.get(i);
+                ReviewItem item = after.get(i) != null && joining.shownBy(after.get(i))
+                        ? joined(joining, after.get(i), joined)
+                        : join(joining.articleId(), itemOf(joining.articleId()), joining.arrivals(),
+                                joining.known(), joined);
+                items.put(joining.articleId(), item);
                 written.add(item);
             }
             reports.insertAll(joined);
@@ -158,10 +176,8 @@ public class Signals {
     }
 
     /**
-     * The reports join the article's active item, or open one, in one atomic write that also sets severity,
-     * priority and SLA deadlines as one report after another would, and stores the event of each report's joining.
-     * The write's precondition is the state it was computed from, as for {@link #join(String, Source,
-     * HelpfulnessSignal, IntFunction, Consumer)}.
+     * The reports join the article's active item, or open one, one write at a time until one is not preceded by
+     * another writer's (the way a poll's item goes when its write in the poll's bulk lost).
      *
      * @param current the article's active item as read, or null when it has none
      * @param joined  gains the reports this call counted into the item, for storing
@@ -170,74 +186,102 @@ public class Signals {
     private ReviewItem join(String articleId, ReviewItem current, List<Arrival> taking, Optional<KnownArticle> known,
             List<Stored> joined) {
         for (int attempt = 1; ; attempt++) {
-            List<Arrival> joining = new ArrayList<>();
-            for (Arrival arrival : taking) {
-                if (!countedAlready(current, arrival.report(), joined)) {
-                    joining.add(arrival);
-                }
-            }
-            if (joining.isEmpty()) {
+            Joining joining = joining(articleId, current, taking, known, joined, clock.instant());
+            if (joining == null) {
                 return current;
             }
-            Instant now = clock.instant();
-            int count = current == null ? 0 : current.reportCount();
-            Severity severity = current == null ? null : current.severity();
-            Instant claimDue = current == null ? null : current.claimDueAt();
-            Instant resolveDue = current == null ? null : current.resolveDueAt();
-            ItemEvent event = current == null ? ItemEvent.opening() : ItemEvent.after(current);
-            List<ItemEvent> events = new ArrayList<>();
-            Map<String, Integer> categories = new LinkedHashMap<>();
-            List<Report> entries = new ArrayList<>();
-            int asking = 0;
-            for (Arrival arrival : joining) {
-                ReportSubmitted report = arrival.report();
-                Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
-                        report.passage(), report.comment(), report.occurredAt(), report.outcomeRequested());
-                count++;
-                severity = Severity.of(report.category(), count, properties.highAtReports()).atLeast(severity);
-                claimDue = sla.claimDue(severity, now, claimDue);
-                resolveDue = sla.resolveDue(severity, now, resolveDue);
-                events.add(event.joined(entry, count, severity, resolveDue).copy());
-                categories.merge("categories." + report.category().name(), 1, Integer::sum);
-                entries.add(entry);
-                asking += report.outcomeRequested() ? 1 : 0;
-            }
-            Update update = new Update()
-                    .set("reportCount", count)
-                    .addToSet("sources", Source.READER_REPORT)
-                    .set("severity", severity)
-                    .set("priority", properties.priority(severity, count, daysOverdue(known),
-                            deficit(current == null ? null : current.helpfulness())))
-                    .set("claimDueAt", claimDue)
-                    .set("resolveDueAt", resolveDue);
-            categories.forEach(update::inc);
-            update.addToSet("reportedRevisions").each(entries.stream().map(Report::revision).distinct().toArray());
-            update.push("latestReports").slice(-properties.reportSample()).each(entries.toArray());
-            if (asking > 0) {
-                update.inc("readersAsking", asking);
-            }
+            ItemStore.Write write = joining.write();
             ReviewItem written = current == null
-                    ? store.open(articleId, known.map(KnownArticle::revision).orElse(null), update, events, now)
-                    : store.write(current, update, events, List.of(), now);
+                    ? store.open(articleId, write.openedAtRevision(), write.update(), write.after(), joining.now())
+                    : store.write(current, write.update(), write.after(), List.of(), joining.now());
             if (written != null) {
-                if (current == null) {
-                    metrics.opened(Source.READER_REPORT);
-                }
-                for (int i = 0; i < joining.size(); i++) {
-                    String verb = current == null && i == 0 ? "opened" : "joined";
-                    // ids and the source only, never reader text; the line's trace id leads back to the reader's
-                    // request
-                    joining.get(i).inItsTrace().accept(() -> log.info("Review item {} for article {}: {} {} it",
-                            written.id(), articleId, Source.READER_REPORT, verb));
-                    joined.add(ItemReports.countedIn(written, joining.get(i).report().eventId().toString()));
-                }
-                return written;
+                return joined(joining, written, joined);
             }
             if (attempt == ItemStore.MAX_ATTEMPTS) {
                 throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
             }
-            current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
+            current = itemOf(articleId);
         }
+    }
+
+    private ReviewItem itemOf(String articleId) {
+        return mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
+    }
+
+    /**
+     * The one write in which the reports the item has not counted yet join the article's active item, or open one:
+     * it sets severity, priority and SLA deadlines as one report after another would, and stores the event of each
+     * report's joining. Its precondition is the state it was computed from, as for {@link #join(String, Source,
+     * HelpfulnessSignal, IntFunction, Consumer)}.
+     *
+     * @param current the article's active item as read, or null when it has none
+     * @param joined  gains the reports the item counted already, for storing
+     * @return the write, or null when the item counted them all already
+     */
+    private Joining joining(String articleId, ReviewItem current, List<Arrival> taking, Optional<KnownArticle> known,
+            List<Stored> joined, Instant now) {
+        List<Arrival> joining = new ArrayList<>();
+        for (Arrival arrival : taking) {
+            if (!countedAlready(current, arrival.report(), joined)) {
+                joining.add(arrival);
+            }
+        }
+        if (joining.isEmpty()) {
+            return null;
+        }
+        int count = current == null ? 0 : current.reportCount();
+        Severity severity = current == null ? null : current.severity();
+        Instant claimDue = current == null ? null : current.claimDueAt();
+        Instant resolveDue = current == null ? null : current.resolveDueAt();
+        ItemEvent event = current == null ? ItemEvent.opening() : ItemEvent.after(current);
+        List<ItemEvent> events = new ArrayList<>();
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        List<Report> entries = new ArrayList<>();
+        int asking = 0;
+        for (Arrival arrival : joining) {
+            ReportSubmitted report = arrival.report();
+            Report entry = new Report(report.eventId().toString(), report.revision(), report.category(),
+                    report.passage(), report.comment(), report.occurredAt(), report.outcomeRequested());
+            count++;
+            severity = Severity.of(report.category(), count, properties.highAtReports()).atLeast(severity);
+            claimDue = sla.claimDue(severity, now, claimDue);
+            resolveDue = sla.resolveDue(severity, now, resolveDue);
+            events.add(event.joined(entry, count, severity, resolveDue).copy());
+            categories.merge("categories." + report.category().name(), 1, Integer::sum);
+            entries.add(entry);
+            asking += report.outcomeRequested() ? 1 : 0;
+        }
+        Update update = new Update()
+                .set("reportCount", count)
+                .addToSet("sources", Source.READER_REPORT)
+                .set("severity", severity)
+                .set("priority", properties.priority(severity, count, daysOverdue(known),
+                        deficit(current == null ? null : current.helpfulness())))
+                .set("claimDueAt", claimDue)
+                .set("resolveDueAt", resolveDue);
+        categories.forEach(update::inc);
+        update.addToSet("reportedRevisions").each(entries.stream().map(Report::revision).distinct().toArray());
+        update.push("latestReports").slice(-properties.reportSample()).each(entries.toArray());
+        if (asking > 0) {
+            update.inc("readersAsking", asking);
+        }
+        return new Joining(articleId, current, joining, known, now, new ItemStore.Write(current, articleId,
+                known.map(KnownArticle::revision).orElse(null), update, events));
+    }
+
+    /** The joining is written: logged, counted, and its reports handed on for storing. */
+    private ReviewItem joined(Joining joining, ReviewItem written, List<Stored> joined) {
+        if (joining.current() == null) {
+            metrics.opened(Source.READER_REPORT);
+        }
+        for (int i = 0; i < joining.arrivals().size(); i++) {
+            String verb = joining.current() == null && i == 0 ? "opened" : "joined";
+            // ids and the source only, never reader text; the line's trace id leads back to the reader's request
+            joining.arrivals().get(i).inItsTrace().accept(() -> log.info("Review item {} for article {}: {} {} it",
+                    written.id(), joining.articleId(), Source.READER_REPORT, verb));
+            joined.add(ItemReports.countedIn(written, joining.arrivals().get(i).report().eventId().toString()));
+        }
+        return written;
     }
 
     /**
@@ -336,6 +380,23 @@ public class Signals {
     private long daysOverdue(Optional<KnownArticle> article) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return article.map(KnownArticle::nextReviewDue).map(due -> ChronoUnit.DAYS.between(due, today)).orElse(0L);
+    }
+
+    /**
+     * Reports joining an article's item in one write, decided on the item as read.
+     *
+     * @param arrivals the reports the write counts, those the item had not counted yet
+     */
+    private record Joining(String articleId, ReviewItem current, List<Arrival> arrivals, Optional<KnownArticle> known,
+            Instant now, ItemStore.Write write) {
+
+        /**
+         * Whether the item as read back after the write shows all its reports: then they are counted (by this write,
+         * or by another handler's that came first); else this write lost to another writer's.
+         */
+        boolean shownBy(ReviewItem item) {
+            return arrivals.stream().allMatch(arrival -> item.hasLatest(arrival.report().eventId().toString()));
+        }
     }
 
     /**

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -18,6 +22,7 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
 import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
+import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ItemReports.Stored;
 import org.erratum.review.queue.Signals.Arrival;
 import org.erratum.testsupport.IntegrationTest;
@@ -50,6 +55,24 @@ class ReportPollIntegrationTests {
 
     @Autowired
     QueueProperties properties;
+
+    @Autowired
+    ItemStore store;
+
+    @Autowired
+    ItemReports reports;
+
+    @Autowired
+    KnownArticles articles;
+
+    @Autowired
+    SlaProperties sla;
+
+    @Autowired
+    QueueMetrics metrics;
+
+    @Autowired
+    Claims claims;
 
     private final String article = Fixtures.newArticleId();
     private final String other = Fixtures.newArticleId();
@@ -159,6 +182,74 @@ class ReportPollIntegrationTests {
                 tuple(id(before), 1L), tuple(id(after), 2L));
     }
 
+    /**
+     * A reviewer claims an item between the poll's read of it and the bulk of the poll's item writes: the item's
+     * compare-and-set in the bulk finds it changed and is written again on its own, while the other article's write
+     * in the same bulk stands.
+     */
+    @Test
+    void anItemClaimedWhileAPollIsWrittenKeepsTheClaimAndCountsEveryReportOnce() {
+        ReportSubmitted first = report(article, 1, Category.OTHER);
+        signals.addReports(poll(first));
+        String id = itemOf(article).id();
+        Interleaving clock = new Interleaving();
+        clock.atNextReading(() -> claims.claim(id, new Staff("reviewer", false), null));
+        ReportSubmitted second = report(article, 2, Category.OTHER);
+        ReportSubmitted third = report(article, 3, Category.INACCURATE);
+        ReportSubmitted b1 = report(other, 1, Category.OTHER);
+
+        signalsOn(clock).addReports(poll(second, b1, third));
+
+        ReviewItem item = itemOf(article);
+        assertThat(clock.interleaved()).as("the claim came between the read and the write").isTrue();
+        assertThat(item.state()).isEqualTo(ItemState.CLAIMED);
+        assertThat(item.claimedBy()).isEqualTo("reviewer");
+        assertThat(item.reportCount()).isEqualTo(3);
+        assertThat(item.version()).as("opened, claimed, two reports").isEqualTo(4);
+        assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(first), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
+        assertThat(itemOf(other).reportCount()).isEqualTo(1);
+        assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
+        List<JsonNode> events = eventsOf(id, 4);
+        assertThat(events).extracting(event -> event.get("version").asLong()).as("one event per version")
+                .containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        List<String> joinedAt = timesOfVersionsAbove(events, 2);
+        assertThat(joinedAt).as("both reports joined the claimed item in one write, not the poll one report at a time")
+                .hasSize(2).containsOnly(joinedAt.get(0));
+    }
+
+    /**
+     * Another writer opens the article's item between the poll's read (no item) and the bulk: the poll's opening
+     * meets the group key's unique index, as one opening alone does, and its reports join that item instead.
+     */
+    @Test
+    void anItemOpenedByAnotherWriterWhileAPollIsWrittenTakesThePollsReports() {
+        ReportSubmitted meanwhile = report(article, 1, Category.OTHER);
+        Interleaving clock = new Interleaving();
+        clock.atNextReading(() -> signals.addReports(poll(meanwhile)));
+        ReportSubmitted second = report(article, 2, Category.OTHER);
+        ReportSubmitted third = report(article, 3, Category.OTHER);
+        ReportSubmitted b1 = report(other, 1, Category.OTHER);
+
+        signalsOn(clock).addReports(poll(b1, second, third));
+
+        assertThat(clock.interleaved()).isTrue();
+        assertThat(mongo.count(Query.query(Criteria.where("articleId").is(article)), ReviewItem.class)).isEqualTo(1);
+        ReviewItem item = itemOf(article);
+        assertThat(item.reportCount()).isEqualTo(3);
+        assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
+                tuple(id(meanwhile), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
+        assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
+        List<String> joinedAt = timesOfVersionsAbove(eventsOf(item.id(), 3), 1);
+        assertThat(joinedAt).as("the poll's reports joined that item in one write, not the poll one report at a time")
+                .hasSize(2).containsOnly(joinedAt.get(0));
+    }
+
+    /** The queue as the context makes it, with this clock. */
+    private Signals signalsOn(Clock clock) {
+        return new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
+    }
+
     private ReviewItem itemOf(String articleId) {
         return mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
     }
@@ -171,6 +262,12 @@ class ReportPollIntegrationTests {
         return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
                 .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
                 .toList(), found -> found.size() >= count);
+    }
+
+    /** When the item's events above this version were made: one time for all that one write made. */
+    private static List<String> timesOfVersionsAbove(List<JsonNode> events, long version) {
+        return events.stream().filter(event -> event.get("version").asLong() > version)
+                .map(event -> event.get("occurredAt").asString()).toList();
     }
 
     private static List<Arrival> poll(ReportSubmitted... reports) {
@@ -188,5 +285,43 @@ class ReportPollIntegrationTests {
 
     private static String id(ReportSubmitted report) {
         return report.eventId().toString();
+    }
+
+    /**
+     * The system's clock, which once told to runs another writer's action at its next reading first: the queue reads
+     * the time after reading a poll's items and before writing them.
+     */
+    private static final class Interleaving extends Clock {
+
+        private final AtomicReference<Runnable> next = new AtomicReference<>();
+        private volatile boolean interleaved;
+
+        void atNextReading(Runnable action) {
+            next.set(action);
+        }
+
+        boolean interleaved() {
+            return interleaved;
+        }
+
+        @Override
+        public Instant instant() {
+            Runnable action = next.getAndSet(null);
+            if (action != null) {
+                action.run();
+                interleaved = true;
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
