@@ -130,6 +130,36 @@ class ItemEventsIntegrationTests {
         assertThat(reviewer().get(items).json().has("outbox")).isFalse();
     }
 
+    /**
+     * A reviewer's change answers once the item is stored, its event handed to the relay; each request here is sent
+     * the moment the one before answered, mostly before the relay marked that one's event published. Every event
+     * still reaches {@code review.items} once, in version order.
+     */
+    @Test
+    void changesInQuickSuccessionReachKafkaOnceInVersionOrder() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(report(articleId, Category.INACCURATE, "every four hours", "Surely every six"));
+        String id = StoredItems.awaitItem(mongo, articleId, 1).id();
+        String items = "/api/review/items/" + id;
+        for (int round = 1; round <= 3; round++) {
+            assertThat(reviewer().post(items + "/claim", "").status()).isEqualTo(200);
+            assertThat(reviewer().post(items + "/release", "").status()).isEqualTo(200);
+        }
+        assertThat(reviewer().post(items + "/claim", "").status()).isEqualTo(200);
+        assertThat(reviewer().post(items + "/resolve", Map.of("outcome", "NO_CHANGE_NEEDED", "summary",
+                "Every four hours is right")).status()).isEqualTo(200);
+
+        List<JsonNode> events = recordsOf(id, found -> !found.isEmpty()
+                && "RESOLVED".equals(found.get(found.size() - 1).get("state").asString())).stream()
+                .map(r -> JSON.readTree(r.value())).toList();
+
+        assertThat(events).extracting(e -> e.get("version").asLong())
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(events).extracting(e -> e.get("state").asString()).containsExactly("OPEN", "CLAIMED", "OPEN",
+                "CLAIMED", "OPEN", "CLAIMED", "OPEN", "CLAIMED", "RESOLVED");
+        await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).outbox().isEmpty());
+    }
+
     @Test
     void anEscalationALapsedLeaseAndSpamAreAnnouncedToo() {
         String articleId = Fixtures.newArticleId();
