@@ -89,6 +89,14 @@ public final class Outbox<E> implements SmartLifecycle {
         relay.handOver().add(entry);
     }
 
+    /**
+     * {@link #handOver(Object)} for several entries, published in this order: a document's pending entries oldest
+     * first, those handed over before included, which the relay sends only if Kafka has not acknowledged them yet.
+     */
+    public void handOver(List<E> entries) {
+        entries.forEach(relay.handOver()::add);
+    }
+
     /** Asks the relay to sweep now, e.g. for entries another process stored. */
     public void requestSweep() {
         relay.handOver().requestSweep();
@@ -122,6 +130,7 @@ public final class Outbox<E> implements SmartLifecycle {
                 failed = true;
             }
         }
+        relay.handOver().published(acknowledged);
         List<E> changedMeanwhile = acknowledged.isEmpty() ? List.of() : store.markPublished(acknowledged);
         metrics.published(acknowledged.size());
         Round round = new Round(acknowledged.size(), batch.size() >= settings.batchSize(), failed);

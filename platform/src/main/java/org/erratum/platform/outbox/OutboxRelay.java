@@ -50,7 +50,7 @@ final class OutboxRelay<E> {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
-        this.handOver = new HandOver<>(settings.handOverCapacity());
+        this.handOver = new HandOver<>(settings.handOverCapacity(), entry -> store.eventOf(entry).eventId());
         this.backOff = new ExponentialBackOff(settings.retryBackoff().toMillis(), 2.0);
         this.backOff.setMaxInterval(settings.retryBackoffMax().toMillis());
     }

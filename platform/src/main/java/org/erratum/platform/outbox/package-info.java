@@ -8,8 +8,9 @@
  * <li>Every outbox is an {@link org.erratum.platform.outbox.Outbox}, made by
  * {@link org.erratum.platform.outbox.Outboxes}: the request that stored an entry publishes it at once and waits
  * for the broker's acknowledgement ({@code publishNow}), or hands it to the relay in memory and answers at once
- * ({@code handOver}, the fast path of reader feedback); either way the relay's sweeps publish whatever is still
- * pending, after an outage or a restart, backing off with Spring's {@code ExponentialBackOff} while Kafka is away.
+ * ({@code handOver}, the fast path of reader feedback and of reviewers' item changes); either way the relay's
+ * sweeps publish whatever is still pending, after an outage or a restart, backing off with Spring's
+ * {@code ExponentialBackOff} while Kafka is away.
  * An entry is marked published only on Kafka's acknowledgement.</li>
  * <li>The {@link org.erratum.platform.outbox.EventPublisher} is the one producer: article id as key, CloudEvents
  * headers, acks=all and idempotence, an asynchronous send completed on the acknowledgement, and the trace of the

@@ -156,6 +156,28 @@ class OutboxRelayTests {
         verify(store, never()).pending(any(), anyInt());
     }
 
+    /**
+     * A document written twice in quick succession: the second write hands over its earlier, still unmarked entry
+     * again, ahead of its new one. Each reaches Kafka once, in order.
+     */
+    @Test
+    void anEntryHandedOverAgainAfterKafkaAcknowledgedItIsNotSentTwice() throws Exception {
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+        when(publisher.send(eq(TOPIC), any(), any())).thenAnswer(call -> {
+            sent.add(call.getArgument(1, Entry.class).order());
+            return acknowledged();
+        });
+        outbox.handOver(List.of(entry(0)));
+        relay.relayHandedOver();
+        outbox.handOver(List.of(entry(0), entry(1)));
+
+        Round round = relay.relayHandedOver();
+
+        assertThat(sent).containsExactly(0, 1);
+        assertThat(round.acknowledged()).isEqualTo(1);
+        verify(store).markPublished(List.of(entry(1)));
+    }
+
     @Test
     void aSweepDropsTheHandOverAndMeasuresTheBacklog() throws Exception {
         Instant oldest = Instant.now().minusSeconds(120);

@@ -77,7 +77,7 @@ public class Claims {
                 return claimMadeBy(request);
             }
             if (claimed != null) {
-                return Optional.of(firstClaimMeasured(store.announced(claimed)));
+                return Optional.of(firstClaimMeasured(store.handedOver(claimed)));
             }
         }
         throw new StaleVersion("The queue kept changing while you claimed; try again");

@@ -6,9 +6,10 @@ import org.erratum.platform.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes an item's pending {@code review.items} events at once, oldest first, through the {@link ItemOutbox}: the
- * request that changed the item waits for Kafka's acknowledgement, and the outbox's relay publishes whatever is
- * left after a failure, so the item's events still reach its article's partition.
+ * Publishes an item's pending {@code review.items} events, oldest first, through the {@link ItemOutbox}: either the
+ * writer waits for Kafka's acknowledgement ({@link #announce}), or it hands them to the outbox's relay and carries on
+ * ({@link #handOver}). Either way the relay publishes whatever is left after a failure, so the item's events still
+ * reach its article's partition, in version order.
  */
 @Component
 class ItemAnnouncer {
@@ -25,6 +26,16 @@ class ItemAnnouncer {
      */
     boolean announce(ReviewItem item) {
         return announceAll(List.of(item));
+    }
+
+    /**
+     * Hands the item's pending events to the relay, the earlier ones still waiting included (the relay skips what Kafka
+     * acknowledged meanwhile): the write that stored them with the change is their durability, and the relay sends
+     * each item's events in version order whichever of two writers hands over first. When the hand-over is full or
+     * Kafka is away, they wait in the item for the relay's sweep.
+     */
+    void handOver(ReviewItem item) {
+        outbox.handOver(ItemOutbox.entriesOf(item));
     }
 
     /** {@link #announce} for several items: every event sent before any acknowledgement is awaited. */

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Resolved items, kept apart from the active queue in {@value #COLLECTION} (the same documents, the same ids), so the
  * queue's pages, claim-next and their gauges read only what is active however much history there is. An item moves
- * here once its resolution is announced, and back to {@code review_items} before any write to it: every write happens
+ * here once its resolution is stored (before or after its event is published), and back to {@code review_items} before any write to it: every write happens
  * there, where the article's unique group key guards a reopening.
  * <p>
  * The embedded store has no transactions, so a move is two writes: the copy in the target, inserted (or replacing an
@@ -90,7 +90,7 @@ class ItemHistory implements SchedulingConfigurer {
         return resolved != null && (active == null || resolved.version() >= active.version()) ? resolved : active;
     }
 
-    /** Moves the item to the history if it is resolved; after its resolution (or any later write) is announced. */
+    /** Moves the item to the history if it is resolved; after its resolution (or any later write) is stored. */
     void park(String id) {
         move(id, mongo.getCollectionName(ReviewItem.class), COLLECTION);
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@link Transition} table says which actions may happen when) and written in one atomic findAndModify that matches
  * only the version read and counts it up, so two reviewers, or two service instances, can never both win. The same
  * write stores the change's {@code review.items} event, carrying the new version, in the item's outbox, which
- * {@link ItemAnnouncer} then publishes.
+ * {@link ItemAnnouncer} then publishes or hands to the relay.
  * <p>
  * A reviewer's action sent again (a retry, a double submit) answers as the first did, and changes and announces
  * nothing: see {@link ItemRequest} for how it is recognised. The item as read shows whether it was applied, and the
@@ -111,7 +111,7 @@ class ItemStore {
             }
             ReviewItem changed = write(item, change.get(), clock.instant());
             if (changed != null) {
-                return Optional.of(new Applied(announced(changed), true));
+                return Optional.of(new Applied(handedOver(changed), true));
             }
             if (attempt == MAX_ATTEMPTS) {
                 throw new StaleVersion("Item " + id + " changed meanwhile; reload it and try again");
@@ -234,13 +234,28 @@ class ItemStore {
 
     /**
      * Tells the {@link QueueHead} of the write (before Kafka, so that an outage hides no item from claim-next), then
-     * publishes the events it left in the item's outbox; the relay retries what Kafka did not acknowledge. A resolved
-     * item then moves to the history, with what is left of its outbox.
+     * publishes the events it left in the item's outbox and waits for Kafka; the relay retries what Kafka did not
+     * acknowledge. A resolved item then moves to the history, with what is left of its outbox. For the consumers'
+     * writes (signals joining items): a poll then waits for its items' events, so a backlog drains no faster than
+     * Kafka takes its events, and never floods the relay's hand-over.
      */
     ReviewItem announced(ReviewItem written) {
         head.sync(written.id());
         announcer.announce(written);
         parkIfResolved(written);
+        return written;
+    }
+
+    /**
+     * {@link #announced}, but the events handed to the relay instead of waited for, for one item's change at a time
+     * (staff's actions, a lease running out, a fix's verification): the write is stored with its events, which is what
+     * the caller's answer promises, and Kafka's acknowledgement is no longer part of it. A resolved item moves to the
+     * history first, so that the relay marks the event published in the copy that stays.
+     */
+    ReviewItem handedOver(ReviewItem written) {
+        head.sync(written.id());
+        parkIfResolved(written);
+        announcer.handOver(written);
         return written;
     }
 

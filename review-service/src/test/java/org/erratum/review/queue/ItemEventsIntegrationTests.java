@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.erratum.events.ReportSubmitted;
@@ -48,6 +49,9 @@ class ItemEventsIntegrationTests {
 
     @Autowired
     Claims claims;
+
+    @Autowired
+    Resolutions resolutions;
 
     private TestClient reviewer() {
         return TestClient.onPort(port).as("reviewer", "reviewer-dev-password");
@@ -128,6 +132,37 @@ class ItemEventsIntegrationTests {
         });
         await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).outbox().isEmpty());
         assertThat(reviewer().get(items).json().has("outbox")).isFalse();
+    }
+
+    /**
+     * A reviewer's change answers once the item is stored, its event handed to the relay. Here each change follows
+     * the one before as fast as the service takes them, mostly before the relay marked that one's event published
+     * (so the next write hands it over again). Every event still reaches {@code review.items} once, in version order.
+     */
+    @Test
+    void changesInQuickSuccessionReachKafkaOnceInVersionOrder() {
+        String articleId = Fixtures.newArticleId();
+        TopicProbe.publish(report(articleId, Category.INACCURATE, "every four hours", "Surely every six"));
+        String id = StoredItems.awaitItem(mongo, articleId, 1).id();
+        await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).outbox().isEmpty());
+        Staff reviewer = new Staff("reviewer", false);
+        for (int round = 1; round <= 5; round++) {
+            claims.claim(id, reviewer, null);
+            claims.release(id, reviewer, null);
+        }
+        claims.claim(id, reviewer, null);
+        resolutions.resolve(id, reviewer, new Resolutions.Resolve(Outcome.NO_CHANGE_NEEDED, null,
+                "Every four hours is right", null, null), null);
+
+        List<JsonNode> events = recordsOf(id, found -> !found.isEmpty()
+                && "RESOLVED".equals(found.get(found.size() - 1).get("state").asString())).stream()
+                .map(r -> JSON.readTree(r.value())).toList();
+
+        assertThat(events).extracting(e -> e.get("version").asLong())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
+        assertThat(events).extracting(e -> e.get("state").asString()).containsExactly("OPEN", "CLAIMED", "OPEN",
+                "CLAIMED", "OPEN", "CLAIMED", "OPEN", "CLAIMED", "OPEN", "CLAIMED", "OPEN", "CLAIMED", "RESOLVED");
+        await().atMost(WAIT).until(() -> StoredItems.item(mongo, id).outbox().isEmpty());
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.review.ReviewApplication;
 import org.erratum.infrastructure.KafkaBrokerProcess;
+import org.erratum.platform.web.IdempotencyKey;
 import org.erratum.testsupport.Endpoints;
 import org.erratum.testsupport.TestInfrastructure;
 import org.erratum.testsupport.TopicProbe;
@@ -114,19 +117,52 @@ class ItemEventsOutageIntegrationTests {
     }
 
     /**
+     * A claim whose events the relay's hand-over has no room for (none at all here) answers all the same, and its
+     * event waits in the item for the relay's next sweep, which publishes it.
+     */
+    @Test
+    void aClaimWhoseHandOverOverflowsIsPublishedByTheSweep() {
+        String articleId = Fixtures.newArticleId();
+        try (ConfigurableApplicationContext review = reviewService("review-overflow-" + UUID.randomUUID(),
+                Map.of("erratum.outbox.review-items.hand-over-capacity", "0"))) {
+            MongoTemplate mongo = review.getBean(MongoTemplate.class);
+            TopicProbe.publish(kafka.bootstrapServers(), new ReportSubmitted(UUID.randomUUID(), Instant.now(),
+                    articleId, 1, Category.INACCURATE, "every four hours", "Surely every six", false));
+            String itemId = await().atMost(WAIT).until(() -> mongo.findOne(
+                    Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class), item -> item != null)
+                    .id();
+
+            ReviewItem claimed = review.getBean(Claims.class)
+                    .claimNext(new Staff("reviewer", false), IdempotencyKey.random()).orElseThrow();
+
+            assertThat(claimed.id()).isEqualTo(itemId);
+            List<JsonNode> events = TopicProbe.awaitRecords(kafka.bootstrapServers(), Topics.ITEMS,
+                    r -> itemId.equals(JSON.readTree(r.value()).get("itemId").asString()),
+                    found -> found.size() == 2).stream().map(r -> JSON.readTree(r.value())).toList();
+            assertThat(events).extracting(e -> e.get("state").asString()).containsExactly("OPEN", "CLAIMED");
+            await().atMost(WAIT).until(() -> StoredItems.item(mongo, itemId).outbox().isEmpty());
+        }
+    }
+
+    private static ConfigurableApplicationContext reviewService(String database) {
+        return reviewService(database, Map.of());
+    }
+
+    /**
      * The review service on the killable broker and a database of its own, its relay quick to retry. The binder runs
      * in a context of its own whose system properties come before everything the application was given, and the
      * shared embedded broker sets {@code spring.kafka.bootstrap-servers} as a system property: so the binder is told
      * its brokers by name, which no system property sets.
      */
-    private static ConfigurableApplicationContext reviewService(String database) {
-        Map<String, Object> settings = Map.of("server.port", "0",
+    private static ConfigurableApplicationContext reviewService(String database, Map<String, String> more) {
+        Map<String, Object> settings = new HashMap<>(more);
+        settings.putAll(Map.of("server.port", "0",
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers(),
                 "spring.mongodb.uri", TestInfrastructure.endpoints().mongoUri(database),
                 Endpoints.EMBEDDED_STORE_SETTING, TestInfrastructure.endpoints().embeddedStore(),
                 "erratum.outbox.review-items.sweep-interval", "1s",
-                "erratum.outbox.review-items.grace", "1s");
+                "erratum.outbox.review-items.grace", "1s"));
         return new SpringApplicationBuilder(ReviewApplication.class)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("item-events-outage", settings)))

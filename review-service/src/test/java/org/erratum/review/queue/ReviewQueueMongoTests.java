@@ -349,7 +349,7 @@ class ReviewQueueMongoTests {
         return Date.from(instant);
     }
 
-    /** What the store handed to be announced; Kafka is not part of this slice. */
+    /** What the store announced or handed to the relay; Kafka is not part of this slice. */
     static final class Announced extends ItemAnnouncer {
 
         final List<ReviewItem> items = new ArrayList<>();
@@ -362,6 +362,11 @@ class ReviewQueueMongoTests {
         boolean announceAll(List<ReviewItem> written) {
             items.addAll(written);
             return true;
+        }
+
+        @Override
+        void handOver(ReviewItem written) {
+            items.add(written);
         }
     }
 
