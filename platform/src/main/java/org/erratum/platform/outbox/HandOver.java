@@ -85,6 +85,13 @@ final class HandOver<E> {
         return taken;
     }
 
+    /** Whether Kafka acknowledged the entry's event lately (as far as the hand-over remembers). */
+    boolean acknowledgedLately(E entry) {
+        synchronized (published) {
+            return published.contains(eventId.apply(entry));
+        }
+    }
+
     /** Remembers the events Kafka acknowledged, when the hand-over is in use. */
     void published(List<E> acknowledged) {
         if (capacity == 0) {

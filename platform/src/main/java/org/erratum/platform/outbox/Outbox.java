@@ -110,9 +110,15 @@ public final class Outbox<E> implements SmartLifecycle {
         if (batch.isEmpty()) {
             return Round.EMPTY;
         }
-        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
+        // acknowledged lately, on the other path (the relay, or a writer's publishNow), and perhaps not marked yet:
+        // marked, not sent again; a race between the two paths still costs a duplicate, which consumers drop
+        List<E> acknowledged = new ArrayList<>(batch.size());
+        List<E> sending = new ArrayList<>(batch.size());
+        batch.forEach(entry -> (relay.handOver().acknowledgedLately(entry) ? acknowledged : sending).add(entry));
+        int markedOnly = acknowledged.size();
+        List<CompletableFuture<Void>> sends = new ArrayList<>(sending.size());
         boolean failed = false;
-        for (E entry : batch) {
+        for (E entry : sending) {
             CompletableFuture<Void> sent = publisher.send(topic.name(), store.eventOf(entry),
                     store.traceparentOf(entry));
             sends.add(sent);
@@ -122,17 +128,16 @@ public final class Outbox<E> implements SmartLifecycle {
                 break;
             }
         }
-        List<E> acknowledged = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             if (acknowledgedByKafka(sends.get(i))) {
-                acknowledged.add(batch.get(i));
+                acknowledged.add(sending.get(i));
             } else {
                 failed = true;
             }
         }
         relay.handOver().published(acknowledged);
         List<E> changedMeanwhile = acknowledged.isEmpty() ? List.of() : store.markPublished(acknowledged);
-        metrics.published(acknowledged.size());
+        metrics.published(acknowledged.size() - markedOnly);
         Round round = new Round(acknowledged.size(), batch.size() >= settings.batchSize(), failed);
         return changedMeanwhile.isEmpty() ? round : round.and(send(changedMeanwhile));
     }

@@ -178,6 +178,26 @@ class OutboxRelayTests {
         verify(store).markPublished(List.of(entry(1)));
     }
 
+    /**
+     * A writer publishes its document's pending entries itself, the older one among them, which the relay sent
+     * meanwhile and has not marked yet in what the writer read: that one is marked with the new one, not sent again.
+     */
+    @Test
+    void aWriterPublishingAnEntryTheRelaySentLatelyMarksItWithoutSendingItAgain() throws Exception {
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+        when(publisher.send(eq(TOPIC), any(), any())).thenAnswer(call -> {
+            sent.add(call.getArgument(1, Entry.class).order());
+            return acknowledged();
+        });
+        outbox.handOver(List.of(entry(0)));
+        relay.relayHandedOver();
+
+        assertThat(outbox.publishNow(List.of(entry(0), entry(1)))).isTrue();
+
+        assertThat(sent).containsExactly(0, 1);
+        verify(store).markPublished(List.of(entry(0), entry(1)));
+    }
+
     @Test
     void aSweepDropsTheHandOverAndMeasuresTheBacklog() throws Exception {
         Instant oldest = Instant.now().minusSeconds(120);
