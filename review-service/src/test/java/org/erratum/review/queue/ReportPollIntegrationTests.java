@@ -7,13 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -285,43 +282,5 @@ class ReportPollIntegrationTests {
 
     private static String id(ReportSubmitted report) {
         return report.eventId().toString();
-    }
-
-    /**
-     * The system's clock, which once told to runs another writer's action at its next reading first: the queue reads
-     * the time after reading a poll's items and before writing them.
-     */
-    private static final class Interleaving extends Clock {
-
-        private final AtomicReference<Runnable> next = new AtomicReference<>();
-        private volatile boolean interleaved;
-
-        void atNextReading(Runnable action) {
-            next.set(action);
-        }
-
-        boolean interleaved() {
-            return interleaved;
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable action = next.getAndSet(null);
-            if (action != null) {
-                action.run();
-                interleaved = true;
-            }
-            return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
