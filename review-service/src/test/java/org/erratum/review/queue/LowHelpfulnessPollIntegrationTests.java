@@ -1,9 +1,7 @@
 package org.erratum.review.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,21 +13,18 @@ import java.util.stream.LongStream;
 
 import org.erratum.events.ReportSubmitted;
 import org.erratum.events.ReportSubmitted.Category;
-import org.erratum.events.Topics;
 import org.erratum.review.Fixtures;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.testsupport.IntegrationTest;
-import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A poll's votes flag the articles whose current revisions readers find unhelpful together: each article's item takes
@@ -38,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class LowHelpfulnessPollIntegrationTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     MongoTemplate mongo;
@@ -48,22 +43,10 @@ class LowHelpfulnessPollIntegrationTests {
     Signals signals;
 
     @Autowired
-    ItemStore store;
-
-    @Autowired
-    ItemReports reports;
-
-    @Autowired
     KnownArticles articles;
 
     @Autowired
     QueueProperties properties;
-
-    @Autowired
-    SlaProperties sla;
-
-    @Autowired
-    QueueMetrics metrics;
 
     @Autowired
     Claims claims;
@@ -110,7 +93,7 @@ class LowHelpfulnessPollIntegrationTests {
                 .containsOnly(openedNow.updatedAt());
         assertThat(List.of(joinedReports, flaggedAgain, openedNow)).allSatisfy(item -> {
             assertThat(item.outbox()).as("announced").isEmpty();
-            assertThat(eventsOf(item.id(), item.version())).extracting(event -> event.get("version").asLong())
+            assertThat(StoredItems.eventsOf(item.id(), item.version())).extracting(event -> event.get("version").asLong())
                     .as("an event for each version").containsOnlyOnceElementsOf(
                             LongStream.rangeClosed(1, item.version()).boxed().toList());
         });
@@ -128,7 +111,7 @@ class LowHelpfulnessPollIntegrationTests {
         clock.atNextReading(() -> claims.claim(id, new Staff("reviewer", false), null));
         HelpfulnessSignal latest = signal(1, 0.30, 26);
 
-        signalsOn(clock).flagAllLowHelpfulness(Map.of(flagged, latest, fresh, signal(1, 0.25, 21)));
+        clock.signals(context).flagAllLowHelpfulness(Map.of(flagged, latest, fresh, signal(1, 0.25, 21)));
 
         ReviewItem item = itemOf(flagged);
         assertThat(clock.interleaved()).as("the claim came between the read and the write").isTrue();
@@ -139,15 +122,11 @@ class LowHelpfulnessPollIntegrationTests {
         assertThat(item.outbox()).isEmpty();
         // the claim's event, handed to the relay, may reach Kafka twice: the poll's announcement sends what is
         // pending in the item's outbox too (at least once; consumers take an item's event by its version)
-        assertThat(eventsOf(id, 3)).extracting(event -> event.get("version").asLong()).containsOnly(1L, 2L, 3L);
+        assertThat(StoredItems.eventsOf(id, 3)).extracting(event -> event.get("version").asLong()).containsOnly(1L, 2L, 3L);
         assertThat(itemOf(fresh).helpfulness().votes()).as("the other write of the bulk stands").isEqualTo(21);
         assertThat(itemOf(fresh).version()).isEqualTo(1);
     }
 
-    /** The queue as the context makes it, with this clock. */
-    private Signals signalsOn(Interleaving clock) {
-        return new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
-    }
 
     private double openedByLowHelpfulness() {
         return registry.get("erratum.review.items.opened").tag("source", Source.LOW_HELPFULNESS.name()).counter()
@@ -158,11 +137,6 @@ class LowHelpfulnessPollIntegrationTests {
         return mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
     }
 
-    private static List<JsonNode> eventsOf(String itemId, long count) {
-        return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
-                .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
-                .toList(), found -> found.size() >= count);
-    }
 
     private static HelpfulnessSignal signal(int revision, double score, long votes) {
         return new HelpfulnessSignal(revision, score, votes, 0.5);
