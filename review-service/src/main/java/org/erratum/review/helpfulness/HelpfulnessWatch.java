@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.erratum.events.VoteCast;
@@ -77,8 +78,9 @@ public class HelpfulnessWatch {
     /**
      * Judges each revision of the poll's votes, reading what that takes for all of them at once, each kind by key in
      * one read: the articles (is the revision current?), the fixes awaiting the revisions' votes, and the tallies of
-     * the revisions that are current or awaited, and once the site-wide tally. So a poll's judging costs a handful
-     * of round trips however many revisions it touches.
+     * the revisions that are current or awaited, and once the site-wide tally; then the current revisions readers
+     * find unhelpful are flagged together ({@link Signals#flagAllLowHelpfulness}). So a poll's judging costs a
+     * handful of round trips however many revisions it touches or flags.
      */
     private void judgeAll(List<Step<VoteCast>> votes) {
         Map<String, Set<Integer>> voted = new LinkedHashMap<>();
@@ -98,12 +100,15 @@ public class HelpfulnessWatch {
         }
         Map<Revision, Votes> tallies = helpfulness.of(judged);
         SmoothedHelpfulness smoothing = helpfulness.smoothing();
+        Map<String, HelpfulnessSignal> unhelpful = new LinkedHashMap<>();
+        judged.stream().filter(revision -> isCurrent(revision, known)).forEach(revision -> unhelpfulness(revision,
+                tallies.get(revision), smoothing).ifPresent(signal -> unhelpful.put(revision.articleId(), signal)));
+        // flagged before the fixes are verified, as one revision at a time did: a fix that did not improve the
+        // article then finds the item its current revision's votes opened, rather than reopening its own
+        queue.flagAllLowHelpfulness(unhelpful);
         for (Revision revision : judged) {
-            Votes now = tallies.get(revision);
-            if (isCurrent(revision, known)) {
-                flagIfUnhelpful(revision, now, smoothing);
-            }
-            fixes.verify(fixed.getOrDefault(revision, List.of()), revision.number(), now, smoothing);
+            fixes.verify(fixed.getOrDefault(revision, List.of()), revision.number(), tallies.get(revision),
+                    smoothing);
         }
     }
 
@@ -112,14 +117,14 @@ public class HelpfulnessWatch {
         return article != null && article.revision() == revision.number();
     }
 
-    private void flagIfUnhelpful(Revision revision, Votes votes, SmoothedHelpfulness smoothing) {
+    /** @return the measurement of a current revision readers find unhelpful, or empty when they do not (yet) */
+    private Optional<HelpfulnessSignal> unhelpfulness(Revision revision, Votes votes, SmoothedHelpfulness smoothing) {
         if (votes.total() < properties.minVotes()) {
-            return;
+            return Optional.empty();
         }
         double score = smoothing.score(votes.yes(), votes.no());
-        if (score < properties.threshold()) {
-            queue.flagLowHelpfulness(revision.articleId(),
-                    new HelpfulnessSignal(revision.number(), score, votes.total(), properties.threshold()));
-        }
+        return score < properties.threshold()
+                ? Optional.of(new HelpfulnessSignal(revision.number(), score, votes.total(), properties.threshold()))
+                : Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,6 @@ import org.erratum.events.ReportSubmitted;
 import org.erratum.review.article.KnownArticle;
 import org.erratum.review.article.KnownArticles;
 import org.erratum.review.queue.ItemReports.Stored;
-import org.erratum.review.queue.ItemStore.Change;
 import org.erratum.review.queue.ReviewItem.HelpfulnessSignal;
 import org.erratum.review.queue.ReviewItem.Report;
 import org.erratum.review.queue.ReviewItem.RequestedReview;
@@ -119,9 +119,7 @@ public class Signals {
         fresh.values().forEach(arrival -> pending.computeIfAbsent(arrival.report().articleId(),
                 article -> new ArrayDeque<>()).add(arrival));
         Map<String, KnownArticle> known = articles.findAll(pending.keySet());
-        Map<String, ReviewItem> items = new HashMap<>();
-        mongo.find(Query.query(where("groupKey").in(pending.keySet())), ReviewItem.class)
-                .forEach(item -> items.put(item.groupKey(), item));
+        Map<String, ReviewItem> items = itemsOf(pending.keySet());
         // counted before a crash, not stored: stored first, so that an item never holds more of its article's
         // reports counted and not stored than one write takes, all of them among its latest
         List<Stored> counted = new ArrayList<>();
@@ -190,10 +188,7 @@ public class Signals {
             if (joining == null) {
                 return current;
             }
-            ItemStore.Write write = joining.write();
-            ReviewItem written = current == null
-                    ? store.open(articleId, write.openedAtRevision(), write.update(), write.after(), joining.now())
-                    : store.write(current, write.update(), write.after(), List.of(), joining.now());
+            ReviewItem written = written(joining.write(), joining.now());
             if (written != null) {
                 return joined(joining, written, joined);
             }
@@ -208,11 +203,26 @@ public class Signals {
         return mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
     }
 
+    /** The active items of these articles, by article: one read for a poll's articles. */
+    private Map<String, ReviewItem> itemsOf(Collection<String> articleIds) {
+        Map<String, ReviewItem> items = new HashMap<>();
+        mongo.find(Query.query(where("groupKey").in(articleIds)), ReviewItem.class)
+                .forEach(item -> items.put(item.groupKey(), item));
+        return items;
+    }
+
+    /** @return the write's item as written, or null when another writer's write came first */
+    private ReviewItem written(ItemStore.Write write, Instant now) {
+        return write.item() == null
+                ? store.open(write.articleId(), write.openedAtRevision(), write.update(), write.after(), now)
+                : store.write(write.item(), write.update(), write.after(), List.of(), now);
+    }
+
     /**
      * The one write in which the reports the item has not counted yet join the article's active item, or open one:
      * it sets severity, priority and SLA deadlines as one report after another would, and stores the event of each
-     * report's joining. Its precondition is the state it was computed from, as for {@link #join(String, Source,
-     * HelpfulnessSignal, IntFunction, Consumer)}.
+     * report's joining. Its precondition is the state it was computed from, as for {@link #join(String, ReviewItem,
+     * Signal, Optional)}.
      *
      * @param current the article's active item as read, or null when it has none
      * @param joined  gains the reports the item counted already, for storing
@@ -295,8 +305,8 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, count -> Severity.LOW, update -> {
-        });
+        joinAlone(articleId, new Signal(Source.REVIEW_DUE, null, count -> Severity.LOW, update -> {
+        }));
         return true;
     }
 
@@ -312,69 +322,113 @@ public class Signals {
                 ReviewItem.class)) {
             return false;
         }
-        join(articleId, Source.REVIEW_DUE, null, count -> Severity.LOW,
-                update -> update.push("reviewRequests", request));
+        joinAlone(articleId, new Signal(Source.REVIEW_DUE, null, count -> Severity.LOW,
+                update -> update.push("reviewRequests", request)));
         return true;
     }
 
-    /** Readers find the article's current revision unhelpful: its item gains that source, with the measurement. */
-    public void flagLowHelpfulness(String articleId, HelpfulnessSignal signal) {
-        join(articleId, Source.LOW_HELPFULNESS, signal, count -> Severity.NORMAL,
-                update -> update.set("helpfulness", signal));
+    /**
+     * Readers find these articles' current revisions unhelpful (a poll's verdicts): each article's item gains that
+     * source with the latest measurement, or opens, in a handful of store round trips for the poll, as a poll's
+     * reports join: one read of the articles and one of their items, one bulk of the items' writes and one read of
+     * what they became ({@link ItemStore#writeAll}), then all their events sent together and awaited. An item whose
+     * write lost to another writer's (a claim, another instance) is written again on its own, decided on the item as
+     * it then stands.
+     *
+     * @param flags each article's measurement of its current revision
+     */
+    public void flagAllLowHelpfulness(Map<String, HelpfulnessSignal> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        Map<String, KnownArticle> known = articles.findAll(flags.keySet());
+        Map<String, ReviewItem> items = itemsOf(flags.keySet());
+        Instant now = clock.instant();
+        List<ItemStore.Write> writes = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
+        flags.forEach((articleId, measured) -> {
+            Signal signal = new Signal(Source.LOW_HELPFULNESS, measured, count -> Severity.NORMAL,
+                    update -> update.set("helpfulness", measured));
+            signals.add(signal);
+            writes.add(write(articleId, items.get(articleId), signal, Optional.ofNullable(known.get(articleId)), now));
+        });
+        List<ReviewItem> after = store.writeAll(writes, now);
+        List<ReviewItem> written = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            ItemStore.Write write = writes.get(i);
+            Signal signal = signals.get(i);
+            // the item as read back shows this measurement: this write's (or a writer's before it); else it lost
+            written.add(after.get(i) != null && signal.helpfulness().equals(after.get(i).helpfulness())
+                    ? signalled(write.articleId(), signal.source(), write.item(), after.get(i))
+                    : join(write.articleId(), itemOf(write.articleId()), signal,
+                            Optional.ofNullable(known.get(write.articleId()))));
+        }
+        store.announcedAll(written);
+    }
+
+    /** {@link #join(String, ReviewItem, Signal, Optional)} for one signal, announced on its own. */
+    private void joinAlone(String articleId, Signal signal) {
+        store.announced(join(articleId, itemOf(articleId), signal, articles.find(articleId)));
     }
 
     /**
      * Adds a signal other than a report to the article's active item, or opens one, in one atomic write that also
      * sets severity, priority and SLA deadlines, and stores the event announcing the result. The write's
      * precondition is the state it was computed from: an update matches only the item at the version read, an
-     * insert collides with the unique group key; either way the loop recomputes.
+     * insert collides with the unique group key; either way the item is read again and the write recomputed.
      *
-     * @return the item as written
+     * @param current the article's active item as read, or null when it has none
+     * @return the item as written, its event not announced yet
      */
-    private ReviewItem join(String articleId, Source source, HelpfulnessSignal helpfulness,
-            IntFunction<Severity> signal, Consumer<Update> details) {
+    private ReviewItem join(String articleId, ReviewItem current, Signal signal, Optional<KnownArticle> known) {
         for (int attempt = 1; ; attempt++) {
-            ReviewItem current = mongo.findOne(Query.query(where("groupKey").is(articleId)), ReviewItem.class);
-            int reports = current == null ? 0 : current.reportCount();
-            Severity severity = signal.apply(reports).atLeast(current == null ? null : current.severity());
             Instant now = clock.instant();
-            Instant resolveDue = sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt());
-            Update update = new Update()
-                    .set("reportCount", reports)
-                    .addToSet("sources", source)
-                    .set("severity", severity)
-                    .set("priority", properties.priority(severity, reports, daysOverdue(articleId),
-                            deficit(helpfulness != null ? helpfulness : current == null ? null : current.helpfulness())))
-                    .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
-                    .set("resolveDueAt", resolveDue);
-            details.accept(update);
-            ItemEvent after = (current == null ? ItemEvent.opening() : ItemEvent.after(current))
-                    .joined(null, reports, severity, resolveDue);
-            ReviewItem written = current == null
-                    ? store.open(articleId, articles.find(articleId).map(KnownArticle::revision).orElse(null), update,
-                            List.of(after), now)
-                    : store.write(current, new Change(update, after, List.of()), now);
+            ReviewItem written = written(write(articleId, current, signal, known, now), now);
             if (written != null) {
-                if (current == null) {
-                    metrics.opened(source);
-                }
-                // ids and the source only, never reader text; the line's trace id leads back to the reader's request
-                log.info("Review item {} for article {}: {} {} it", written.id(), articleId, source,
-                        current == null ? "opened" : "joined");
-                return store.announced(written);
+                return signalled(articleId, signal.source(), current, written);
             }
             if (attempt == ItemStore.MAX_ATTEMPTS) {
                 throw new IllegalStateException("Item of article " + articleId + " kept changing; will retry");
             }
+            current = itemOf(articleId);
         }
+    }
+
+    /** The signal's write on the article's item as read ({@code current}), or its opening when that is null. */
+    private ItemStore.Write write(String articleId, ReviewItem current, Signal signal, Optional<KnownArticle> known,
+            Instant now) {
+        int reports = current == null ? 0 : current.reportCount();
+        Severity severity = signal.severity().apply(reports).atLeast(current == null ? null : current.severity());
+        Instant resolveDue = sla.resolveDue(severity, now, current == null ? null : current.resolveDueAt());
+        Update update = new Update()
+                .set("reportCount", reports)
+                .addToSet("sources", signal.source())
+                .set("severity", severity)
+                .set("priority", properties.priority(severity, reports, daysOverdue(known),
+                        deficit(signal.helpfulness() != null ? signal.helpfulness()
+                                : current == null ? null : current.helpfulness())))
+                .set("claimDueAt", sla.claimDue(severity, now, current == null ? null : current.claimDueAt()))
+                .set("resolveDueAt", resolveDue);
+        signal.details().accept(update);
+        ItemEvent after = (current == null ? ItemEvent.opening() : ItemEvent.after(current))
+                .joined(null, reports, severity, resolveDue);
+        return new ItemStore.Write(current, articleId, known.map(KnownArticle::revision).orElse(null), update,
+                List.of(after));
+    }
+
+    /** The signal joined the item, or opened it: counted and logged. */
+    private ReviewItem signalled(String articleId, Source source, ReviewItem current, ReviewItem written) {
+        if (current == null) {
+            metrics.opened(source);
+        }
+        // ids and the source only, never reader text; the line's trace id leads back to the reader's request
+        log.info("Review item {} for article {}: {} {} it", written.id(), articleId, source,
+                current == null ? "opened" : "joined");
+        return written;
     }
 
     private static double deficit(HelpfulnessSignal helpfulness) {
         return helpfulness == null ? 0 : helpfulness.deficit();
-    }
-
-    private long daysOverdue(String articleId) {
-        return daysOverdue(articles.find(articleId));
     }
 
     private long daysOverdue(Optional<KnownArticle> article) {
@@ -397,6 +451,17 @@ public class Signals {
         boolean shownBy(ReviewItem item) {
             return arrivals.stream().allMatch(arrival -> item.hasLatest(arrival.report().eventId().toString()));
         }
+    }
+
+    /**
+     * A signal other than a report, as it joins an item.
+     *
+     * @param helpfulness the measurement it brings, if any; else the item's stands in its priority
+     * @param severity    the severity it asks for, given the item's report count
+     * @param details     what it adds to the item besides
+     */
+    private record Signal(Source source, HelpfulnessSignal helpfulness, IntFunction<Severity> severity,
+            Consumer<Update> details) {
     }
 
     /**

@@ -2,18 +2,12 @@ package org.erratum.review.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -29,6 +23,7 @@ import org.erratum.testsupport.IntegrationTest;
 import org.erratum.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportPollIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     MongoTemplate mongo;
@@ -57,19 +54,7 @@ class ReportPollIntegrationTests {
     QueueProperties properties;
 
     @Autowired
-    ItemStore store;
-
-    @Autowired
-    ItemReports reports;
-
-    @Autowired
     KnownArticles articles;
-
-    @Autowired
-    SlaProperties sla;
-
-    @Autowired
-    QueueMetrics metrics;
 
     @Autowired
     Claims claims;
@@ -92,7 +77,7 @@ class ReportPollIntegrationTests {
         assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
                 tuple(id(first), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
         assertThat(itemOf(other).reportCount()).isEqualTo(1);
-        List<JsonNode> events = eventsOf(item.id(), 3);
+        List<JsonNode> events = StoredItems.eventsOf(item.id(), 3);
         assertThat(events).extracting(event -> event.get("version").asLong(),
                 event -> event.get("reportEventId").asString(), event -> event.get("reportCount").asInt())
                 .as("each reader's report has its event, as one at a time").containsExactly(
@@ -198,7 +183,7 @@ class ReportPollIntegrationTests {
         ReportSubmitted third = report(article, 3, Category.INACCURATE);
         ReportSubmitted b1 = report(other, 1, Category.OTHER);
 
-        signalsOn(clock).addReports(poll(second, b1, third));
+        clock.signals(context).addReports(poll(second, b1, third));
 
         ReviewItem item = itemOf(article);
         assertThat(clock.interleaved()).as("the claim came between the read and the write").isTrue();
@@ -210,7 +195,7 @@ class ReportPollIntegrationTests {
                 tuple(id(first), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
         assertThat(itemOf(other).reportCount()).isEqualTo(1);
         assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
-        List<JsonNode> events = eventsOf(id, 4);
+        List<JsonNode> events = StoredItems.eventsOf(id, 4);
         // the claim's event may go twice: the relay it was handed to and the poll's write, which found it still
         // pending, can send it at the same moment (readers go by version)
         assertThat(events).extracting(event -> event.get("version").asLong()).as("every version announced")
@@ -233,7 +218,7 @@ class ReportPollIntegrationTests {
         ReportSubmitted third = report(article, 3, Category.OTHER);
         ReportSubmitted b1 = report(other, 1, Category.OTHER);
 
-        signalsOn(clock).addReports(poll(b1, second, third));
+        clock.signals(context).addReports(poll(b1, second, third));
 
         assertThat(clock.interleaved()).isTrue();
         assertThat(mongo.count(Query.query(Criteria.where("articleId").is(article)), ReviewItem.class)).isEqualTo(1);
@@ -242,15 +227,11 @@ class ReportPollIntegrationTests {
         assertThat(storedOf(item)).extracting(Stored::eventId, Stored::seq).containsExactly(
                 tuple(id(meanwhile), 1L), tuple(id(second), 2L), tuple(id(third), 3L));
         assertThat(storedOf(itemOf(other))).extracting(Stored::eventId).containsExactly(id(b1));
-        List<String> joinedAt = timesOfVersionsAbove(eventsOf(item.id(), 3), 1);
+        List<String> joinedAt = timesOfVersionsAbove(StoredItems.eventsOf(item.id(), 3), 1);
         assertThat(joinedAt).as("the poll's reports joined that item in one write, not the poll one report at a time")
                 .hasSize(2).containsOnly(joinedAt.get(0));
     }
 
-    /** The queue as the context makes it, with this clock. */
-    private Signals signalsOn(Clock clock) {
-        return new Signals(store, reports, mongo, articles, properties, sla, metrics, clock);
-    }
 
     private ReviewItem itemOf(String articleId) {
         return mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), ReviewItem.class);
@@ -260,12 +241,6 @@ class ReportPollIntegrationTests {
         return mongo.find(Query.query(Criteria.where("itemId").is(item.id())).with(Sort.by("seq")), Stored.class);
     }
 
-    private static List<JsonNode> eventsOf(String itemId, int count) {
-        return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
-                .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
-                .toList(), found -> found.stream().map(event -> event.get("version").asLong()).distinct()
-                        .count() >= count);
-    }
 
     /** When the item's events above this version were made: one time for all that one write made. */
     private static List<String> timesOfVersionsAbove(List<JsonNode> events, long version) {
@@ -288,43 +263,5 @@ class ReportPollIntegrationTests {
 
     private static String id(ReportSubmitted report) {
         return report.eventId().toString();
-    }
-
-    /**
-     * The system's clock, which once told to runs another writer's action at its next reading first: the queue reads
-     * the time after reading a poll's items and before writing them.
-     */
-    private static final class Interleaving extends Clock {
-
-        private final AtomicReference<Runnable> next = new AtomicReference<>();
-        private volatile boolean interleaved;
-
-        void atNextReading(Runnable action) {
-            next.set(action);
-        }
-
-        boolean interleaved() {
-            return interleaved;
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable action = next.getAndSet(null);
-            if (action != null) {
-                action.run();
-                interleaved = true;
-            }
-            return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,16 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.erratum.events.Topics;
+import org.erratum.testsupport.TopicProbe;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.awaitility.Awaitility.await;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** The queue's items as the integration tests find them in the store once the reports were consumed. */
 public final class StoredItems {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private StoredItems() {
     }
@@ -54,5 +60,13 @@ public final class StoredItems {
         return await().atMost(WAIT).until(() -> mongo.findOne(
                 Query.query(Criteria.where("articleId").is(articleId).and("reportCount").is(reports)),
                 ReviewItem.class), item -> item != null);
+    }
+
+    /** The item's {@code review.items} events once Kafka holds that many versions of it, as they came. */
+    static List<JsonNode> eventsOf(String itemId, long count) {
+        return await().atMost(WAIT).until(() -> TopicProbe.records(Topics.ITEMS).stream()
+                .map(r -> JSON.readTree(r.value())).filter(event -> itemId.equals(event.get("itemId").asString()))
+                .toList(), found -> found.stream().map(event -> event.get("version").asLong()).distinct()
+                        .count() >= count);
     }
 }
