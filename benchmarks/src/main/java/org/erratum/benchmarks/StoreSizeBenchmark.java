@@ -7,21 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -32,7 +24,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.erratum.infrastructure.Binding;
@@ -42,8 +33,7 @@ import org.erratum.infrastructure.MongoWireStore;
 /**
  * Bytes on disk per stored vote in the local run's store ({@link MongoWireStore}, the file {@code mongo.mv}), and
  * what a vote's writes cost there. Each vote makes the writes the services make for a reader's first vote, one
- * command at a time, by each of {@code -Dwriters} clients at once (1, light load: every command then commits a chunk
- * of its own; several, a burst: commands that arrive together share a commit): feedback-service stores the
+ * command at a time as under light load (every command then commits a chunk of its own): feedback-service stores the
  * vote, the relay marks it published, the tallies record the reader's state and step the revision's and the day's
  * counts; review-service records its latest vote and steps the revision's and the site-wide counts. The documents
  * have the services' fields and the collections their indexes.
@@ -64,49 +54,25 @@ public final class StoreSizeBenchmark {
     private static final int IDLE_SECONDS = Integer.getInteger("idleSeconds", 30);
     private static final String[] REASONS = {"OUTDATED", "UNCLEAR", "INCORRECT", "MISSING_INFORMATION"};
 
-    /**
-     * Clients writing votes at the same time, each its own reader's votes one command at a time (as the services'
-     * threads do under a burst); 1 is light load. Where several step one counter at once, the loser of its
-     * compare-and-set reads it again and retries.
-     */
-    private static final int WRITERS = Integer.getInteger("writers", 1);
-    private static final int SEED = 14;
-
-    private final Random random;
+    private final Random random = new Random(14);
     private final HexFormat hex = HexFormat.of();
-    /** The offsets this writer gives its votes. */
     private long offset;
 
-    private StoreSizeBenchmark(long seed) {
-        random = new Random(seed);
+    private StoreSizeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         int[] sizes = Arrays.stream(args[0].split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         Path directory = Files.createTempDirectory("store-size");
         Path file = directory.resolve("mongo.mv");
         try {
-            run(file, sizes);
+            new StoreSizeBenchmark().run(file, sizes);
         } finally {
             Directories.deleteRecursively(directory);
         }
     }
 
-    private static void run(Path file, int[] sizes) throws Exception {
-        List<StoreSizeBenchmark> writers = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
-            writers.add(new StoreSizeBenchmark(SEED + i));
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
-        try {
-            run(file, sizes, writers, threads);
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private static void run(Path file, int[] sizes, List<StoreSizeBenchmark> writers, ExecutorService threads)
-            throws Exception {
+    private void run(Path file, int[] sizes) throws IOException {
         System.out.println("| votes stored | file MB | bytes per vote | largest file while running, MB (bytes per "
                 + "vote) | median µs per vote | p99 µs per vote |");
         System.out.println("|---|---|---|---|---|---|");
@@ -114,37 +80,25 @@ public final class StoreSizeBenchmark {
         try (MongoWireStore store = MongoWireStore.start(file, Binding.LOOPBACK, 0);
                 MongoClient client = MongoClients.create(store.uri())) {
             Collections collections = new Collections(client);
-            AtomicReference<Largest> largest = new AtomicReference<>(new Largest(0, 1));
+            long largest = 0;
+            int largestAt = 1;
             for (int size : sizes) {
                 long[] micros = new long[size - stored];
-                AtomicInteger written = new AtomicInteger(stored);
-                List<Future<?>> running = new ArrayList<>();
-                for (StoreSizeBenchmark writer : writers) {
-                    int from = running.size();
-                    running.add(threads.submit(() -> {
-                        for (int i = from; i < micros.length; i += writers.size()) {
-                            long start = System.nanoTime();
-                            writer.vote(collections);
-                            micros[i] = (System.nanoTime() - start) / 1_000;
-                            int votes = written.incrementAndGet();
-                            if (votes % SAMPLE_EVERY == 0) {
-                                // the file grows between compactions: its largest size counts, not its last
-                                largest.accumulateAndGet(new Largest(Files.size(file), votes),
-                                        (a, b) -> a.bytes() >= b.bytes() ? a : b);
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> writer : running) {
-                    writer.get();
+                for (int i = 0; i < micros.length; i++) {
+                    long start = System.nanoTime();
+                    vote(collections);
+                    micros[i] = (System.nanoTime() - start) / 1_000;
+                    if (i % SAMPLE_EVERY == 0 && Files.size(file) > largest) {
+                        // the file grows between compactions: its largest size counts, not its last
+                        largest = Files.size(file);
+                        largestAt = stored + i + 1;
+                    }
                 }
                 stored = size;
                 Arrays.sort(micros);
                 long bytes = Files.size(file);
                 System.out.printf("| %,d | %.1f | %,d | %.1f (%,d) | %,d | %,d |%n", size, bytes / 1e6, bytes / size,
-                        largest.get().bytes() / 1e6, largest.get().bytes() / largest.get().votes(),
-                        micros[micros.length / 2],
+                        largest / 1e6, largest / largestAt, micros[micros.length / 2],
                         micros[(int) (micros.length * 0.99)]);
             }
             // the local run writes in bursts: what the store's own compaction makes of the file between them
@@ -258,27 +212,12 @@ public final class StoreSizeBenchmark {
     /** As the platform's once-only counters step a counter: read it, then a compare-and-set on its version. */
     private static void step(MongoCollection<Document> counters, String id, int partition, long position,
             Bson... changes) {
+        Document held = counters.find(Filters.eq("_id", id)).first();
+        long version = held == null ? 0 : held.get("version", Number.class).longValue();
         Bson update = Updates.combine(Updates.combine(changes), Updates.inc("version", 1L),
                 Updates.set("offsets." + partition, position));
-        while (true) {
-            Document held = counters.find(Filters.eq("_id", id)).first();
-            long version = held == null ? 0 : held.get("version", Number.class).longValue();
-            try {
-                UpdateResult result = counters.updateOne(new Document("_id", id).append("version", version), update,
-                        new UpdateOptions().upsert(true));
-                if (result.getMatchedCount() > 0 || result.getUpsertedId() != null) {
-                    return;
-                }
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e; // not another writer's insert of the same counter
-                }
-            }
-        }
-    }
-
-    /** The largest the file was seen while votes were written, and the votes stored then. */
-    private record Largest(long bytes, int votes) {
+        counters.updateOne(new Document("_id", id).append("version", version), update,
+                new UpdateOptions().upsert(true));
     }
 
     /** The collections a vote is written to, with the services' indexes. */

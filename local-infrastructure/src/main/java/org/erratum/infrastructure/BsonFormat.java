@@ -42,9 +42,6 @@ final class BsonFormat {
     private static final String DOCUMENTS_PREFIX = "databases.";
     private static final String INDEX_INFIX = "._index_";
 
-    /** A page is split once H2's estimate of its size in memory passes this. */
-    private static final int PAGE_SPLIT_BYTES = 64 * 1024;
-
     private static final byte BSON = 1;
     private static final byte SERIALIZED = 0;
 
@@ -70,15 +67,9 @@ final class BsonFormat {
         return new MVMap.Builder<KeyValue, Object>().keyType(KEYS);
     }
 
-    /**
-     * A file's store as the store writes it: pages compressed with Deflate (H2's "high" compression), split at
-     * {@value #PAGE_SPLIT_BYTES} bytes of H2's memory estimate rather than its 16 KB. At 16 KB a leaf held about a
-     * dozen votes (the estimate is three times a document's BSON), so the file was mostly small live leaves each
-     * keeping a commit's chunk allocated; four times larger leaves mean a quarter of the leaves, and compress better
-     * (README, Store size).
-     */
+    /** A file's store as the store writes it: pages compressed with Deflate (H2's "high" compression). */
     static MVStore.Builder builder(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).compressHigh().pageSplitSize(PAGE_SPLIT_BYTES);
+        return new MVStore.Builder().fileName(file.toString()).compressHigh();
     }
 
     /**

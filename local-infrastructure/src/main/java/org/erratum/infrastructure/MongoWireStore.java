@@ -4,12 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -29,9 +26,8 @@ import org.h2.mvstore.MVStore;
  * <p>mongo-java-server never commits the H2 store itself; H2 writes what changed in the background about once a
  * second, so a write acknowledged to a service in that second was lost when the process died (a kill -9 of the
  * launcher, say) — after feedback-service had answered the reader 202. Here every command's changes are committed
- * to the file before its answer is sent. That is a write system call per commit, not an fsync: it survives the
- * process, not a power cut. Commands that finish while a commit is being written share the next one (a group
- * commit): under a burst from several clients fewer commits, and so fewer chunks, are written.
+ * to the file before its answer is sent. That is a write system call per write, not an fsync: it survives the
+ * process, not a power cut.
  *
  * <p>The file is kept compact. Every commit writes a chunk of its own (at least one 4 KB block), and H2 by default
  * keeps a chunk for 45 s after nothing uses it any more, so at a hundred writes a second the file held far more dead
@@ -174,17 +170,6 @@ public final class MongoWireStore implements AutoCloseable {
      */
     private static final class CommittingH2Backend extends H2Backend {
 
-        /** Commands that never change anything (as mongo-java-server names them, case aside): no commit to wait for. */
-        private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
-                "listindexes", "listdatabases", "collstats", "dbstats", "ping", "hello", "ismaster", "buildinfo",
-                "whatsmyuri", "endsessions", "killcursors");
-
-        /** One command's thread writes a commit at a time; the others wait for it, then share the next. */
-        private final ReentrantLock commitLock = new ReentrantLock();
-        /** Commits started and written by {@link #commitOwnChanges}, numbered; written under the lock. */
-        private volatile long commitsStarted;
-        private long commitsWritten;
-
         CommittingH2Backend(MVStore store) {
             super(store);
         }
@@ -195,28 +180,9 @@ public final class MongoWireStore implements AutoCloseable {
                 return super.handleCommand(channel, database, command, query);
             } finally {
                 // a failed command (a duplicate key in the middle of a batch) may still have changed something
-                if (!READS.contains(command.toLowerCase(Locale.ROOT))) {
-                    commitOwnChanges();
+                if (getMvStore().hasUnsavedChanges()) {
+                    commit();
                 }
-            }
-        }
-
-        /**
-         * Returns once a commit that started after this thread's changes were made has written them: the commands
-         * that arrive while one commit is being written share the next. Not "whether anything is unsaved": while
-         * another thread's commit is being written, the changes it took count as saved already.
-         */
-        private void commitOwnChanges() {
-            long before = commitsStarted;
-            commitLock.lock();
-            try {
-                if (commitsWritten <= before) { // no commit that started after this thread's changes has finished
-                    long commit = ++commitsStarted;
-                    getMvStore().commit(); // waits for a commit in progress elsewhere (the compactor's, H2's own)
-                    commitsWritten = commit;
-                }
-            } finally {
-                commitLock.unlock();
             }
         }
 

@@ -6,13 +6,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,9 +29,6 @@ class MongoWireStoreCrashTests {
     /** Far fewer than H2 would write in its own time: all of them are acknowledged within its one-second delay. */
     private static final int WRITES = 200;
 
-    /** Clients writing at once, each on a connection of its own. */
-    private static final int CLIENTS = 6;
-
     @TempDir
     Path directory;
 
@@ -57,54 +49,6 @@ class MongoWireStoreCrashTests {
             assertThat(reports.find(Filters.eq("_id", WRITES - 1)).first()).isNotNull();
             assertThat(reports.find(Filters.eq("_id", 9)).first()).isNull();
         });
-    }
-
-    /**
-     * Clients writing at once share commits: a write is acknowledged only once the commit that holds it is in the
-     * file, whichever client's command wrote that commit, so a kill in the middle of the burst loses none of them.
-     */
-    @Test
-    void everyWriteAcknowledgedToClientsWritingAtOnceIsInTheFileAfterAKillMidBurst() throws Exception {
-        Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            killAfterWritesThenReopen(directory.resolve("mongo.mv"), client -> {
-                CountDownLatch enough = new CountDownLatch(WRITES);
-                for (int c = 0; c < CLIENTS; c++) {
-                    int first = c;
-                    clients.execute(() -> {
-                        try {
-                            for (int i = first; ; i += CLIENTS) {
-                                reports(client).insertOne(new Document("_id", i).append("published", false));
-                                acknowledged.add(i);
-                                enough.countDown();
-                            }
-                        } catch (RuntimeException e) {
-                            // the store was killed (or the client closed after it): this write was not acknowledged
-                        }
-                    });
-                }
-                try {
-                    assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                // returns with every client still writing: the kill lands in the middle of their commands
-            }, client -> {
-                clients.shutdown();
-                try {
-                    assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                Set<Object> stored = reports(client).find().map(document -> document.get("_id"))
-                        .into(new HashSet<>());
-                assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(WRITES);
-                assertThat(stored).containsAll(acknowledged);
-            });
-        } finally {
-            clients.shutdownNow();
-        }
     }
 
     private static MongoCollection<Document> reports(MongoClient client) {
