@@ -162,13 +162,7 @@ class OutboxRelayTests {
      */
     @Test
     void anEntryHandedOverAgainAfterKafkaAcknowledgedItIsNotSentTwice() throws Exception {
-        List<Integer> sent = new CopyOnWriteArrayList<>();
-        when(publisher.send(eq(TOPIC), any(), any())).thenAnswer(call -> {
-            sent.add(call.getArgument(1, Entry.class).order());
-            return acknowledged();
-        });
-        outbox.handOver(List.of(entry(0)));
-        relay.relayHandedOver();
+        List<Integer> sent = sentAfterTheRelayPublishedTheFirstEntry();
         outbox.handOver(List.of(entry(0), entry(1)));
 
         Round round = relay.relayHandedOver();
@@ -184,13 +178,7 @@ class OutboxRelayTests {
      */
     @Test
     void aWriterPublishingAnEntryTheRelaySentLatelyMarksItWithoutSendingItAgain() throws Exception {
-        List<Integer> sent = new CopyOnWriteArrayList<>();
-        when(publisher.send(eq(TOPIC), any(), any())).thenAnswer(call -> {
-            sent.add(call.getArgument(1, Entry.class).order());
-            return acknowledged();
-        });
-        outbox.handOver(List.of(entry(0)));
-        relay.relayHandedOver();
+        List<Integer> sent = sentAfterTheRelayPublishedTheFirstEntry();
 
         assertThat(outbox.publishNow(List.of(entry(0), entry(1)))).isTrue();
 
@@ -326,6 +314,18 @@ class OutboxRelayTests {
 
     private static Entry entry(int order) {
         return new Entry(order);
+    }
+
+    /** Kafka acknowledges every send; the relay has published entry 0, handed over. */
+    private List<Integer> sentAfterTheRelayPublishedTheFirstEntry() throws Exception {
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+        when(publisher.send(eq(TOPIC), any(), any())).thenAnswer(call -> {
+            sent.add(call.getArgument(1, Entry.class).order());
+            return acknowledged();
+        });
+        outbox.handOver(List.of(entry(0)));
+        relay.relayHandedOver();
+        return sent;
     }
 
     private static CompletableFuture<Void> acknowledged() {
