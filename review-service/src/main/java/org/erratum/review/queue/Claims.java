@@ -51,9 +51,9 @@ public class Claims {
 
     /**
      * Claims the most pressing item this reviewer may take, if any, found through the {@link QueueHead}. When another
-     * write takes or changes the candidate first, the next most pressing one is tried: every lost race is someone else's success. The key makes
-     * a retry answer with the item the first attempt claimed: the claim records the request in the item's unique
-     * {@code claimRequest}, so even two attempts at once cannot claim two items.
+     * write takes or changes the candidate first, the next most pressing one is tried: every lost race is someone
+     * else's success. The key makes a retry answer with the item the first attempt claimed: the claim records the
+     * request in the item's unique {@code claimRequest}, so even two attempts at once cannot claim two items.
      */
     public Optional<ReviewItem> claimNext(Staff who, IdempotencyKey key) {
         ItemRequest request = ItemRequest.of(who, CLAIMED, null, Objects.requireNonNull(key));

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes an item's pending {@code review.items} events, oldest first, through the {@link ItemOutbox}: either the
- * writer waits for Kafka's acknowledgement ({@link #announce}), or it hands them to the outbox's relay and carries on
- * ({@link #handOver}). Either way the relay publishes whatever is left after a failure, so the item's events still
- * reach its article's partition, in version order.
+ * writer waits for Kafka's acknowledgement ({@link #announceAll}), or it hands them to the outbox's relay and
+ * carries on ({@link #handOver}). Either way the relay publishes whatever is left after a failure, so the item's
+ * events still reach its article's partition, in version order.
  */
 @Component
 class ItemAnnouncer {
@@ -18,14 +18,6 @@ class ItemAnnouncer {
 
     ItemAnnouncer(Outbox<ItemOutbox.Entry> outbox) {
         this.outbox = outbox;
-    }
-
-    /**
-     * @param item the item as a write left it, with its outbox
-     * @return false when Kafka did not acknowledge; the rest stays pending for the relay
-     */
-    boolean announce(ReviewItem item) {
-        return announceAll(List.of(item));
     }
 
     /**
@@ -38,7 +30,12 @@ class ItemAnnouncer {
         outbox.handOver(ItemOutbox.entriesOf(item));
     }
 
-    /** {@link #announce} for several items: every event sent before any acknowledgement is awaited. */
+    /**
+     * Sends the items' pending events, every one before any acknowledgement is awaited, and waits for Kafka.
+     *
+     * @param items the items as their writes left them, with their outboxes
+     * @return false when Kafka did not acknowledge; the rest stays pending for the relay
+     */
     boolean announceAll(List<ReviewItem> items) {
         return outbox.publishNow(items.stream().flatMap(item -> ItemOutbox.entriesOf(item).stream()).toList());
     }

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Resolved items, kept apart from the active queue in {@value #COLLECTION} (the same documents, the same ids), so the
  * queue's pages, claim-next and their gauges read only what is active however much history there is. An item moves
- * here once its resolution is stored (before or after its event is published), and back to {@code review_items} before any write to it: every write happens
- * there, where the article's unique group key guards a reopening.
+ * here once its resolution is stored (before or after its event is published), and back to {@code review_items}
+ * before any write to it: every write happens there, where the article's unique group key guards a reopening.
  * <p>
  * The embedded store has no transactions, so a move is two writes: the copy in the target, inserted (or replacing an
  * older copy), then the source's copy deleted at the version copied. Between the two, or after a crash between them,

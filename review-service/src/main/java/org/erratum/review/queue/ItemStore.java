@@ -240,9 +240,7 @@ class ItemStore {
      * Kafka takes its events, and never floods the relay's hand-over.
      */
     ReviewItem announced(ReviewItem written) {
-        head.sync(written.id());
-        announcer.announce(written);
-        parkIfResolved(written);
+        announcedAll(List.of(written));
         return written;
     }
 

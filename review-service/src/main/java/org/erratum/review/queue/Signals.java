@@ -275,7 +275,7 @@ public class Signals {
         if (asking > 0) {
             update.inc("readersAsking", asking);
         }
-        return new Joining(articleId, current, joining, known, now, new ItemStore.Write(current, articleId,
+        return new Joining(joining, known, now, new ItemStore.Write(current, articleId,
                 known.map(KnownArticle::revision).orElse(null), update, events));
     }
 
@@ -441,8 +441,16 @@ public class Signals {
      *
      * @param arrivals the reports the write counts, those the item had not counted yet
      */
-    private record Joining(String articleId, ReviewItem current, List<Arrival> arrivals, Optional<KnownArticle> known,
-            Instant now, ItemStore.Write write) {
+    private record Joining(List<Arrival> arrivals, Optional<KnownArticle> known, Instant now, ItemStore.Write write) {
+
+        String articleId() {
+            return write.articleId();
+        }
+
+        /** The item as read, or null when the write opens it. */
+        ReviewItem current() {
+            return write.item();
+        }
 
         /**
          * Whether the item as read back after the write shows all its reports: then they are counted (by this write,
